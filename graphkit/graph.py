@@ -1,0 +1,268 @@
+"""Events to networkx graphs: one edge per event, and one edge per ordered dyad.
+
+The dyad graph is built from an aggregated table (pandas group-bys), so its cost
+grows with the number of dyads, not the number of events.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from .model import CATEGORIES, EVENT_COLUMNS
+
+__all__ = [
+    "DYAD_COLUMNS",
+    "events_frame",
+    "dyad_table",
+    "node_table",
+    "build_event_graph",
+    "build_dyad_graph",
+]
+
+#: Columns of ``dyads.csv``, in order. ``n_<CATEGORY>`` counts exclude negated events.
+DYAD_COLUMNS = (
+    ["source", "target", "source_name", "target_name", "events", "cooperative", "conflictual",
+     "negated"]
+    + [f"n_{c}" for c in CATEGORIES]
+    + ["mean_intensity", "sum_intensity", "sign", "weight", "first_date", "last_date",
+       "issues", "event_ids"]
+)
+
+_INT_COLUMNS = ("sentence_id", "quad_class", "polarity", "char_start", "char_end")
+_MAX_EVENT_IDS = 20
+
+
+def events_frame(rows=None) -> pd.DataFrame:
+    """A DataFrame with exactly the ``events.csv`` columns and their dtypes.
+
+    Parameters
+    ----------
+    rows : iterable of dict or DataFrame, optional
+        Event rows (extra keys are dropped, missing ones filled).
+
+    Examples
+    --------
+    >>> df = events_frame()
+    >>> list(df.columns)[:3], len(df)
+    (['event_id', 'doc_id', 'date'], 0)
+    """
+    df = pd.DataFrame(rows if rows is not None else [], columns=list(EVENT_COLUMNS))
+    df = df.reindex(columns=list(EVENT_COLUMNS))
+    for col in EVENT_COLUMNS:
+        if col in _INT_COLUMNS:
+            df[col] = pd.to_numeric(df[col], errors="coerce").fillna(0).astype("int64")
+        elif col == "intensity":
+            df[col] = pd.to_numeric(df[col], errors="coerce").fillna(0.0).astype("float64")
+        elif col == "negated":
+            df[col] = df[col].map(_to_bool).astype(bool)
+        else:
+            df[col] = df[col].astype(object).where(df[col].notna(), "").astype(str)
+    return df
+
+
+def _to_bool(value) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    if value is None or (isinstance(value, float) and value != value):
+        return False
+    return bool(value)
+
+
+def dyad_table(events: pd.DataFrame) -> pd.DataFrame:
+    """Aggregate events per ordered (source, target) pair.
+
+    Events without a target are left out. Negated events are counted in
+    ``events`` and ``negated`` only: they add nothing to the cooperative or
+    conflictual counts, the category counts, the intensities or the sign.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Rows with the ``events.csv`` columns.
+
+    Returns
+    -------
+    DataFrame
+        One row per dyad with ``DYAD_COLUMNS``, sorted by source and target.
+
+    Examples
+    --------
+    >>> ev = events_frame([
+    ...     dict(event_id="e1", source="RUS", target="USA", event_type="CONSULT",
+    ...          intensity=1.0, polarity=1, date="2013-04-23"),
+    ...     dict(event_id="e2", source="RUS", target="USA", event_type="ACCUSE",
+    ...          intensity=-3.0, polarity=-1, date="2013-04-24"),
+    ... ])
+    >>> dyad_table(ev)[["events", "cooperative", "conflictual", "sign"]].values.tolist()
+    [[2, 1, 1, -1]]
+    """
+    ev = events[events["target"].astype(str) != ""]
+    if ev.empty:
+        return pd.DataFrame(columns=DYAD_COLUMNS)
+    ev = ev.assign(
+        _neg=ev["negated"].astype(bool),
+        _date=ev["date"].replace("", pd.NA),
+        _issue=ev["issue"].replace("", pd.NA),
+    )
+    live = ~ev["_neg"]
+    ev = ev.assign(
+        _coop=(live & (ev["polarity"] > 0)).astype("int64"),
+        _conf=(live & (ev["polarity"] < 0)).astype("int64"),
+        _int=ev["intensity"].where(live),
+    )
+    keys = ["source", "target"]
+    g = ev.groupby(keys, sort=True)
+    out = pd.DataFrame({
+        "events": g.size(),
+        "cooperative": g["_coop"].sum(),
+        "conflictual": g["_conf"].sum(),
+        "negated": g["_neg"].sum(),
+        "mean_intensity": g["_int"].mean(),
+        "sum_intensity": g["_int"].sum(),
+        "first_date": g["_date"].min(),
+        "last_date": g["_date"].max(),
+    })
+    cats = (
+        ev[live].groupby(keys + ["event_type"]).size().unstack("event_type", fill_value=0)
+    )
+    for c in CATEGORIES:
+        out[f"n_{c}"] = cats[c] if c in cats.columns else 0
+    out[[f"n_{c}" for c in CATEGORIES]] = (
+        out[[f"n_{c}" for c in CATEGORIES]].fillna(0).astype("int64")
+    )
+    issues = ev.dropna(subset=["_issue"]).groupby(keys)["_issue"].agg(
+        lambda s: ";".join(sorted(set(";".join(s).split(";")) - {""}))
+    )
+    out["issues"] = issues
+    ids = ev.sort_values("event_id").groupby(keys)["event_id"].agg(
+        lambda s: ";".join(s.iloc[:_MAX_EVENT_IDS])
+    )
+    out["event_ids"] = ids
+    names = g[["source_name", "target_name"]].first()
+    out = out.join(names).reset_index()
+    out["mean_intensity"] = out["mean_intensity"].fillna(0.0).round(3)
+    out["sum_intensity"] = out["sum_intensity"].fillna(0.0).round(3)
+    out["sign"] = (out["sum_intensity"] > 0).astype("int64") - (out["sum_intensity"] < 0).astype("int64")
+    out["weight"] = out["events"] - out["negated"]
+    for col in ("first_date", "last_date", "issues"):
+        out[col] = out[col].fillna("").astype(str)
+    for col in ("events", "cooperative", "conflictual", "negated"):
+        out[col] = out[col].astype("int64")
+    return out[DYAD_COLUMNS].reset_index(drop=True)
+
+
+def node_table(events: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per party that takes part in an event: id, name, kind, country,
+    region, mentions and events (how many events it is source or target of).
+
+    Parameters
+    ----------
+    events : DataFrame
+        Rows with the ``events.csv`` columns.
+    actors : DataFrame, optional
+        Known parties with columns ``id, name, kind, country, region`` and
+        optionally ``mentions``; parties missing from it get their name from
+        the events and kind ``unknown``.
+
+    Examples
+    --------
+    >>> ev = events_frame([dict(event_id="e1", source="RUS", source_name="Russia",
+    ...                         target="NATO", target_name="NATO")])
+    >>> node_table(ev)[["id", "events"]].values.tolist()
+    [['NATO', 1], ['RUS', 1]]
+    """
+    src = events[["source", "source_name"]].set_axis(["id", "name"], axis=1)
+    tgt = events[["target", "target_name"]].set_axis(["id", "name"], axis=1)
+    both = pd.concat([src, tgt], ignore_index=True)
+    both = both[both["id"].astype(str) != ""]
+    counts = both.groupby("id").size().rename("events")
+    names = both.groupby("id")["name"].first()
+    nodes = pd.DataFrame({"name": names, "events": counts})
+    nodes.index.name = "id"
+    nodes = nodes.reset_index()
+    nodes["kind"] = "unknown"
+    nodes["country"] = ""
+    nodes["region"] = ""
+    nodes["mentions"] = nodes["events"]
+    if actors is not None and len(actors):
+        info = actors.set_index("id")
+        for col in ("name", "kind", "country", "region", "mentions"):
+            if col in info.columns:
+                mapped = nodes["id"].map(info[col])
+                nodes[col] = mapped.where(mapped.notna() & (mapped != ""), nodes[col])
+    nodes["mentions"] = pd.to_numeric(nodes["mentions"], errors="coerce").fillna(0).astype("int64")
+    nodes["events"] = nodes["events"].astype("int64")
+    for col in ("name", "kind", "country", "region"):
+        nodes[col] = nodes[col].fillna("").astype(str)
+    cols = ["id", "name", "kind", "country", "region", "mentions", "events"]
+    return nodes[cols].sort_values("id").reset_index(drop=True)
+
+
+def build_event_graph(events: pd.DataFrame, actors: pd.DataFrame | None = None) -> nx.MultiDiGraph:
+    """A ``MultiDiGraph`` with one edge per event (key = ``event_id``), all
+    event fields as edge attributes, and party attributes on the nodes.
+
+    Examples
+    --------
+    >>> ev = events_frame([dict(event_id="e1", source="RUS", target="USA",
+    ...                         event_type="CONSULT", polarity=1)])
+    >>> G = build_event_graph(ev)
+    >>> G.number_of_edges(), G["RUS"]["USA"]["e1"]["event_type"]
+    (1, 'CONSULT')
+    """
+    G = nx.MultiDiGraph()
+    for row in node_table(events, actors).to_dict("records"):
+        G.add_node(row.pop("id"), **row)
+    with_target = events[events["target"].astype(str) != ""]
+    for row in with_target.to_dict("records"):
+        G.add_edge(row["source"], row["target"], key=row["event_id"], **row)
+    return G
+
+
+def build_dyad_graph(
+    events: pd.DataFrame,
+    actors: pd.DataFrame | None = None,
+    *,
+    dyads: pd.DataFrame | None = None,
+) -> nx.DiGraph:
+    """A ``DiGraph`` with one edge per ordered dyad; edge attributes are the
+    ``dyads.csv`` columns (without source/target), node attributes the
+    ``node_table`` columns.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Rows with the ``events.csv`` columns.
+    actors : DataFrame, optional
+        Party information for node attributes (see :func:`node_table`).
+    dyads : DataFrame, optional
+        A precomputed :func:`dyad_table` of ``events``.
+
+    Examples
+    --------
+    >>> ev = events_frame([
+    ...     dict(event_id="e1", source="RUS", target="NATO", event_type="COOPERATE",
+    ...          intensity=6.0, polarity=1),
+    ...     dict(event_id="e2", source="NATO", target="RUS", event_type="COOPERATE",
+    ...          intensity=6.0, polarity=1)])
+    >>> D = build_dyad_graph(ev)
+    >>> sorted(D.edges()), D["RUS"]["NATO"]["n_COOPERATE"]
+    ([('NATO', 'RUS'), ('RUS', 'NATO')], 1)
+    """
+    if dyads is None:
+        dyads = dyad_table(events)
+    D = nx.DiGraph()
+    for row in node_table(events, actors).to_dict("records"):
+        D.add_node(row.pop("id"), **row)
+    for row in dyads.to_dict("records"):
+        u, v = row.pop("source"), row.pop("target")
+        row.pop("source_name", None)
+        row.pop("target_name", None)
+        D.add_edge(u, v, **{k: _plain(x) for k, x in row.items()})
+    return D
+
+
+def _plain(value):
+    """numpy scalars to Python scalars (JSON/GraphML friendly)."""
+    return value.item() if hasattr(value, "item") else value
