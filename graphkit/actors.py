@@ -1,0 +1,310 @@
+"""The actor registry: parties, their names, and the officials who act for them.
+
+Package data (``graphkit/data/*.csv``) holds every UN member and observer state,
+international organisations, non-state groups, news outlets (which are never
+parties) and officials with date-bounded offices. Users add their own parties
+and aliases from a CSV (:meth:`Registry.extend_from_csv`).
+
+Surface strings are matched case-sensitively on tokens (see :func:`tokenize`),
+so ``"US"`` is the United States and ``"us"`` is a pronoun.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .errors import ActorDataError
+from .model import Actor
+
+__all__ = ["Official", "Registry", "tokenize", "load_registry"]
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+|[^\w\s]")
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Split text into ``(token, start, end)``: words, dotted abbreviations and
+    single punctuation marks.
+
+    Examples
+    --------
+    >>> [t for t, _, _ in tokenize("The U.S. and Russia-NATO talks.")]
+    ['The', 'U.S.', 'and', 'Russia', '-', 'NATO', 'talks', '.']
+    """
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _key(surface: str) -> tuple[str, ...]:
+    return tuple(t for t, _, _ in tokenize(surface))
+
+
+@dataclass(frozen=True)
+class Official:
+    """One term of office: ``name`` held ``role`` for ``party`` from ``start`` to ``end``
+    (ISO dates; empty ``end`` means still in office)."""
+
+    name: str
+    party: str
+    role: str
+    start: str = ""
+    end: str = ""
+
+    def active(self, date: str) -> bool:
+        """Whether the term covers ``date`` (always true for an empty date)."""
+        if not date:
+            return True
+        return (not self.start or self.start <= date) and (not self.end or date <= self.end)
+
+
+@dataclass
+class Registry:
+    """Parties, aliases and officials, with indexes for fast lookup.
+
+    ``surfaces`` maps a token tuple to a list of ``(party_id, form)`` where form
+    is ``name``, ``adj``, ``capital`` or ``media``; ``people`` maps a full-name
+    token tuple to the person's canonical name; ``surnames`` maps a surname
+    token tuple to canonical names.
+    """
+
+    parties: dict = field(default_factory=dict)
+    surfaces: dict = field(default_factory=dict)
+    people: dict = field(default_factory=dict)
+    surnames: dict = field(default_factory=dict)
+    terms: dict = field(default_factory=dict)
+    members: dict = field(default_factory=dict)
+    aliases: dict = field(default_factory=dict)
+    first_tokens: dict = field(default_factory=dict)
+
+    # -- building ---------------------------------------------------------
+    def add_party(self, actor: Actor, *, aliases=(), adjectives=(), capitals=()) -> None:
+        """Add or update a party and its surface forms."""
+        self.parties[actor.id] = actor
+        self._add_surface(actor.name, actor.id, "name")
+        for s in aliases:
+            self._add_surface(s, actor.id, "name")
+        for s in adjectives:
+            self._add_surface(s, actor.id, "adj")
+        for s in capitals:
+            self._add_surface(s, actor.id, "capital")
+
+    def _add_surface(self, surface: str, pid: str, form: str) -> None:
+        surface = surface.strip()
+        if not surface:
+            return
+        key = _key(surface)
+        entries = self.surfaces.setdefault(key, [])
+        if (pid, form) not in entries:
+            entries.append((pid, form))
+        if form != "media":
+            self.aliases.setdefault(pid, set()).add(surface)
+        self._index_first(key)
+
+    def _index_first(self, key):
+        n = self.first_tokens.get(key[0], 0)
+        if len(key) > n:
+            self.first_tokens[key[0]] = len(key)
+
+    def add_official(self, official: Official, *, aliases=(), surnames=()) -> None:
+        """Add one term of office, its name variants and its surname forms."""
+        self.terms.setdefault(official.name, []).append(official)
+        for s in (official.name, *aliases):
+            s = s.strip()
+            if s:
+                key = _key(s)
+                self.people[key] = official.name
+                self._index_first(key)
+        for s in surnames:
+            s = s.strip()
+            if s:
+                key = _key(s)
+                names = self.surnames.setdefault(key, [])
+                if official.name not in names:
+                    names.append(official.name)
+                self._index_first(key)
+
+    def extend_from_csv(self, path) -> int:
+        """Add parties and aliases from a user's CSV; return how many rows were read.
+
+        The CSV needs ``id`` and ``name`` columns; optional ``kind`` (default
+        ``state``), ``country``, ``region``, and ``aliases``, ``adjectives``,
+        ``capitals`` as ``;``-separated strings. An existing id gets the new
+        aliases added. Rows with a ``party`` column instead describe officials
+        (``name, party, role, start, end, aliases, surname``).
+
+        Raises
+        ------
+        ActorDataError
+            If the file cannot be read or lacks the required columns.
+        """
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ActorDataError(f"cannot read actors file {path}: {exc}") from None
+        rows = list(csv.DictReader(io.StringIO(text)))
+        if not rows:
+            raise ActorDataError(f"actors file {path} has no rows")
+        cols = set(rows[0])
+        if {"name", "party"} <= cols:
+            _load_officials(self, rows, str(path))
+        elif {"id", "name"} <= cols:
+            _load_parties(self, rows, str(path), default_kind="state")
+        else:
+            raise ActorDataError(
+                f"actors file {path} needs columns id,name (parties) or name,party (officials)")
+        return len(rows)
+
+    # -- lookup -------------------------------------------------------------
+    def party(self, pid: str) -> Actor | None:
+        """The party with id ``pid``, or None."""
+        return self.parties.get(pid)
+
+    def name(self, pid: str) -> str:
+        """Display name of a party id (the id itself when unknown)."""
+        a = self.parties.get(pid)
+        return a.name if a else pid
+
+    def official_at(self, name: str, date: str = "") -> Official | None:
+        """The term of ``name`` in force at ``date`` (else the nearest one)."""
+        terms = self.terms.get(name)
+        if not terms:
+            return None
+        active = [t for t in terms if t.active(date)]
+        if active:
+            return max(active, key=lambda t: t.start)
+        if date:
+            before = [t for t in terms if t.start and t.start <= date]
+            if before:
+                return max(before, key=lambda t: t.start)
+        return min(terms, key=lambda t: t.start)
+
+    def holder(self, party: str, role: str, date: str = "") -> Official | None:
+        """Who held ``role`` for ``party`` at ``date`` (None when unknown or no date).
+
+        Examples
+        --------
+        >>> reg = load_registry()
+        >>> reg.holder("NATO", "Secretary General", "2013-04-23").name
+        'Anders Fogh Rasmussen'
+        """
+        if not date:
+            return None
+        for terms in self.terms.values():
+            for t in terms:
+                if t.party == party and t.role == role and t.active(date):
+                    return t
+        return None
+
+    def resolve(self, surface: str, date: str = "") -> str | None:
+        """Party id for a surface string (a name, alias, adjective, capital or a
+        person's full name), or None.
+
+        Examples
+        --------
+        >>> reg = load_registry()
+        >>> reg.resolve("Moscow"), reg.resolve("Sergey Lavrov"), reg.resolve("the Alliance")
+        ('RUS', 'RUS', 'NATO')
+        """
+        key = _key(surface)
+        for pid, form in self.surfaces.get(key, []):
+            if form != "media":
+                return pid
+        person = self.people.get(key)
+        if person:
+            t = self.official_at(person, date)
+            return t.party if t else None
+        return None
+
+
+def _split(value) -> list[str]:
+    return [s for s in (value or "").split(";") if s.strip()]
+
+
+def _load_parties(reg: Registry, rows, where: str, *, default_kind: str) -> None:
+    for n, row in enumerate(rows, 2):
+        pid = (row.get("id") or "").strip()
+        name = (row.get("name") or "").strip()
+        if not pid or not name:
+            raise ActorDataError(f"{where}:{n}: a party needs an id and a name")
+        old = reg.parties.get(pid)
+        kind = (row.get("kind") or "").strip() or (old.kind if old else default_kind)
+        country = (row.get("country") or "").strip()
+        if kind == "state":
+            country = country or pid
+        actor = Actor(pid, name, kind, country or (old.country if old else ""),
+                      (row.get("region") or "").strip() or (old.region if old else ""))
+        aliases = _split(row.get("aliases"))
+        if row.get("official_name"):
+            aliases.append(row["official_name"])
+        reg.add_party(actor, aliases=aliases, adjectives=_split(row.get("adjectives")),
+                      capitals=_split(row.get("capitals")))
+        members = _split(row.get("members"))
+        if members:
+            reg.members[pid] = tuple(m.strip() for m in members)
+
+
+def _load_officials(reg: Registry, rows, where: str) -> None:
+    for n, row in enumerate(rows, 2):
+        name, party = (row.get("name") or "").strip(), (row.get("party") or "").strip()
+        if not name or not party:
+            raise ActorDataError(f"{where}:{n}: an official needs a name and a party")
+        off = Official(name, party, (row.get("role") or "").strip(),
+                       (row.get("start") or "").strip(), (row.get("end") or "").strip())
+        reg.add_official(off, aliases=_split(row.get("aliases")),
+                         surnames=_split(row.get("surname")))
+
+
+def _read_package_csv(name: str) -> list[dict]:
+    try:
+        text = resources.files("graphkit").joinpath("data", name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ActorDataError(f"package data file {name} is missing (broken install?)") from None
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@functools.lru_cache(maxsize=1)
+def _package_registry() -> Registry:
+    reg = Registry()
+    _load_parties(reg, _read_package_csv("states.csv"), "states.csv", default_kind="state")
+    _load_parties(reg, _read_package_csv("organisations.csv"), "organisations.csv",
+                  default_kind="igo")
+    _load_parties(reg, _read_package_csv("groups.csv"), "groups.csv", default_kind="group")
+    for row in _read_package_csv("media.csv"):
+        for s in [row.get("name", ""), *_split(row.get("aliases"))]:
+            if s.strip():
+                reg._add_surface(s, row.get("country", ""), "media")
+    _load_officials(reg, _read_package_csv("officials.csv"), "officials.csv")
+    return reg
+
+
+def load_registry(extra=()) -> Registry:
+    """The package registry, extended with the user's CSV files in ``extra``.
+
+    The package part is loaded once per process and copied, so extending one
+    registry never changes another.
+
+    Examples
+    --------
+    >>> reg = load_registry()
+    >>> reg.party("RUS").name, reg.party("NATO").kind
+    ('Russia', 'igo')
+    """
+    base = _package_registry()
+    reg = Registry(
+        parties=dict(base.parties),
+        surfaces={k: list(v) for k, v in base.surfaces.items()},
+        people=dict(base.people),
+        surnames={k: list(v) for k, v in base.surnames.items()},
+        terms={k: list(v) for k, v in base.terms.items()},
+        members=dict(base.members),
+        aliases={k: set(v) for k, v in base.aliases.items()},
+        first_tokens=dict(base.first_tokens),
+    )
+    for path in extra:
+        reg.extend_from_csv(path)
+    return reg

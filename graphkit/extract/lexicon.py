@@ -1,0 +1,162 @@
+"""Trigger lexicon, issue keywords and role phrases, loaded from package data."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from dataclasses import dataclass
+from importlib import resources
+
+from ..errors import ExtractionError
+from ..model import CATEGORIES
+
+__all__ = ["Trigger", "load_triggers", "load_issues", "verb_forms", "noun_forms"]
+
+_IRREGULAR = {
+    "meet": ["met"], "hold": ["held"], "speak": ["spoke", "spoken"], "send": ["sent"],
+    "seek": ["sought"], "make": ["made"], "fight": ["fought"], "strike": ["struck"],
+    "shoot": ["shot"], "give": ["gave", "given"], "take": ["took", "taken"],
+    "be": ["is", "are", "was", "were", "been", "being", "am", "'s"], "freeze": ["froze", "frozen"],
+    "withdraw": ["withdrew", "withdrawn"], "lead": ["led"], "put": ["put"], "cut": ["cut"],
+    "break": ["broke", "broken"], "stand": ["stood"], "sell": ["sold"], "buy": ["bought"],
+    "tell": ["told"], "say": ["said"], "win": ["won"], "bring": ["brought"], "pay": ["paid"],
+    "build": ["built"], "keep": ["kept"], "leave": ["left"], "lose": ["lost"],
+    "confer": ["conferred", "conferring", "confers"], "expel": ["expelled", "expelling", "expels"],
+    "ban": ["banned", "banning", "bans"], "shell": ["shelled", "shelling", "shells"],
+    "rebut": ["rebutted"], "commit": ["committed", "committing"], "rebuff": ["rebuffed"],
+    "quit": ["quit", "quitting"], "hit": ["hit", "hitting"], "rule": ["ruled"],
+}
+
+# Verbs listed above only for spelling quirks: their past tense is still regular.
+_REGULAR_PAST = {"rebuff", "rule", "shell"}
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """Inflected forms of an English verb lemma.
+
+    Examples
+    --------
+    >>> sorted(verb_forms("meet"))
+    ['meet', 'meeting', 'meets', 'met']
+    >>> sorted(verb_forms("agree"))
+    ['agree', 'agreed', 'agreeing', 'agrees']
+    >>> sorted(verb_forms("urge"))
+    ['urge', 'urged', 'urges', 'urging']
+    """
+    w = lemma
+    forms = {w}
+    irregular = _IRREGULAR.get(w, [])
+    forms.update(irregular)
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(w + "es")
+    elif w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou":
+        forms.add(w[:-1] + "ies")
+    else:
+        forms.add(w + "s")
+    if not irregular or w in _REGULAR_PAST:
+        if w.endswith("e"):
+            forms.add(w + "d")
+        elif w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou":
+            forms.add(w[:-1] + "ied")
+        elif not any(f.endswith("ed") for f in irregular):
+            forms.add(w + "ed")
+    if w.endswith("ee"):
+        forms.add(w + "ing")
+    elif w.endswith("ie"):
+        forms.add(w[:-2] + "ying")
+    elif w.endswith("e") and w != "be":
+        forms.add(w[:-1] + "ing")
+    else:
+        forms.add(w + "ing")
+    return forms
+
+
+def noun_forms(noun: str) -> set[str]:
+    """Singular and plural of a noun (an ``-s`` noun stays as it is).
+
+    Examples
+    --------
+    >>> sorted(noun_forms("sanction")), sorted(noun_forms("talks")), sorted(noun_forms("embassy"))
+    (['sanction', 'sanctions'], ['talks'], ['embassies', 'embassy'])
+    """
+    if noun.endswith("s") or noun.endswith("ly") or noun.endswith("ing"):
+        return {noun}
+    if noun.endswith("y") and noun[-2] not in "aeiou":
+        return {noun, noun[:-1] + "ies"}
+    if noun.endswith(("x", "ch", "sh")):
+        return {noun, noun + "es"}
+    return {noun, noun + "s"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: a token pattern and the event it signals.
+
+    ``elements`` is a tuple whose items are a frozenset of accepted lower-case
+    tokens, or ``None`` for a gap of up to three words.
+    """
+
+    pattern: str
+    pos: str
+    category: str
+    mode: str
+    intensity: float
+    reciprocal: bool
+    elements: tuple
+
+    @property
+    def length(self) -> int:
+        return sum(1 for e in self.elements if e is not None)
+
+
+def _read(name: str) -> str:
+    return resources.files("graphkit").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def load_triggers() -> tuple[Trigger, ...]:
+    """The trigger lexicon (``data/triggers.csv``).
+
+    Examples
+    --------
+    >>> trig = {t.pattern: t for t in load_triggers()}
+    >>> trig["hold ~ talks"].category, trig["hold ~ talks"].reciprocal
+    ('CONSULT', True)
+    """
+    lines = [ln for ln in _read("triggers.csv").splitlines() if ln and not ln.startswith("#")]
+    out = []
+    for n, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines))), 2):
+        cat = row["category"].strip()
+        if cat not in CATEGORIES:
+            raise ExtractionError(f"triggers.csv:{n}: unknown category {cat!r}")
+        words = row["pattern"].split()
+        pos = row["pos"].strip()
+        elements = []
+        for i, w in enumerate(words):
+            if w == "~":
+                elements.append(None)
+            elif pos == "verb" and i == 0:
+                elements.append(frozenset(verb_forms(w)))
+            elif pos == "noun" and i == len(words) - 1:
+                elements.append(frozenset(noun_forms(w)))
+            else:
+                elements.append(frozenset([w]))
+        out.append(Trigger(row["pattern"], pos, cat, row["mode"].strip(),
+                           float(row["intensity"]), row["reciprocal"].strip() == "1",
+                           tuple(elements)))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def load_issues() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Issues as ``(issue_id, label, keywords)`` (``data/issues.csv``).
+
+    Examples
+    --------
+    >>> dict((i, k) for i, _, k in load_issues())["missile-defence"][:2]
+    ('missile defense', 'missile defence')
+    """
+    rows = csv.DictReader(io.StringIO(_read("issues.csv")))
+    return tuple((r["issue"], r["label"], tuple(k.strip() for k in r["keywords"].split(";")
+                                                  if k.strip())) for r in rows)

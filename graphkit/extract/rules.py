@@ -1,0 +1,1118 @@
+"""The default extractor: dictionary look-ups and shallow linguistic rules.
+
+Pure Python, no model. For every sentence it
+
+1. finds actor mentions (names, aliases, demonyms, capitals, officials, role
+   phrases such as "the Russian foreign minister", pronouns and definite
+   descriptions such as "the sides" resolved within the document);
+2. joins compound mentions ("Russia and NATO", "Russia-NATO") into groups;
+3. finds attribution ("..., Lavrov said", "According to X, ...");
+4. finds event triggers from the lexicon and, per trigger, its source (the
+   nearest subject-like group before it, or the agent of a passive) and its
+   target (the first object-like group after it), with negation and modality;
+5. emits one directed event per source/target pair; reciprocal predicates
+   ("X and Y met", "talks between X and Y") give both directions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..actors import Registry, load_registry, tokenize
+from ..model import Document, Event, default_polarity, quad_class
+from .lexicon import Trigger, load_issues, load_triggers
+from .text import body_end, clean_text, split_sentences
+
+__all__ = ["RulesExtractor", "Mention", "Extraction"]
+
+NAME = "rules.v1"
+
+# ---------------------------------------------------------------------------
+# Word lists (closed classes and role nouns). General English, not tuned to a text.
+
+_REPORT_VERBS = {
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted",
+    "notes", "stressed", "stresses", "emphasized", "emphasised", "announced", "announces",
+    "declared", "declares", "explained", "explains", "reiterated", "reiterates", "claimed",
+    "claims", "argued", "argues", "remarked", "observed", "underlined", "underscored",
+    "pointed", "confirmed", "confirms", "reported", "reports", "wrote", "writes", "insisted",
+}
+_BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "am"}
+_NEGATORS = {"not", "n't", "never", "no", "without", "neither", "nor", "cannot", "failed",
+             "fail", "fails", "unable", "refrained"}
+_FUTURE = {"will", "'ll", "shall", "wo"}
+_POSSIBLE = {"could", "might", "may", "can", "would"}
+_OBLIGATION = {"should", "must", "ought", "need", "needs"}
+_FUTURE_VERBS = {"expected", "plans", "planned", "planning", "intends", "intend", "going",
+                 "set", "due", "scheduled", "hopes", "hope", "aims", "wants", "want", "seeks"}
+_CONDITIONAL = {"if", "unless", "provided", "providing"}
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her",
+                "our", "my", "your", "first", "second", "third", "last", "next", "ministerial",
+                "bilateral", "trilateral", "multilateral", "annual", "joint", "new", "further",
+                "any", "no", "every", "each", "another", "such", "recent", "previous", "latest"}
+_MODAL_LEFT = {"to", "will", "would", "could", "should", "can", "may", "might", "must", "shall",
+               "not", "n't", "did", "do", "does", "'ll", "we", "they", "i", "you", "also",
+               "jointly", "strongly", "firmly", "publicly", "again", "further", "both", "never",
+               "cannot", "who", "often", "repeatedly", "formally", "officially", "always",
+               "sharply", "openly", "reportedly", "allegedly", "already", "still", "now",
+               "then", "and", "today"}
+_COMPLEMENT_GAP = {"to", "in", "for", "actively", "jointly", "further", "immediately", "fully",
+                   "urgently", "quickly", "swiftly", "both", "more", "closely", "today", "not"}
+_CLAUSAL_OBJECT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+_NEEDS_OBJECT = {"host", "visit"}
+_SUPPORT_VERBS = {"issued", "issue", "issues", "made", "make", "makes", "voiced", "voice",
+                  "expressed", "express", "imposed", "impose", "imposes", "launched", "launch",
+                  "launches", "announced", "announce", "provided", "provide", "provides", "sent",
+                  "send", "delivered", "deliver", "conducted", "conduct", "carried", "gave",
+                  "give", "offered", "offer", "extended", "extend", "paid", "pay", "lodged",
+                  "filed", "levelled", "leveled", "renewed", "renew", "received", "receive",
+                  "approved", "approve", "pledged", "pledge", "promised", "signed", "sign",
+                  "began", "begin", "started", "start", "opened", "open", "rejected", "reject",
+                  "welcomed", "welcome", "condemned", "condemn", "stepped", "step", "mounted",
+                  "mount", "staged", "stage", "threatened", "threaten", "called", "call",
+                  "demanded", "demand", "urged", "urge", "announces", "unveiled", "tightened",
+                  "tighten", "expanded", "expand", "increased", "increase", "boosted"}
+_CLAUSE_BREAK = {";", "but", "while", "whereas", "although", "though", "because", "however",
+                 "which", "who", "whom", "whose", "where", "when", "since", "after", "before",
+                 "until", "unless", "if", "whether"}
+_LOCATIVE = {"in", "at", "inside", "near", "across", "throughout", "within", "into", "outside",
+             "around", "via", "through"}
+_NOT_SUBJECT_PREP = _LOCATIVE | {"of", "for", "to", "from", "with", "on", "about", "against",
+                                 "over", "by", "between", "among", "than", "toward", "towards",
+                                 "upon", "like", "under", "including", "as", "regarding",
+                                 "concerning", "behind", "beyond", "without", "despite"}
+_OBJECT_PREP_ANY = {"with", "to", "for", "against", "on", "upon", "toward", "towards", "into",
+                    "at", "over"}
+_OBJECT_PREP_TALK = {"with"}
+_NP_FILLER = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these",
+              "those", "both", "all", "several", "some", "senior", "top", "high", "ranking",
+              "high-ranking", "former", "acting", "deputy", "new", "so", "-", "called", "'s",
+              "’s", "much", "needed", "fellow", "other", "two", "visiting", "then", "current",
+              "chief", "foreign", "policy", "security", "defense", "defence", "leading",
+              "official", "state", "federal", "national", "interim", "transitional", "main"}
+_RELATIONAL = {"partners", "partner", "allies", "ally", "friends", "friend", "neighbours",
+               "neighbors", "neighbour", "neighbor", "critics", "critic", "opponents",
+               "opponent", "rivals", "rival", "enemies", "enemy", "adversaries", "adversary",
+               "detractors", "backers", "sponsors", "patrons", "proxies"}
+_MEDIA_ROLE = {"correspondent", "reporter", "journalist", "columnist", "editor", "anchor",
+               "commentator", "blogger", "photographer", "cameraman", "writer", "contributor",
+               "newspaper", "daily", "agency", "outlet", "broadcaster", "channel", "television",
+               "tv", "radio", "magazine", "website"}
+_TITLES = {"President", "Minister", "Secretary", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
+           "Chancellor", "Premier", "Prince", "King", "Queen", "Sheikh", "General", "Gen",
+           "Gen.", "Ambassador", "Envoy", "Emir", "Senator", "Sen.", "Dr", "Dr.", "Leader",
+           "Spokesman", "Spokeswoman", "Spokesperson", "Director", "Commissioner", "Chairman"}
+_SURNAME_STOP = {"May", "Brown", "Rice", "Johnson", "Jones", "Smith", "Young", "Green", "King",
+                 "Lee", "Kim", "Park", "Moon", "Li", "Wang", "Ma", "Hu", "Khan", "Ali", "Singh",
+                 "Gandhi", "Sharif", "Bush", "Clinton", "Hunt", "Law", "Major", "Long", "Church",
+                 "Will", "Rich", "Price", "Cook", "Bishop", "Trump", "Paul", "Chen", "Wen",
+                 "Lin", "Mao", "Zhao", "Liu", "Zhang", "Abe", "Kan", "Modi", "Rao", "Das"}
+
+# Role phrases: lower-case token tuples -> (canonical role for office look-up, individual?)
+_ROLE_TABLE = {
+    "foreign minister": ("Foreign Minister", True),
+    "minister of foreign affairs": ("Foreign Minister", True),
+    "foreign affairs minister": ("Foreign Minister", True),
+    "secretary of state": ("Secretary of State", True),
+    "foreign secretary": ("Foreign Secretary", True),
+    "secretary general": ("Secretary General", True),
+    "secretary - general": ("Secretary General", True),
+    "general secretary": ("Secretary General", True),
+    "prime minister": ("Prime Minister", True),
+    "president": ("President", True),
+    "vice president": ("Vice President", True),
+    "vice - president": ("Vice President", True),
+    "chancellor": ("Chancellor", True),
+    "premier": ("Prime Minister", True),
+    "king": ("King", True),
+    "queen": ("Queen", True),
+    "emir": ("Emir", True),
+    "crown prince": ("Crown Prince", True),
+    "supreme leader": ("Supreme Leader", True),
+    "defence minister": ("Defence Minister", True),
+    "defense minister": ("Defence Minister", True),
+    "minister of defence": ("Defence Minister", True),
+    "minister of defense": ("Defence Minister", True),
+    "defense secretary": ("Secretary of Defense", True),
+    "defence secretary": ("Defence Minister", True),
+    "secretary of defense": ("Secretary of Defense", True),
+    "national security adviser": ("National Security Advisor", True),
+    "national security advisor": ("National Security Advisor", True),
+    "foreign ministry spokesman": ("Foreign Ministry Spokesperson", True),
+    "foreign ministry spokeswoman": ("Foreign Ministry Spokesperson", True),
+    "foreign ministry spokesperson": ("Foreign Ministry Spokesperson", True),
+    "spokesman": ("Spokesperson", True),
+    "spokeswoman": ("Spokesperson", True),
+    "spokesperson": ("Spokesperson", True),
+    "ambassador": ("Ambassador", True),
+    "envoy": ("Envoy", True),
+    "special envoy": ("Envoy", True),
+    "minister": ("Minister", True),
+    "deputy foreign minister": ("Deputy Foreign Minister", True),
+    "leader": ("Leader", True),
+    "head of state": ("Head of State", True),
+    "official": ("Official", True),
+    "diplomat": ("Diplomat", True),
+    "representative": ("Representative", True),
+    "counterpart": ("Counterpart", True),
+    "commander": ("Commander", True),
+    "officials": ("Officials", False),
+    "leaders": ("Leaders", False),
+    "leadership": ("Leadership", False),
+    "diplomats": ("Diplomats", False),
+    "ministers": ("Ministers", False),
+    "government": ("Government", False),
+    "authorities": ("Authorities", False),
+    "forces": ("Forces", False),
+    "armed forces": ("Forces", False),
+    "security forces": ("Forces", False),
+    "troops": ("Forces", False),
+    "soldiers": ("Forces", False),
+    "military": ("Military", False),
+    "army": ("Military", False),
+    "navy": ("Military", False),
+    "air force": ("Military", False),
+    "delegation": ("Delegation", False),
+    "side": ("Side", False),
+    "administration": ("Government", False),
+    "parliament": ("Parliament", False),
+    "lawmakers": ("Parliament", False),
+    "ministry": ("Ministry", False),
+    "foreign ministry": ("Foreign Ministry", False),
+    "defence ministry": ("Defence Ministry", False),
+    "defense ministry": ("Defence Ministry", False),
+    "embassy": ("Embassy", False),
+    "police": ("Police", False),
+    "rebels": ("Rebels", False),
+    "opposition": ("Opposition", False),
+    "militants": ("Militants", False),
+    "insurgents": ("Militants", False),
+    "jets": ("Military", False),
+    "warplanes": ("Military", False),
+    "aircraft": ("Military", False),
+    "counterparts": ("Counterparts", False),
+    "people": ("People", False),
+    "citizens": ("Citizens", False),
+    "nationals": ("Citizens", False),
+    "companies": ("Business", False),
+    "firms": ("Business", False),
+}
+_ROLES = {tuple(k.split()): v for k, v in _ROLE_TABLE.items()}
+_ROLE_FIRST = {}
+for _k in _ROLES:
+    _ROLE_FIRST[_k[0]] = max(_ROLE_FIRST.get(_k[0], 0), len(_k))
+# Non-state sectors that make a country-adjective a separate group id: "Syrian rebels" -> SYR-REB.
+_SECTOR_GROUPS = {"Rebels": "REB", "Opposition": "OPP", "Militants": "REB"}
+
+_PLURAL_REFS = {("they",), ("them",), ("their",), ("the", "two"), ("both", "sides"),
+                ("the", "sides"), ("the", "two", "sides"), ("the", "two", "leaders"),
+                ("the", "two", "countries"), ("both", "countries"), ("the", "two", "ministers"),
+                ("the", "ministers"), ("the", "leaders"), ("the", "parties"),
+                ("both", "leaders"), ("the", "two", "presidents"), ("both", "parties"),
+                ("the", "two", "nations"), ("the", "two", "governments"),
+                ("the", "two", "sides'"), ("both", "governments")}
+_PLURAL_FIRST = {}
+for _k in _PLURAL_REFS:
+    _PLURAL_FIRST[_k[0]] = max(_PLURAL_FIRST.get(_k[0], 0), len(_k))
+_PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+_FIRST_PERSON = {"we", "our", "us", "i", "my"}
+_DEFINITE_IGO = {"alliance": ("NATO", "CSTO"), "bloc": ("EU", "ASEAN", "NATO", "AU", "GCC"),
+                 "organization": (), "organisation": (), "union": ("EU", "AU")}
+
+
+@dataclass
+class Mention:
+    """An actor mention in a sentence (token span ``start:end``)."""
+
+    start: int
+    end: int
+    parties: tuple = ()
+    agent: str = ""
+    kind: str = "party"          # party | person | media | blocked
+    form: str = "name"           # name | adj | capital | role | pronoun | ref
+    role: str = ""
+    location: bool = False
+    relational: bool = False
+
+    @property
+    def party(self) -> str:
+        return self.parties[0] if self.parties else ""
+
+
+@dataclass
+class _Group:
+    mentions: list
+    start: int
+    end: int
+    hyphen: bool = False
+
+    @property
+    def parties(self) -> list:
+        out = []
+        for m in self.mentions:
+            for p in m.parties:
+                if p and p not in out:
+                    out.append(p)
+        return out
+
+    def agent_of(self, party: str) -> str:
+        for m in self.mentions:
+            if party in m.parties and m.agent:
+                return m.agent
+        return ""
+
+
+@dataclass
+class _DocState:
+    date: str
+    persons: dict = field(default_factory=dict)       # surname/full key -> canonical name
+    person_party: dict = field(default_factory=dict)  # canonical name -> party
+    person_role: dict = field(default_factory=dict)
+    last_person: str = ""
+    last_group: tuple = ()
+    last_group_sentence: int = -99
+    recent_parties: list = field(default_factory=list)
+    mentions: dict = field(default_factory=dict)      # party -> count
+    agents: dict = field(default_factory=dict)        # (name, party) -> count
+
+
+@dataclass
+class Extraction:
+    """What the extractor found in one document."""
+
+    doc_id: str
+    events: list
+    sentences: int
+    mentions: dict    # party -> mention count
+    agents: dict      # (agent name, party) -> mention count
+
+
+class RulesExtractor:
+    """Rule-based event extractor (``rules.v1``).
+
+    Parameters
+    ----------
+    registry : Registry, optional
+        Actor registry; the package registry by default.
+
+    Examples
+    --------
+    >>> from graphkit.model import Document
+    >>> ex = RulesExtractor()
+    >>> doc = Document("d1", "Russia and NATO held talks in Brussels on Tuesday.", "2013-04-23")
+    >>> [(e.source, e.target, e.event_type) for e in ex.extract(doc).events]
+    [('RUS', 'NATO', 'CONSULT'), ('NATO', 'RUS', 'CONSULT')]
+    """
+
+    name = NAME
+
+    def __init__(self, registry: Registry | None = None):
+        self.registry = registry if registry is not None else load_registry()
+        self._triggers_by_first = {}
+        for trig in sorted(load_triggers(), key=lambda t: -t.length):
+            first = trig.elements[0]
+            for form in first:
+                self._triggers_by_first.setdefault(form, []).append(trig)
+        self._issues = []
+        for issue, _label, keywords in load_issues():
+            for kw in keywords:
+                ci = not kw.isupper()
+                pat = re.compile(r"(?<![\w-])" + re.escape(kw) + r"(?![\w-])",
+                                 re.I if ci else 0)
+                self._issues.append((issue, pat))
+
+    # ------------------------------------------------------------------ API
+    def extract(self, doc: Document) -> Extraction:
+        """Extract events from one document."""
+        text = clean_text(doc.text)
+        end = body_end(text)
+        state = _DocState(date=doc.date)
+        events: list[Event] = []
+        spans = split_sentences(text, 0, end)
+        para_speaker = None
+        prev_end = 0
+        for sid, (a, b) in enumerate(spans):
+            if "\n\n" in text[prev_end:a] or sid == 0:
+                para_speaker = None
+            prev_end = b
+            sentence = text[a:b]
+            speaker, para_speaker = self._sentence(doc, sid, a, sentence, state, events,
+                                                   para_speaker)
+        return Extraction(doc.doc_id, events, len(spans), dict(state.mentions),
+                          dict(state.agents))
+
+    # ------------------------------------------------------------- sentence
+    def _sentence(self, doc, sid, offset, sentence, state, events, para_speaker):
+        toks = tokenize(sentence)
+        if not toks:
+            return None, para_speaker
+        words = [t for t, _, _ in toks]
+        lower = [w.lower() for w in words]
+        mentions = self._mentions(words, lower, state)
+        groups = _groups(mentions, words, lower)
+        speaker, attr_span = self._attribution(words, lower, mentions, groups, state)
+        in_quote = sentence.lstrip()[:1] in "\"“'‘" or (para_speaker is not None and
+                                                       sentence.count('"') % 2 == 1)
+        if speaker is None and para_speaker is not None and (in_quote or '"' in sentence
+                                                              or "”" in sentence):
+            speaker = para_speaker
+        if speaker is not None and ('"' in sentence or "“" in sentence or in_quote):
+            para_speaker = speaker
+        for m in mentions:
+            if m.kind in ("party", "person") and not m.location:
+                for p in m.parties:
+                    state.mentions[p] = state.mentions.get(p, 0) + 1
+                if m.agent and m.kind == "person":
+                    key = (m.agent, m.party)
+                    state.agents[key] = state.agents.get(key, 0) + 1
+        # first-person pronouns inside quotes speak for the speaker
+        if speaker is not None:
+            for i, lw in enumerate(lower):
+                if lw in _FIRST_PERSON and not _inside(i, mentions):
+                    if lw == "us" and words[i] != "us":
+                        continue
+                    mentions.append(Mention(i, i + 1, (speaker.party,), speaker.agent,
+                                            speaker.kind, "pronoun"))
+            mentions.sort(key=lambda m: m.start)
+            groups = _groups(mentions, words, lower)
+        triggers = self._triggers(lower, mentions)
+        issue = self._issue(sentence)
+        breaks = _clause_breaks(words, lower, attr_span)
+        found = []
+        for ti, (ts, te, trig) in enumerate(triggers):
+            if trig is None:
+                continue
+            found.extend(self._event_args(ts, te, trig, triggers, groups, mentions, words,
+                                          lower, breaks, attr_span, speaker, state, sid))
+        seen = set()
+        for k, (src, tgt, trig, ts, te, negated, modality, src_agent, tgt_agent) in enumerate(
+                found):
+            key = (src, tgt, trig.category)
+            if key in seen or src == tgt:
+                continue
+            seen.add(key)
+            mode = trig.mode
+            cs, ce = toks[ts][1], toks[te - 1][2]
+            polarity = 0 if negated else default_polarity(trig.category, mode)
+            events.append(Event(
+                event_id=f"{doc.doc_id}#{sid}.{len(seen)}",
+                doc_id=doc.doc_id, date=doc.date, sentence_id=sid,
+                source=src, source_name=self.registry.name(src), source_agent=src_agent,
+                target=tgt, target_name=self.registry.name(tgt) if tgt else "",
+                target_agent=tgt_agent, event_type=trig.category, mode=mode,
+                quad_class=quad_class(trig.category, mode), intensity=trig.intensity,
+                polarity=polarity, issue=issue, negated=negated, modality=modality,
+                speaker=speaker.agent or self.registry.name(speaker.party) if speaker else "",
+                evidence=" ".join(sentence.split()), char_start=offset,
+                char_end=offset + len(sentence), extractor=NAME,
+                trigger=sentence[cs:ce],
+            ))
+        # discourse state for later sentences
+        subject_people = [m for m in mentions if m.kind == "person" and m.agent
+                          and not m.location]
+        if speaker is not None and speaker.kind == "person" and speaker.agent:
+            state.last_person = speaker.agent
+        elif subject_people:
+            state.last_person = subject_people[0].agent
+        for g in groups:
+            ps = g.parties
+            if len(ps) >= 2 and not any(m.location for m in g.mentions):
+                state.last_group = tuple(ps)
+                state.last_group_sentence = sid
+        for m in mentions:
+            if m.kind in ("party", "person") and not m.location:
+                for p in m.parties:
+                    if p in state.recent_parties:
+                        state.recent_parties.remove(p)
+                    state.recent_parties.append(p)
+        return speaker, para_speaker
+
+    # ------------------------------------------------------------- mentions
+    def _mentions(self, words, lower, state) -> list[Mention]:
+        reg = self.registry
+        n = len(words)
+        out: list[Mention] = []
+        i = 0
+        while i < n:
+            w = words[i]
+            maxlen = reg.first_tokens.get(w, 0)
+            hit = None
+            for L in range(min(maxlen, n - i), 0, -1):
+                key = tuple(words[i:i + L])
+                if key in reg.surfaces:
+                    pid, form = _pick(reg.surfaces[key])
+                    hit = Mention(i, i + L, (pid,), kind="media" if form == "media" else "party",
+                                  form=form)
+                    break
+                if key in reg.people:
+                    name = reg.people[key]
+                    hit = self._person(i, i + L, name, state, full=True)
+                    break
+                if key in reg.surnames and (i + L >= n or not words[i + L][:1].isupper()
+                                            or words[i + L] in _TITLES):
+                    name = self._surname(key, words, i, state)
+                    if name:
+                        hit = self._person(i, i + L, name, state, full=False)
+                        break
+            if hit is None and w in state.persons and (i == 0 or not words[i - 1][:1].isupper()
+                                                       or words[i - 1] in _TITLES):
+                name = state.persons[w]
+                hit = Mention(i, i + 1, (state.person_party[name],), name, "person", "name",
+                              role=state.person_role.get(name, ""))
+            if hit is None and w.isupper() and len(w) > 2 and w.title() != w:
+                key = (w.title(),)  # headline capitals: RUSSIA -> Russia
+                if key in reg.surfaces:
+                    pid, form = _pick(reg.surfaces[key])
+                    if form != "media":
+                        hit = Mention(i, i + 1, (pid,), form=form)
+            if hit is not None:
+                out.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        out = self._roles(out, words, lower, state)
+        self._unknown_people(out, words, lower, state)
+        self._references(out, words, lower, state)
+        self._context(out, words, lower)
+        return sorted(out, key=lambda m: m.start)
+
+    def _person(self, a, b, name, state, *, full) -> Mention:
+        t = self.registry.official_at(name, state.date)
+        party = t.party if t else ""
+        role = t.role if t else ""
+        if full:
+            surname = name.split()[-1]
+            state.persons[surname] = name
+            state.person_party[name] = party
+            state.person_role[name] = role
+        return Mention(a, b, (party,), name, "person", "name", role=role)
+
+    def _surname(self, key, words, i, state) -> str:
+        names = self.registry.surnames[key]
+        for name in names:
+            if name in state.person_party:
+                return name
+        titled = i > 0 and words[i - 1] in _TITLES
+        if len(key) == 1 and key[0] in _SURNAME_STOP and not titled:
+            return ""
+        active = [nm for nm in names
+                  if any(t.active(state.date) for t in self.registry.terms.get(nm, []))]
+        if len(active) == 1:
+            return active[0]
+        if not state.date and len(names) == 1:
+            return names[0]
+        return ""
+
+    def _roles(self, out, words, lower, state) -> list[Mention]:
+        """Attach role phrases to adjacent parties and names; resolve bare roles."""
+        n = len(words)
+        by_start = {m.start: m for m in out}
+        covered = set()
+        for m in out:
+            covered.update(range(m.start, m.end))
+        roles = []
+        i = 0
+        while i < n:
+            L0 = _ROLE_FIRST.get(lower[i], 0)
+            hit = None
+            if i not in covered:
+                for L in range(min(L0, n - i), 0, -1):
+                    key = tuple(lower[i:i + L])
+                    if key in _ROLES and not any(j in covered for j in range(i, i + L)):
+                        hit = (i, i + L, _ROLES[key])
+                        break
+            if hit:
+                roles.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        if not roles:
+            return out
+        result = list(out)
+        for rs, re_, (role, individual) in roles:
+            # party before: "Russian Foreign Minister", "Russia's foreign minister",
+            # "the Russian and US top foreign policy officials"
+            before = None
+            j = rs - 1
+            while j >= 0 and (lower[j] in _NP_FILLER or lower[j] in ("'s", "’s", "'")) \
+                    and rs - j <= 4 and lower[j] not in ("the", "a", "an"):
+                j -= 1
+            cand = next((m for m in result if m.end == j + 1 and m.kind == "party"), None)
+            if cand is not None and not cand.relational:
+                before = cand
+            # party after: "Foreign Minister of Russia", "President of Finland"
+            after = None
+            k = re_
+            if k < n and lower[k] == "of":
+                k += 1
+                if k < n and lower[k] == "the":
+                    k += 1
+                after = by_start.get(k)
+                if after is not None and after.kind != "party":
+                    after = None
+            # a name after the role: "Foreign Minister Sergei Lavrov"
+            person = next((m for m in result if m.start == re_ and m.kind == "person"), None)
+            name_end = re_
+            unknown_name = ""
+            if person is None and (before or after) and individual:
+                k = after.end if after is not None else re_
+                if after is None:
+                    nm = _capitalised_run(words, re_)
+                    if nm:
+                        unknown_name, name_end = " ".join(words[re_:nm]), nm
+                        person = next((m for m in result if m.start == nm
+                                       and m.kind == "person"), None)
+            party_m = before or after
+            if person is not None:
+                person.start = min(person.start, before.start if before else rs)
+                if before is not None and before in result:
+                    result.remove(before)
+                if not person.party and party_m is not None:
+                    person.parties = party_m.parties
+                person.role = person.role or role
+                continue
+            if party_m is None:
+                # "the diplomat", "the foreign minister", "the Ministers": earlier referent
+                if rs > 0 and lower[rs - 1] in ("the", "this") or (rs == 0):
+                    if individual and state.last_person:
+                        nm = state.last_person
+                        result.append(Mention(rs - (rs > 0), re_, (state.person_party[nm],),
+                                              nm, "person", "ref", role=role))
+                    elif not individual and role in ("Ministers", "Leaders", "Officials") \
+                            and state.last_group:
+                        result.append(Mention(rs - (rs > 0), re_, tuple(state.last_group),
+                                              "", "party", "ref", role=role))
+                continue
+            agent = role
+            kind = "party"
+            if individual:
+                kind = "person"
+                if unknown_name:
+                    agent = unknown_name
+                    surname = unknown_name.split()[-1]
+                    state.persons[surname] = unknown_name
+                    state.person_party[unknown_name] = party_m.party
+                    state.person_role[unknown_name] = role
+                else:
+                    holder = self.registry.holder(party_m.party, role, state.date)
+                    if holder is None and role == "Foreign Minister":
+                        for alt in ("Secretary of State", "Foreign Secretary"):
+                            holder = self.registry.holder(party_m.party, alt, state.date)
+                            if holder:
+                                break
+                    agent = holder.name if holder else f"{self.registry.name(party_m.party)} {role}"
+            parties = party_m.parties
+            if role in _SECTOR_GROUPS and party_m.form == "adj" and before is not None:
+                gid = f"{party_m.party}-{_SECTOR_GROUPS[role]}"
+                parties = (gid,)
+            start = before.start if before else rs
+            end = max(re_, name_end, after.end if after is not None else 0)
+            new = Mention(start, end, parties, agent, kind, "role", role=role)
+            for old in (before, after):
+                if old is not None and old in result:
+                    result.remove(old)
+            # a group "Russian and US officials": the role applies to both adjectives
+            result.append(new)
+            if kind == "person" and agent:
+                state.agents.setdefault((agent, party_m.party), 0)
+        return sorted(result, key=lambda m: m.start)
+
+    def _unknown_people(self, out, words, lower, state) -> None:
+        """A name not in the registry, placed by its affiliation: "Sergei Yermakov of the
+        Russian Strategic Research Institute", "Olga Ivanova, a Russian diplomat"."""
+        covered = set()
+        for m in out:
+            covered.update(range(m.start, m.end))
+        n = len(words)
+        i = 0
+        while i < n:
+            end = _capitalised_run(words, i, max_len=3) if i not in covered else 0
+            if not end or any(k in covered for k in range(i, end)) or words[i] in _TITLES \
+                    or (i > 0 and lower[i - 1] in _MEDIA_ROLE):
+                i += 1
+                continue
+            k = end
+            party = None
+            if k + 1 < n and lower[k] == "of":
+                k += 1 + (lower[k + 1] == "the")
+                party = next((m for m in out if m.start == k and m.kind == "party"
+                              and m.form in ("adj", "name")), None)
+            elif k + 2 < n and words[k] == "," and lower[k + 1] in ("a", "an", "the"):
+                party = next((m for m in out if m.start == k + 2 and m.kind in ("party",
+                                                                                 "person")
+                              and m.form in ("adj", "role")), None)
+            if party is not None and party.party:
+                name = " ".join(words[i:end])
+                state.persons[words[end - 1]] = name
+                state.person_party[name] = party.party
+                state.person_role[name] = ""
+                out.append(Mention(i, end, (party.party,), name, "person", "name"))
+                covered.update(range(i, end))
+            i = end
+        out.sort(key=lambda m: m.start)
+
+    def _references(self, out, words, lower, state) -> None:
+        """Pronouns and plural/definite references to earlier actors."""
+        n = len(words)
+        taken = set()
+        for m in out:
+            taken.update(range(m.start, m.end))
+        i = 0
+        while i < n:
+            if i in taken:
+                i += 1
+                continue
+            lw = lower[i]
+            L0 = _PLURAL_FIRST.get(lw, 0)
+            hit = None
+            for L in range(min(L0, n - i), 0, -1):
+                if tuple(lower[i:i + L]) in _PLURAL_REFS and state.last_group:
+                    if L == 1 and lw in ("they", "them", "their") and words[i] != lw \
+                            and i != 0:
+                        continue
+                    hit = Mention(i, i + L, tuple(state.last_group), "", "party", "ref")
+                    break
+            if hit is None and lw in _PERSON_PRONOUNS and state.last_person:
+                nm = state.last_person
+                hit = Mention(i, i + 1, (state.person_party.get(nm, ""),), nm, "person",
+                              "pronoun", role=state.person_role.get(nm, ""))
+            if hit is None and lw in _DEFINITE_IGO and i > 0 and lower[i - 1] == "the" \
+                    and words[i].islower():
+                for pid in reversed(state.recent_parties):
+                    a = self.registry.party(pid)
+                    allowed = _DEFINITE_IGO[lw]
+                    if a is not None and a.kind == "igo" and (not allowed or pid in allowed):
+                        hit = Mention(i - 1, i + 1, (pid,), "", "party", "ref")
+                        break
+            if hit is not None and hit.party:
+                out.append(hit)
+                i = hit.end
+            else:
+                i += 1
+
+    def _context(self, out, words, lower) -> None:
+        """Mark mentions that are places, media, or relational ("Russian partners")."""
+        n = len(words)
+        media_ends = [m.end for m in out if m.kind == "media"]
+        for m in out:
+            if m.kind == "media":
+                continue
+            j = m.start - 1
+            while j >= 0 and lower[j] in ("the", "southern", "northern", "eastern", "western",
+                                          "central", "a", "neighbouring", "neighboring"):
+                j -= 1
+            modifier = m.end < n and words[m.end] in ("-", "–", "'", "’", "'s", "’s")
+            if j >= 0 and lower[j] in _LOCATIVE and m.form in ("name", "capital") \
+                    and not modifier:
+                m.location = True
+            if j >= 0 and lower[j] in ("from",) and m.form == "capital":
+                m.location = True
+            if m.form == "adj" and m.end < n and lower[m.end] in _RELATIONAL:
+                m.relational = True
+            # reporters: "Voice of Russia correspondent Olga Denisova"
+            if m.start > 0 and lower[m.start - 1] in _MEDIA_ROLE:
+                m.kind = "media"
+            if any(e == m.start or e == m.start - 1 for e in media_ends) and m.form != "role":
+                if m.end < n and lower[m.end] in _MEDIA_ROLE:
+                    m.kind = "media"
+            if m.end < n and lower[m.end] in _MEDIA_ROLE and m.form in ("name", "adj") \
+                    and m.kind == "party" and lower[m.end] not in ("agency",):
+                if lower[m.end] in ("correspondent", "reporter", "journalist", "tv",
+                                    "television", "radio", "newspaper", "broadcaster"):
+                    m.kind = "media"
+
+    # ---------------------------------------------------------- attribution
+    def _attribution(self, words, lower, mentions, groups, state):
+        """The speaker mention of a sentence and the token span of the attribution."""
+        n = len(words)
+        actors = [m for m in mentions if m.kind in ("party", "person")]
+        # "According to X, ..."
+        for i in range(n - 2):
+            if lower[i] == "according" and lower[i + 1] == "to":
+                m = next((m for m in actors if i + 2 <= m.start <= i + 8), None)
+                if m is not None:
+                    end = m.end
+                    while end < n and lower[end] not in (",",):
+                        end += 1
+                    return m, (i, min(end + 1, n))
+        for i, lw in enumerate(lower):
+            if lw not in _REPORT_VERBS:
+                continue
+            # ", X said" or ", said X" (X adjacent to the verb)
+            m_before = next((m for m in reversed(actors) if m.end <= i and i - m.end <= 3
+                             and not any(lower[k] in (",", "that") for k in range(m.end, i))),
+                            None)
+            m_after = next((m for m in actors if m.start > i and m.start - i <= 2), None)
+            if m_before is not None:
+                start = m_before.start
+                while start > 0 and lower[start - 1] in _NP_FILLER:
+                    start -= 1
+                if start > 0 and words[start - 1] in (",", '"', "”", "'", "’", "-", "–", "—"):
+                    end = i + 1
+                    if end < n and lower[end] == "that":
+                        end += 1
+                    return m_before, (start - 1, _attr_end(lower, i + 1))
+                if start == 0 or (start > 0 and lower[start - 1] in ("and",)):
+                    end = i + 1
+                    if end < n and lower[end] == "that":
+                        end += 1
+                    return m_before, (start, end)
+            if m_after is not None and i > 0 and words[i - 1] in (",", '"', "”", "'", "’"):
+                return m_after, (i - 1, _attr_end(lower, m_after.end))
+        # headline attribution "... - Lavrov"
+        if n >= 3 and words[-2] in ("-", "–", "—") or (n >= 2 and actors and
+                                                          actors[-1].end == n and
+                                                          actors[-1].start > 0 and
+                                                          words[actors[-1].start - 1] in
+                                                          ("-", "–", "—")):
+            m = actors[-1] if actors else None
+            if m is not None and m.end == n and m.kind == "person":
+                return m, (m.start - 1, n)
+        return None, None
+
+    # ------------------------------------------------------------- triggers
+    def _triggers(self, lower, mentions):
+        n = len(lower)
+        covered = set()
+        for m in mentions:
+            covered.update(range(m.start, m.end))
+        found = []
+        i = 0
+        while i < n:
+            best = None
+            if i not in covered:
+                nominal = i > 0 and (lower[i - 1] in _DETERMINERS or lower[i - 1] in ("'s", "’s"))
+                for trig in self._triggers_by_first.get(lower[i], ()):
+                    end = _match(trig.elements, lower, i, covered)
+                    if end is None:
+                        continue
+                    if trig.pos == "verb" and not _verb_reading(lower, i, trig, covered,
+                                                                 nominal):
+                        continue
+                    if best is None or trig.length > best[2].length or (
+                            trig.length == best[2].length and nominal and trig.pos == "noun"
+                            and best[2].pos == "verb"):
+                        best = (i, end, trig)
+            if best:
+                found.append(best)
+                i = best[0] + 1 if best[1] - best[0] > 3 else best[1]
+            else:
+                i += 1
+        # verb + "to"/"for"/"in" + trigger: the complement is part of the first event
+        out = []
+        for k, (s, e, trig) in enumerate(found):
+            prev = out[-1] if out else None
+            if prev is not None and prev[2] is not None and s - prev[1] <= 3 and s > prev[1] - 1:
+                gap = lower[prev[1]:s]
+                linked = any(g in ("to", "in", "for") for g in gap) or (
+                    lower[prev[1] - 1] in ("to", "for", "in", "on"))
+                if linked and all(g in _COMPLEMENT_GAP for g in gap):
+                    out.append((s, e, None))
+                    continue
+            if prev is not None and prev[2] is not None and s < prev[1]:
+                out.append((s, e, None))
+                continue
+            out.append((s, e, trig))
+        return out
+
+    def _issue(self, sentence: str) -> str:
+        hits = sorted({issue for issue, pat in self._issues if pat.search(sentence)})
+        return ";".join(hits)
+
+    # ------------------------------------------------------- event arguments
+    def _event_args(self, ts, te, trig, triggers, groups, mentions, words, lower, breaks,
+                    attr_span, speaker, state, sid):
+        n = len(words)
+        c_start = max([b for b in breaks if b <= ts], default=0)
+        c_end = min([b for b in breaks if b > ts], default=n)
+        in_attr = attr_span is not None and attr_span[0] <= ts < attr_span[1]
+        if attr_span is not None and not in_attr:
+            if attr_span[0] >= te:
+                c_end = min(c_end, attr_span[0])
+            elif attr_span[1] <= ts:
+                c_start = max(c_start, attr_span[1])
+        live = [g for g in groups if not any(m.location or m.kind in ("media",) or m.relational
+                                             for m in g.mentions) and g.parties]
+        # the next trigger bounds this trigger's object
+        next_trig = min([s for s, _, t in triggers if s >= te and t is not None], default=n)
+        negated = _negated(lower, ts, te, c_start, mentions)
+        modality = _modality(lower, ts, c_start, c_end)
+        talk_like = trig.mode in ("discuss", "meet", "negotiate", "phone", "agree", "progress",
+                                  "cooperate", "joint") and trig.reciprocal
+        passive = (trig.pos == "verb" and ts > 0 and _is_participle(lower[ts], trig)
+                   and any(lower[k] in _BE for k in range(max(c_start, ts - 3), ts)))
+        sources, targets, pairs = [], [], []
+        src_group = tgt_group = None
+        # participants named around a noun trigger: "a meeting of X and Y",
+        # "talks between X and Y", "Russia-NATO partnership"
+        if trig.pos == "noun" and trig.reciprocal:
+            after = next((g for g in live if g.start in (te, te + 1, te + 2)
+                          and te < g.start and lower[g.start - 1] in ("of", "between", "among",
+                                                                       "the")
+                          and (lower[te] in ("of", "between", "among"))), None)
+            if after is not None and len(after.parties) >= 2:
+                pairs = after
+            before = next((g for g in live if g.end <= ts and ts - g.end <= 5 and g.hyphen
+                           and len(g.parties) >= 2
+                           and all(lower[k] not in (",", "and") for k in range(g.end, ts))),
+                          None)
+            if not pairs and before is not None:
+                pairs = before
+        if pairs:
+            ps = pairs.parties
+            return [(a, b, trig, ts, te, negated, modality, pairs.agent_of(a), pairs.agent_of(b))
+                    for a in ps for b in ps if a != b]
+        # source: nearest subject-like group before the trigger in the clause
+        cands = [g for g in live if c_start <= g.start and g.end <= ts and _subject_like(g, lower)]
+        if in_attr and speaker is not None:
+            cands = [g for g in cands] or [g for g in live if speaker in g.mentions]
+        if passive:
+            agent = next((g for g in live if g.start > te and g.start <= next_trig + 6
+                          and lower[g.start - 1] == "by"), None)
+            patient = cands[-1] if cands else None
+            if agent is not None:
+                src_group, tgt_group = agent, patient
+        else:
+            src_group = cands[-1] if cands else None
+            if trig.pos == "noun" and not trig.reciprocal and src_group is not None:
+                close = src_group.end >= ts - 2 and all(
+                    lower[k] in _NP_FILLER or lower[k] in ("'s", "’s") for k in
+                    range(src_group.end, ts))
+                support = any(lower[k] in _SUPPORT_VERBS for k in range(max(c_start, ts - 4), ts))
+                if not (close or support):
+                    src_group = None
+        if src_group is None and not passive:
+            # a definite reciprocal noun with no participants: "the talks", "joint exercises"
+            if trig.reciprocal and state.last_group and sid - state.last_group_sentence <= 3 \
+                    and not any(c_start <= g.start < c_end for g in live):
+                ps = list(state.last_group)
+                return [(a, b, trig, ts, te, negated, modality, "", "")
+                        for a in ps for b in ps if a != b]
+        if tgt_group is None and not passive:
+            preps = _OBJECT_PREP_TALK if talk_like else _OBJECT_PREP_ANY
+            for g in live:
+                if g.start < te or g.start >= min(c_end, next_trig + 1) or g is src_group:
+                    continue
+                prep = _preposition_before(lower, g.start, te)
+                if prep is None:
+                    if talk_like and not trig.mode in ("meet",):
+                        continue
+                    if trig.mode in ("discuss", "progress", "agree", "cooperate", "joint"):
+                        continue
+                elif prep == "other" and trig.category in _CLAUSAL_OBJECT:
+                    pass
+                elif prep not in preps:
+                    continue
+                tgt_group = g
+                break
+        if src_group is None:
+            return []
+        if tgt_group is None and trig.mode in _NEEDS_OBJECT:
+            return []
+        src_parties = src_group.parties
+        tgt_parties = tgt_group.parties if tgt_group is not None else []
+        out = []
+        if not tgt_parties and trig.reciprocal and len(src_parties) >= 2:
+            for a in src_parties:
+                for b in src_parties:
+                    if a != b:
+                        out.append((a, b, trig, ts, te, negated, modality,
+                                    src_group.agent_of(a), src_group.agent_of(b)))
+            return out
+        for a in src_parties:
+            if tgt_parties:
+                for b in tgt_parties:
+                    if a != b:
+                        out.append((a, b, trig, ts, te, negated, modality,
+                                    src_group.agent_of(a), tgt_group.agent_of(b)))
+            else:
+                out.append((a, "", trig, ts, te, negated, modality, src_group.agent_of(a), ""))
+        return out
+
+
+# ---------------------------------------------------------------------------
+# helpers
+
+def _pick(entries):
+    for pid, form in entries:
+        if form != "media":
+            return pid, form
+    return entries[0]
+
+
+def _inside(i, mentions):
+    return any(m.start <= i < m.end for m in mentions)
+
+
+def _capitalised_run(words, i, max_len=4):
+    """End of a run of 1-4 capitalised name words starting at ``i`` (0 if none)."""
+    j = i
+    while j < len(words) and j - i < max_len and re.fullmatch(r"[A-Z][a-zA-Z'’\-]+", words[j]) \
+            and words[j] not in ("The", "On", "In", "At", "And", "Of") :
+        j += 1
+    return j if j - i >= 2 else 0
+
+
+def _groups(mentions, words, lower):
+    """Join mentions linked by "and", "&", commas or hyphens into groups."""
+    actors = [m for m in mentions if m.kind in ("party", "person")]
+    groups = []
+    for m in actors:
+        if groups:
+            g = groups[-1]
+            gap = lower[g.end:m.start]
+            hy = gap == ["-"] or gap == ["–"]
+            comma = "," in gap
+            if hy or gap in (["and"], ["&"], [","], [",", "and"], ["as", "well", "as"],
+                             ["and", "the"], [",", "the"], ["and", "its"]):
+                if comma and (m.form in ("pronoun", "ref") or (m.end < len(lower)
+                                                                and lower[m.end] in _REPORT_VERBS)):
+                    pass
+                elif not (m.location != g.mentions[-1].location):
+                    g.mentions.append(m)
+                    g.end = m.end
+                    g.hyphen = g.hyphen or hy
+                    continue
+        groups.append(_Group([m], m.start, m.end))
+    return groups
+
+
+def _clause_breaks(words, lower, attr_span):
+    breaks = [i for i, w in enumerate(lower) if w in _CLAUSE_BREAK]
+    breaks += [i for i, w in enumerate(words) if w in ("—", "–") or
+               (w == "-" and 0 < i and words[i - 1] not in ("-",) and i + 1 < len(words)
+                and not words[i + 1][:1].isupper())]
+    if attr_span is not None:
+        breaks += list(attr_span)
+    return sorted(set(breaks))
+
+
+def _attr_end(lower, i):
+    """End of an attribution tail: the report verb plus ', X reports' etc. stops at ','."""
+    n = len(lower)
+    j = i
+    while j < n and lower[j] not in (",", ".", '"', "”"):
+        j += 1
+    return j if j > i else i
+
+
+def _match(elements, lower, i, covered):
+    """End index if ``elements`` match at ``i`` (gaps of up to three words), else None."""
+    j = i
+    k = 0
+    while k < len(elements):
+        e = elements[k]
+        if e is None:
+            nxt = elements[k + 1]
+            for gap in range(0, 4):
+                if j + gap < len(lower) and lower[j + gap] in nxt and all(
+                        lower[x].isalpha() or lower[x] in ("-",) for x in range(j, j + gap)):
+                    j = j + gap
+                    break
+            else:
+                return None
+            k += 1
+            continue
+        if j >= len(lower) or lower[j] not in e or (j in covered):
+            return None
+        j += 1
+        k += 1
+    return j
+
+
+def _verb_reading(lower, i, trig, covered, nominal):
+    """Whether a verb pattern at ``i`` is read as a verb, not a noun ("bomb detection").
+
+    Past and -ing forms are verbs unless a determiner precedes them; base and
+    -s forms, which are also nouns, need a subject, modal, "to" or adverb right
+    before them.
+    """
+    w = lower[i]
+    if nominal:
+        return False
+    base_or_s = any(w == f for f in trig.elements[0] if not (f.endswith("ed") or
+                                                              f.endswith("ing")))
+    if not base_or_s or w in _PAST_IRREGULAR:
+        return True
+    if i == 0:
+        return False
+    prev = lower[i - 1]
+    return prev in _MODAL_LEFT or (i - 1) in covered or prev.endswith("ly")
+
+
+_PAST_IRREGULAR = {"met", "held", "sent", "sought", "made", "fought", "struck", "shot", "gave",
+                   "took", "withdrew", "led", "spoke", "told", "said", "brought", "paid"}
+
+
+def _is_participle(word, trig):
+    return word.endswith("ed") or word in ("met", "held", "sent", "struck", "shot", "given",
+                                           "taken", "seized", "hit", "fought", "led")
+
+
+def _subject_like(group, lower):
+    j = group.start - 1
+    while j >= 0 and lower[j] in _NP_FILLER and lower[j] not in ("the",):
+        j -= 1
+    while j >= 0 and lower[j] in ("the", "a", "an", "both", "all"):
+        j -= 1
+    return not (j >= 0 and lower[j] in _NOT_SUBJECT_PREP)
+
+
+def _preposition_before(lower, g_start, trig_end):
+    j = g_start - 1
+    while j >= trig_end and lower[j] in _NP_FILLER:
+        j -= 1
+    if j < trig_end:
+        return None
+    w = lower[j]
+    if w in _NOT_SUBJECT_PREP or w in _OBJECT_PREP_ANY:
+        return w
+    return "other"
+
+
+def _negated(lower, ts, te, c_start, mentions):
+    lo = max(c_start, ts - 4)
+    for k in range(ts - 1, lo - 1, -1):
+        if _inside(k, mentions):
+            break
+        if lower[k] in _NEGATORS:
+            return True
+    # "breakthroughs ... should not be expected"
+    tail = lower[te:te + 8]
+    for k, w in enumerate(tail):
+        if w in ("not", "n't") and any(x in ("expected", "achieved", "reached", "possible",
+                                              "likely", "made", "held", "planned")
+                                       for x in tail[k + 1:k + 3]):
+            return True
+        if w in (",", ";", "and", "but"):
+            break
+    return False
+
+
+def _modality(lower, ts, c_start, c_end):
+    window = lower[max(c_start, ts - 6):ts]
+    clause = lower[c_start:c_end]
+    mode = ""
+    if any(w in _FUTURE for w in window):
+        mode = "future"
+    elif any(w in _POSSIBLE for w in window):
+        mode = "possible"
+    elif any(w in _OBLIGATION for w in window):
+        mode = "obligation"
+    elif any(w in _FUTURE_VERBS for w in window) and "to" in window:
+        mode = "future"
+    elif ts > 0 and lower[ts - 1] == "to" and ts >= 2 and lower[ts - 2] in ("is", "are", "was",
+                                                                          "were"):
+        mode = "future"
+    elif ts > 1 and lower[ts - 1] == "to" and not any(w in _BE or w.endswith("ed")
+                                                      for w in lower[c_start:ts - 1]):
+        mode = "future"   # headline style: "Lavrov, Kerry to talk Syria"
+    if any(w in _CONDITIONAL for w in clause) or _has_phrase(clause, ("on", "condition")):
+        mode = "conditional"
+    return mode
+
+
+def _has_phrase(seq, phrase):
+    L = len(phrase)
+    return any(tuple(seq[i:i + L]) == phrase for i in range(len(seq) - L + 1))

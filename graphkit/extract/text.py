@@ -1,0 +1,171 @@
+"""Text clean-up and sentence splitting that keep character offsets.
+
+Cleaning never changes the length of the text (removed markup becomes spaces),
+so every offset found later points into the document's own text.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["clean_text", "body_end", "split_sentences"]
+
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~'\"])")
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]*)\)")
+_MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
+_MD_EMPH = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
+_MD_RULE = re.compile(r"(?m)^[ \t]*(?:[-*_][ \t]*){3,}$")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,200}>")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * (m.end() - m.start())
+
+
+def clean_text(text: str) -> str:
+    """Replace Markdown/HTML markup with spaces, keeping every offset.
+
+    Examples
+    --------
+    >>> clean_text(r"\\### Russia [met](http://x.org) **NATO**")
+    '     Russia  met                  NATO  '
+    """
+    text = _MD_ESCAPE.sub(lambda m: " " + m.group(1), text)
+    text = _MD_LINK.sub(lambda m: " " * (1 + (m.group(0)[0] == "!")) + m.group(1)
+                        + " " * (len(m.group(2)) + 3), text)
+    text = _MD_HEADING.sub(_blank, text)
+    text = _MD_RULE.sub(_blank, text)
+    text = _MD_EMPH.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)),
+                        text)
+    text = _HTML_TAG.sub(_blank, text)
+    return text
+
+
+# Lines that start the footer of a scraped page: comments, related stories, share bars.
+_FOOTER = re.compile(
+    r"(?im)^[ \t]*(?:comments?\s*:?\s*\d*|\d+\s+comments?|related(?: articles| stories| news)?\s*:?|"
+    r"read more\s*:?|more from .{0,40}|popular(?: in .{0,40}| now| stories)?|most read|"
+    r"share this(?: article)?\s*:?|tags?\s*:|advertisement|you may also like|recommended(?: for you)?|"
+    r"trending(?: now)?|subscribe(?: to .{0,40})?|follow us.{0,40}|experts' panel|"
+    r"leave a (?:comment|reply)|all rights reserved.{0,80}|©.{0,80}|copyright .{0,80})[ \t]*$"
+)
+
+
+def body_end(text: str) -> int:
+    """Offset where the article body ends and page furniture (comments, related
+    stories, share bars) begins; ``len(text)`` when there is none.
+
+    Only a footer line in the second half of the text counts, so a "Comments: 0"
+    line under a headline does not cut the article.
+
+    Examples
+    --------
+    >>> t = "Title\\nComments: 0\\n" + "Body sentence. " * 20 + "\\nComments: 0\\nJunk"
+    >>> t[body_end(t):].split()[0]
+    'Comments:'
+    """
+    half = len(text) // 2
+    for m in _FOOTER.finditer(text):
+        if m.start() >= half:
+            return m.start()
+    return len(text)
+
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr",
+    "sen", "rep", "gov", "pres", "amb", "st", "jr", "sr", "rev", "hon", "messrs", "mt", "ft",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "al",
+}
+_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])|[.!?]+[\"'”’)\]]*$")
+_TERMINAL = re.compile(r"[.!?:;\"'”’)]\s*$")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` in ``text[start:end]``.
+
+    Paragraphs are separated by blank lines. Inside a paragraph, wrapped lines
+    are joined; a short line without final punctuation followed by more text is
+    a heading and stands alone. Abbreviations ("Mr.", "Gen.", "U.S.") and
+    initials do not end a sentence.
+
+    Examples
+    --------
+    >>> t = "Kerry met Lavrov.\\nThe U.S. and Russia agreed. Mr. Obama spoke."
+    >>> [t[a:b] for a, b in split_sentences(t)]
+    ['Kerry met Lavrov.', 'The U.S. and Russia agreed.', 'Mr. Obama spoke.']
+    """
+    end = len(text) if end is None else end
+    spans = []
+    for block_start, block_end in _blocks(text, start, end):
+        spans.extend(_split_block(text, block_start, block_end))
+    return spans
+
+
+def _blocks(text: str, start: int, end: int):
+    """Paragraphs, with heading lines split off; yields (start, end)."""
+    pos = start
+    lines = []
+    for m in re.finditer(r"[^\n]*(?:\n|$)", text[start:end]):
+        if not m.group():
+            break
+        a = start + m.start()
+        b = start + m.end()
+        lines.append((a, b))
+    block = []
+    for i, (a, b) in enumerate(lines):
+        line = text[a:b].strip()
+        if not line:
+            if block:
+                yield block[0], block[-1]
+                block = []
+            continue
+        block_end = a + len(text[a:b].rstrip())
+        if not block:
+            block = [a + (len(text[a:b]) - len(text[a:b].lstrip())), block_end]
+        else:
+            block[1] = block_end
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        is_heading = (
+            not _TERMINAL.search(line) and len(line) < 120
+            and nxt is not None and text[nxt[0]:nxt[1]].strip() != ""
+        )
+        if is_heading:
+            yield block[0], block[1]
+            block = []
+    if block:
+        yield block[0], block[1]
+    del pos
+
+
+def _split_block(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    chunk = text[a:b]
+    spans, s = [], 0
+    for m in _SENT_END.finditer(chunk):
+        cut = m.end()
+        before = chunk[s:m.start()]
+        word = re.search(r"([A-Za-z]+)$", before)
+        if m.group().startswith(".") and word:
+            w = word.group(1)
+            if w.lower() in _ABBREV or (len(w) == 1 and w.isupper()):
+                continue
+            if re.search(r"(?:[A-Z]\.){1,}[A-Z]$", before):  # U.S. / U.N.
+                nxt = re.match(r"\s+([A-Z][a-z]+)", chunk[cut:])
+                if nxt and nxt.group(1) not in _SENTENCE_STARTERS:
+                    continue
+        piece = chunk[s:cut]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((a + s + lead, a + cut))
+        s = cut
+    if chunk[s:].strip():
+        piece = chunk[s:]
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((a + s + lead, a + len(chunk.rstrip())))
+    return spans
+
+
+_SENTENCE_STARTERS = {
+    "The", "A", "An", "It", "He", "She", "They", "We", "I", "This", "That", "These", "Those",
+    "In", "On", "At", "But", "And", "However", "Meanwhile", "Earlier", "Later", "There",
+}
