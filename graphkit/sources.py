@@ -198,18 +198,35 @@ def parse_front_matter(text: str) -> tuple[dict, str]:
     m = _FM.match(text)
     if not m:
         return {}, text
-    meta = {}
+    raw: dict = {}
+    last = None
     for line in m.group(1).split("\n"):
-        if not line.strip() or line.lstrip().startswith("#") or line.startswith((" ", "\t", "-")):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line.startswith((" ", "\t")) and last is not None:   # folded continuation
+            raw[last] += "\n" + line.strip()
+            continue
+        if line.startswith("-"):
             continue
         key, sep, value = line.partition(":")
         if not sep or not re.fullmatch(r"[A-Za-z_][\w-]*", key.strip()):
             return {}, text
-        value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-            value = value[1:-1]
-        meta[key.strip().lower()] = value
-    return meta, text[m.end():]
+        last = key.strip().lower()
+        raw[last] = value.strip()
+    return {k: _yaml_scalar(v) for k, v in raw.items()}, text[m.end():]
+
+
+def _yaml_scalar(value: str) -> str:
+    """A plain, single- or double-quoted YAML scalar, folded over lines."""
+    if value.startswith('"') and value.endswith('"') and len(value) >= 2:
+        inner = value[1:-1]
+        inner = re.sub(r"\\\n\s*", "", inner)          # escaped line break: join
+        inner = re.sub(r"\s*\n\s*", " ", inner)
+        return re.sub(r'\\(.)', lambda m: {"_": " ", "n": " ", "t": " ", '"': '"',
+                                            "\\": "\\"}.get(m.group(1), m.group(1)), inner)
+    if value.startswith("'") and value.endswith("'") and len(value) >= 2:
+        return re.sub(r"\s*\n\s*", " ", value[1:-1]).replace("''", "'")
+    return re.sub(r"\s*\n\s*", " ", value)
 
 
 def _make_document(doc_id: str, text: str, meta: dict) -> Document:

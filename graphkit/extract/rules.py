@@ -38,6 +38,9 @@ _REPORT_VERBS = {
     "claims", "argued", "argues", "remarked", "observed", "underlined", "underscored",
     "pointed", "confirmed", "confirms", "reported", "reports", "wrote", "writes", "insisted",
 }
+_WEAK_REPORT = {"announced", "announces", "declared", "declares", "confirmed", "confirms",
+                "claimed", "claims", "reported", "reports", "insisted", "noted", "notes",
+                "stressed", "stresses", "warned"}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "am"}
 _NEGATORS = {"not", "n't", "never", "no", "without", "neither", "nor", "cannot", "failed",
              "fail", "fails", "unable", "refrained"}
@@ -366,18 +369,22 @@ class RulesExtractor:
                 if m.agent and m.kind == "person":
                     key = (m.agent, m.party)
                     state.agents[key] = state.agents.get(key, 0) + 1
-        # first-person pronouns inside quotes speak for the speaker
+        # first-person pronouns inside quotes speak for the speaker, and so does
+        # "it" opening the reported clause ("Iran said it would ...")
         if speaker is not None:
             for i, lw in enumerate(lower):
-                if lw in _FIRST_PERSON and not _inside(i, mentions):
+                own = lw in _FIRST_PERSON or (lw == "it" and attr_span is not None
+                                              and i == attr_span[1]
+                                              and speaker.kind == "party")
+                if own and not _inside(i, mentions):
                     if lw == "us" and words[i] != "us":
                         continue
                     mentions.append(Mention(i, i + 1, (speaker.party,), speaker.agent,
                                             speaker.kind, "pronoun"))
             mentions.sort(key=lambda m: m.start)
             groups = _groups(mentions, words, lower)
+        n_before = len(events)
         triggers = self._triggers(lower, mentions)
-        issue = self._issue(sentence)
         breaks = _clause_breaks(words, lower, attr_span)
         found = []
         for ti, (ts, te, trig) in enumerate(triggers):
@@ -385,6 +392,7 @@ class RulesExtractor:
                 continue
             found.extend(self._event_args(ts, te, trig, triggers, groups, mentions, words,
                                           lower, breaks, attr_span, speaker, state, sid))
+        issue = self._issue(sentence) if found else ""
         seen = set()
         for k, (src, tgt, trig, ts, te, negated, modality, src_agent, tgt_agent) in enumerate(
                 found):
@@ -411,15 +419,25 @@ class RulesExtractor:
         # discourse state for later sentences
         subject_people = [m for m in mentions if m.kind == "person" and m.agent
                           and not m.location]
-        if speaker is not None and speaker.kind == "person" and speaker.agent:
-            state.last_person = speaker.agent
-        elif subject_people:
-            state.last_person = subject_people[0].agent
-        for g in groups:
-            ps = g.parties
-            if len(ps) >= 2 and not any(m.location for m in g.mentions):
-                state.last_group = tuple(ps)
-                state.last_group_sentence = sid
+        lead = speaker if (speaker is not None and speaker.kind == "person"
+                           and speaker.agent) else (subject_people[0] if subject_people else None)
+        if lead is not None and lead.party:
+            state.last_person = lead.agent
+            state.person_party.setdefault(lead.agent, lead.party)
+            state.person_role.setdefault(lead.agent, lead.role)
+        # the pair now in focus: the parties of this sentence's events, else a
+        # compound subject opening the sentence
+        pair = []
+        for ev in events[n_before:]:
+            for p in (ev.source, ev.target):
+                if p and p not in pair:
+                    pair.append(p)
+        if len(pair) < 2:
+            pair = next((g.parties for g in groups if g.start <= 2 and len(g.parties) >= 2
+                         and not any(m.location for m in g.mentions)), [])
+        if len(pair) >= 2:
+            state.last_group = tuple(pair)
+            state.last_group_sentence = sid
         for m in mentions:
             if m.kind in ("party", "person") and not m.location:
                 for p in m.parties:
@@ -577,7 +595,7 @@ class RulesExtractor:
                 if rs > 0 and lower[rs - 1] in ("the", "this") or (rs == 0):
                     if individual and state.last_person:
                         nm = state.last_person
-                        result.append(Mention(rs - (rs > 0), re_, (state.person_party[nm],),
+                        result.append(Mention(rs - (rs > 0), re_, (state.person_party.get(nm, ""),),
                                               nm, "person", "ref", role=role))
                     elif not individual and role in ("Ministers", "Leaders", "Officials") \
                             and state.last_group:
@@ -737,13 +755,16 @@ class RulesExtractor:
                         end += 1
                     return m, (i, min(end + 1, n))
         for i, lw in enumerate(lower):
-            if lw not in _REPORT_VERBS:
+            if lw not in _REPORT_VERBS or words[i] != lw or _inside(i, mentions):
                 continue
             # ", X said" or ", said X" (X adjacent to the verb)
             m_before = next((m for m in reversed(actors) if m.end <= i and i - m.end <= 3
                              and not any(lower[k] in (",", "that") for k in range(m.end, i))),
                             None)
             m_after = next((m for m in actors if m.start > i and m.start - i <= 2), None)
+            if m_before is not None and lw in _WEAK_REPORT and (i + 1 >= n
+                                                                 or lower[i + 1] != "that"):
+                m_before = None   # "Germany announced sanctions": an event, not a quote
             if m_before is not None:
                 start = m_before.start
                 while start > 0 and lower[start - 1] in _NP_FILLER:
@@ -945,11 +966,17 @@ def _inside(i, mentions):
     return any(m.start <= i < m.end for m in mentions)
 
 
+_NOT_NAMES = {"The", "On", "In", "At", "And", "Of", "But", "For", "With", "This", "That", "It",
+              "He", "She", "They", "We", "His", "Her", "Their", "Our", "A", "An", "As", "By",
+              "To", "From", "After", "Before", "If", "When", "While", "According", "During"}
+
+
 def _capitalised_run(words, i, max_len=4):
     """End of a run of 1-4 capitalised name words starting at ``i`` (0 if none)."""
     j = i
-    while j < len(words) and j - i < max_len and re.fullmatch(r"[A-Z][a-zA-Z'’\-]+", words[j]) \
-            and words[j] not in ("The", "On", "In", "At", "And", "Of") :
+    while j < len(words) and j - i < max_len and len(words[j]) > 1 and words[j][0].isupper() \
+            and words[j][1:].isalpha() and not words[j].isupper() \
+            and words[j] not in _NOT_NAMES:
         j += 1
     return j if j - i >= 2 else 0
 
@@ -980,6 +1007,10 @@ def _groups(mentions, words, lower):
 
 def _clause_breaks(words, lower, attr_span):
     breaks = [i for i, w in enumerate(lower) if w in _CLAUSE_BREAK]
+    # subordinating "as" ("... as the United Kingdom hosts the G-7"), not "such as"/"as well as"
+    breaks += [i for i, w in enumerate(lower) if w == "as" and 0 < i < len(lower) - 1
+               and lower[i - 1] not in ("such", "well", "so", "as", "same")
+               and lower[i + 1] in ("the", "he", "she", "they", "it", "we", "both")]
     breaks += [i for i, w in enumerate(words) if w in ("—", "–") or
                (w == "-" and 0 < i and words[i - 1] not in ("-",) and i + 1 < len(words)
                 and not words[i + 1][:1].isupper())]
@@ -1064,7 +1095,8 @@ def _preposition_before(lower, g_start, trig_end):
     while j >= trig_end and lower[j] in _NP_FILLER:
         j -= 1
     if j < trig_end:
-        return None
+        last = lower[trig_end - 1]     # "talks with", "insist on": the trigger ends in it
+        return last if last in _NOT_SUBJECT_PREP or last in _OBJECT_PREP_ANY else None
     w = lower[j]
     if w in _NOT_SUBJECT_PREP or w in _OBJECT_PREP_ANY:
         return w

@@ -113,6 +113,7 @@ def _blocks(text: str, start: int, end: int):
         b = start + m.end()
         lines.append((a, b))
     block = []
+    widths = _block_widths(text, lines)
     for i, (a, b) in enumerate(lines):
         line = text[a:b].strip()
         if not line:
@@ -127,7 +128,7 @@ def _blocks(text: str, start: int, end: int):
             block[1] = block_end
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         is_heading = (
-            not _TERMINAL.search(line) and len(line) < 120
+            not _TERMINAL.search(line) and len(line) < 0.6 * widths[i]
             and nxt is not None and text[nxt[0]:nxt[1]].strip() != ""
         )
         if is_heading:
@@ -136,6 +137,24 @@ def _blocks(text: str, start: int, end: int):
     if block:
         yield block[0], block[1]
     del pos
+
+
+def _block_widths(text: str, lines) -> list[int]:
+    """For each line, the longest line of its blank-line-separated block.
+
+    A line much shorter than its block's longest line, with no final
+    punctuation, is a heading; lines of a hard-wrapped paragraph are all long.
+    """
+    widths = [0] * len(lines)
+    start = 0
+    for i in range(len(lines) + 1):
+        end_block = i == len(lines) or not text[lines[i][0]:lines[i][1]].strip()
+        if end_block:
+            w = max((len(text[a:b].strip()) for a, b in lines[start:i]), default=0)
+            for k in range(start, i):
+                widths[k] = w
+            start = i + 1
+    return widths
 
 
 def _split_block(text: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -1,0 +1,96 @@
+"""The ``graphkit`` command line: thin click commands over the library."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import GraphkitError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@contextlib.contextmanager
+def _errors():
+    """Library errors -> one line on stderr and exit code 1; Ctrl-C -> exit 130."""
+    try:
+        yield
+    except GraphkitError as exc:
+        raise click.ClickException(str(exc)) from None
+    except KeyboardInterrupt:
+        click.echo("interrupted; previous outputs are left as they were", err=True)
+        sys.exit(130)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="graphkit")
+def cli():
+    """graphkit: who does what to whom in diplomatic text, as a graph.
+
+    Run `graphkit run seeds/` to extract events from the seed article and write
+    events.csv, actors.csv, dyads.csv, graph.graphml, graph.html and report.md.
+    """
+
+
+@cli.command("run", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", default="output", show_default=True,
+              type=click.Path(path_type=Path), help="Output folder.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(path_type=Path),
+              help="CSV of extra parties/aliases or officials (repeatable).")
+@click.option("--text-column", default="text", show_default=True,
+              help="Column holding the text in CSV inputs.")
+@click.option("--extractor", default="rules.v1", show_default=True,
+              help="Extraction back-end.")
+@click.option("-j", "--workers", type=click.IntRange(min=0), default=None,
+              help="Worker processes (default: all cores for 200+ files, else 1; 0 = all).")
+@click.option("--title", default=None, help="Corpus name for the page and report.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=300, show_default=True,
+              help="Parties shown at first on the page; filters bring in the rest.")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Seed for communities, blocs and layout.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, title, max_nodes,
+            seed, quiet):
+    """Extract events from documents and write the graph, tables and page.
+
+    PATHS are files or folders (searched recursively) of .txt, .md, .html,
+    .jsonl or .csv documents.
+
+    \b
+    Example:
+        graphkit run seeds/ -o output/
+    """
+    from .pipeline import run
+    from .sources import find_files
+
+    with _errors():
+        if workers is None:
+            n_files = sum(len(find_files(p)) for p in paths if Path(p).exists())
+            workers = (os.cpu_count() or 1) if n_files >= 200 else 1
+        elif workers == 0:
+            workers = os.cpu_count() or 1
+        progress = not quiet and sys.stderr.isatty()
+        result = run(paths, out_dir, actor_files=actor_files, text_column=text_column,
+                     extractor=extractor, workers=workers, title=title, progress=progress,
+                     seed=seed, max_nodes=max_nodes, echo_skips=not quiet)
+    if quiet:
+        return
+    click.echo(f"{result.documents} documents, {result.sentences} sentences, "
+               f"{len(result.events)} events, {result.parties} parties, "
+               f"{len(result.dyads)} dyads in {result.seconds:.2f} s")
+    if result.skipped:
+        click.echo(f"skipped {len(result.skipped)} (see skipped.csv):")
+        for path, reason in result.skipped[:10]:
+            click.echo(f"  {path}: {reason}")
+    for name, path in result.files.items():
+        click.echo(f"  {name:<14} {path}")
+
+
+def main():  # pragma: no cover - console entry point
+    cli(prog_name="graphkit")

@@ -1,0 +1,336 @@
+"""The whole job: inputs -> events -> graphs -> analysis -> outputs.
+
+:func:`run` is what ``graphkit run`` calls; notebooks and scripts call it too.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import networkx as nx
+import pandas as pd
+
+from . import analysis, render, report
+from .actors import Registry, load_registry
+from .errors import GraphkitError, SourceError
+from .export import write_graphml, write_table
+from .extract import get_extractor
+from .graph import build_dyad_graph, dyad_table, events_frame, node_table
+from .model import EVENT_COLUMNS, Document
+from .sources import SkipLog, iter_documents
+
+__all__ = ["RunResult", "run", "extract_events", "OUTPUT_FILES"]
+
+#: Files written by :func:`run`, in the order they are reported.
+OUTPUT_FILES = ("events.csv", "actors.csv", "agents.csv", "dyads.csv", "documents.csv",
+                "graph.graphml", "graph.html", "report.md")
+
+_BATCH = 32
+
+
+@dataclass
+class RunResult:
+    """Counts, tables and file paths of one run."""
+
+    documents: int = 0
+    sentences: int = 0
+    events: pd.DataFrame = field(default_factory=events_frame)
+    actors: pd.DataFrame = field(default_factory=pd.DataFrame)
+    dyads: pd.DataFrame = field(default_factory=pd.DataFrame)
+    graph: nx.DiGraph = field(default_factory=nx.DiGraph)
+    tables: dict = field(default_factory=dict)
+    files: dict = field(default_factory=dict)
+    skipped: list = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def parties(self) -> int:
+        return self.graph.number_of_nodes()
+
+
+# ---------------------------------------------------------------------------
+# extraction (serial or over processes)
+
+_worker_extractor = None
+
+
+def _init_worker(extractor_name: str, actor_files: tuple) -> None:
+    global _worker_extractor
+    _worker_extractor = get_extractor(extractor_name, registry=load_registry(actor_files))
+
+
+def _extract_batch(docs: list) -> list:
+    out = []
+    for doc in docs:
+        res = _worker_extractor.extract(doc)
+        out.append((doc, res.sentences, [e.row() | {"trigger": e.trigger} for e in res.events],
+                    res.mentions, res.agents))
+    return out
+
+
+def _batches(docs: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for d in docs:
+        batch.append(d)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_events(docs: Iterable[Document], *, extractor: str = "rules.v1",
+                   actor_files: tuple = (), workers: int = 1, progress: bool = False
+                   ) -> Iterator[tuple]:
+    """Run an extractor over documents; yield ``(doc, sentences, event_rows,
+    mentions, agents)`` per document, in input order.
+
+    With ``workers > 1`` documents go to worker processes in batches; the
+    order of results, and so every output, is the same as with one worker.
+    """
+    global _worker_extractor
+    count = 0
+    if workers <= 1:
+        _init_worker(extractor, tuple(actor_files))
+        results = (r for batch in _batches(docs, _BATCH) for r in _extract_batch(batch))
+        pool = None
+    else:
+        ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+        pool = ctx.Pool(workers, initializer=_init_worker,
+                        initargs=(extractor, tuple(actor_files)))
+        results = (r for batch in pool.imap(_extract_batch, _batches(docs, _BATCH))
+                   for r in batch)
+    try:
+        for r in results:
+            count += 1
+            if progress and count % 10 == 0:
+                print(f"\r  {count} documents", end="", file=sys.stderr, flush=True)
+            yield r
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+        if progress and count >= 10:
+            print(f"\r  {count} documents", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------
+# the job
+
+def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_column: str = "text",
+        extractor: str = "rules.v1", workers: int = 1, title: str | None = None,
+        progress: bool = False, seed: int = 0, max_nodes: int = 300,
+        echo_skips: bool = False) -> RunResult:
+    """Extract events from documents and write every output.
+
+    Parameters
+    ----------
+    inputs : iterable of path-like
+        Files or folders (recursive) of ``.txt``/``.md``/``.html``/``.jsonl``/``.csv``.
+    out_dir : path-like, optional
+        Output folder (created if needed). Nothing is written when None.
+    actor_files : iterable of path-like, optional
+        User CSVs with extra parties, aliases or officials.
+    text_column : str, optional (default="text")
+        Column holding the text in CSV inputs.
+    extractor : str, optional (default="rules.v1")
+        Extractor back-end name.
+    workers : int, optional (default=1)
+        Worker processes for extraction.
+    title : str, optional
+        Corpus name shown in the page and report (default: the first input's name).
+    progress : bool, optional
+        Print a document counter on stderr.
+    seed : int, optional (default=0)
+        Seed for communities, blocs and the page layout.
+    max_nodes : int, optional (default=300)
+        Parties shown at first on the page (the rest are reachable by filters).
+
+    Returns
+    -------
+    RunResult
+
+    Raises
+    ------
+    SourceError
+        If an input does not exist or nothing readable was found.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("Russia and NATO held talks in Brussels.")
+    >>> res = run([d], d / "out")
+    >>> res.documents, len(res.events), sorted(res.graph.nodes)
+    (1, 2, ['NATO', 'RUS'])
+    """
+    t0 = time.perf_counter()
+    inputs = [Path(p) for p in inputs]
+    if not inputs:
+        raise SourceError("no input given")
+    for p in inputs:
+        if not p.exists():
+            raise SourceError(f"no such file or folder: {p}")
+    actor_files = tuple(actor_files)
+    registry = load_registry(actor_files)
+    skipped = SkipLog(echo=echo_skips)
+    docs = iter_documents(inputs, text_column=text_column, skipped=skipped)
+
+    rows, doc_rows = [], []
+    mentions: dict = {}
+    agents: dict = {}
+    sentences = 0
+    for doc, n_sent, ev_rows, ment, ags in extract_events(
+            docs, extractor=extractor, actor_files=actor_files, workers=workers,
+            progress=progress):
+        sentences += n_sent
+        rows.extend(ev_rows)
+        doc_rows.append({"doc_id": doc.doc_id, "title": doc.title, "date": doc.date,
+                         "url": doc.url, "sentences": n_sent, "events": len(ev_rows)})
+        for k, v in ment.items():
+            mentions[k] = mentions.get(k, 0) + v
+        for k, v in ags.items():
+            agents[k] = agents.get(k, 0) + v
+    if not doc_rows:
+        where = ", ".join(str(p) for p in inputs)
+        reasons = "; ".join(f"{p}: {r}" for p, r in skipped.items[:3])
+        raise SourceError(f"no readable documents in {where}" + (f" ({reasons})" if reasons else ""))
+
+    triggers = [r.pop("trigger", "") for r in rows]
+    events = events_frame(rows)
+    documents = pd.DataFrame(doc_rows, columns=["doc_id", "title", "date", "url", "sentences",
+                                                "events"])
+    result = build_outputs(events, documents, registry=registry, mentions=mentions,
+                           agents=agents, seed=seed)
+    result.documents = len(doc_rows)
+    result.sentences = sentences
+    result.skipped = list(skipped.items)
+    if out_dir is not None:
+        name = title or _default_title(inputs)
+        result.files = write_outputs(result, out_dir, documents=documents, title=name,
+                                     triggers=triggers, max_nodes=max_nodes, seed=seed)
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _default_title(inputs) -> str:
+    p = inputs[0].resolve()
+    return p.stem if p.is_file() else p.name
+
+
+def actors_table(registry: Registry, events: pd.DataFrame, mentions: dict) -> pd.DataFrame:
+    """Known facts about every party that is mentioned or takes part in an event."""
+    ids = sorted(set(mentions) | set(events["source"]) | set(events["target"]) - {""})
+    rows = []
+    for pid in ids:
+        a = registry.party(pid)
+        if a is None and "-" in pid:        # sector groups such as SYR-REB
+            base = registry.party(pid.split("-")[0])
+            kind, name = "group", f"{base.name if base else pid.split('-')[0]} {pid.split('-', 1)[1]}"
+            country, region = pid.split("-")[0], base.region if base else ""
+        elif a is None:
+            kind, name, country, region = "unknown", pid, "", ""
+        else:
+            kind, name, country, region = a.kind, a.name, a.country, a.region
+        rows.append({"id": pid, "name": name, "kind": kind, "country": country,
+                     "region": region, "mentions": int(mentions.get(pid, 0))})
+    return pd.DataFrame(rows, columns=["id", "name", "kind", "country", "region", "mentions"])
+
+
+def build_outputs(events: pd.DataFrame, documents: pd.DataFrame | None = None, *,
+                  registry: Registry | None = None, mentions: dict | None = None,
+                  agents: dict | None = None, seed: int = 0) -> RunResult:
+    """Graphs and tables from an events table (no extraction, nothing written)."""
+    registry = registry if registry is not None else load_registry()
+    mentions = mentions or {}
+    known = actors_table(registry, events, mentions)
+    dyads = dyad_table(events)
+    D = build_dyad_graph(events, known, dyads=dyads)
+    tables = analysis.analyze(events, actors=known, seed=seed) if len(events) else {}
+    cent = tables.get("centrality")
+    actors = known.copy()
+    nodes = node_table(events, known).set_index("id")
+    actors["events"] = actors["id"].map(nodes["events"]).fillna(0).astype("int64")
+    degree = {n: len(set(D.predecessors(n)) | set(D.successors(n))) for n in D.nodes}
+    actors["degree"] = actors["id"].map(degree).fillna(0).astype("int64")
+    coop = {n: 0 for n in D.nodes}
+    conf = {n: 0 for n in D.nodes}
+    for u, v, d in D.edges(data=True):
+        for n in (u, v):
+            coop[n] += int(d.get("cooperative", 0))
+            conf[n] += int(d.get("conflictual", 0))
+    actors["cooperation"] = actors["id"].map(coop).fillna(0).astype("int64")
+    actors["conflict"] = actors["id"].map(conf).fillna(0).astype("int64")
+    if cent is not None and len(cent):
+        c = cent.set_index("id")
+        for col in ("community", "bloc", "pagerank", "betweenness"):
+            if col in c.columns:
+                actors[col] = actors["id"].map(c[col])
+        actors["community"] = actors["community"].fillna(-1).astype("int64")
+        actors["bloc"] = actors["bloc"].fillna(-1).astype("int64")
+        for col in ("pagerank", "betweenness"):
+            actors[col] = actors[col].fillna(0.0).round(6)
+        for n in D.nodes:
+            if n in c.index:
+                for col in ("community", "pagerank", "betweenness"):
+                    if col in c.columns:
+                        D.nodes[n][col] = _plain(c.at[n, col])
+    else:
+        actors["community"] = -1
+    # search aliases and the officials who acted for each party
+    people: dict = {}
+    for (name, party), _n in (agents or {}).items():
+        people.setdefault(party, set()).add(name)
+    for n in D.nodes:
+        names = set(registry.aliases.get(n, ())) | people.get(n, set())
+        D.nodes[n]["aliases"] = ";".join(sorted(names))
+    agent_rows = [{"agent": name, "party": party, "party_name": registry.name(party),
+                   "mentions": cnt} for (name, party), cnt in sorted((agents or {}).items())]
+    result = RunResult(events=events, actors=actors, dyads=dyads, graph=D, tables=tables)
+    result.agents = pd.DataFrame(agent_rows, columns=["agent", "party", "party_name", "mentions"])
+    return result
+
+
+def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title: str,
+                  triggers=None, max_nodes: int = 300, seed: int = 0) -> dict:
+    """Write every output file of a run; return ``{file name: path}``."""
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise GraphkitError(f"output path {out} exists and is not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GraphkitError(f"cannot create output folder {out}: {exc.strerror}") from None
+    files = {}
+    events = result.events
+    files["events.csv"] = write_table(events[list(EVENT_COLUMNS)], out / "events.csv")
+    files["actors.csv"] = write_table(result.actors, out / "actors.csv")
+    files["agents.csv"] = write_table(result.agents, out / "agents.csv")
+    files["dyads.csv"] = write_table(result.dyads, out / "dyads.csv")
+    files["documents.csv"] = write_table(documents, out / "documents.csv")
+    files["graph.graphml"] = write_graphml(result.graph, out / "graph.graphml")
+    page_events = events.assign(trigger=list(triggers)) if triggers is not None and len(
+        triggers) == len(events) else events
+    files["graph.html"] = render.write_html(out / "graph.html", result.graph, page_events,
+                                            title=title, documents=documents,
+                                            max_nodes=max_nodes, seed=seed)
+    from .io import atomic_write_text
+    md = report.report_markdown(events, result.graph, result.tables, title=title,
+                                documents=documents)
+    files["report.md"] = atomic_write_text(out / "report.md", md)
+    if result.skipped:
+        skipped = pd.DataFrame(result.skipped, columns=["path", "reason"])
+        files["skipped.csv"] = write_table(skipped, out / "skipped.csv")
+    elif (out / "skipped.csv").exists():
+        (out / "skipped.csv").unlink()
+    return files
+
+
+def _plain(value):
+    return value.item() if hasattr(value, "item") else value

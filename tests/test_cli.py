@@ -1,0 +1,79 @@
+"""The command line: exit codes, messages, summary."""
+
+from click.testing import CliRunner
+
+from graphkit.cli import cli
+from tests.conftest import SEED_DIR
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_run_on_seed_prints_summary_and_files(tmp_path):
+    res = invoke("run", str(SEED_DIR), "-o", str(tmp_path / "out"))
+    assert res.exit_code == 0, res.output
+    assert "1 documents" in res.output and "events" in res.output and "parties" in res.output
+    for name in ("events.csv", "graph.graphml", "graph.html", "report.md"):
+        assert name in res.output
+        assert (tmp_path / "out" / name).exists()
+
+
+def test_missing_path_exits_1_with_one_line(tmp_path):
+    res = invoke("run", str(tmp_path / "nope"), "-o", str(tmp_path / "out"))
+    assert res.exit_code == 1
+    assert "no such file or folder" in res.output
+    assert "Traceback" not in res.output and len(res.output.strip().splitlines()) == 1
+
+
+def test_empty_folder_exits_1(tmp_path):
+    (tmp_path / "empty").mkdir()
+    res = invoke("run", str(tmp_path / "empty"), "-o", str(tmp_path / "out"))
+    assert res.exit_code == 1 and "no readable documents" in res.output
+
+
+def test_binary_or_invalid_utf8_file_alone_exits_1(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\xfa not utf8 \xc3")
+    res = invoke("run", str(bad), "-o", str(tmp_path / "out"))
+    assert res.exit_code == 1 and "UTF-8" in res.output and "Traceback" not in res.output
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x00\x01\x02")
+    res = invoke("run", str(binary), "-o", str(tmp_path / "out"))
+    assert res.exit_code == 1 and "binary" in res.output
+
+
+def test_bad_file_among_good_ones_is_skipped(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("Russia and NATO held talks in Brussels.")
+    (src / "bad.txt").write_bytes(b"\x00binary")
+    res = invoke("run", str(src), "-o", str(tmp_path / "out"))
+    assert res.exit_code == 0, res.output
+    assert "skipped 1" in res.output and "bad.txt" in res.output
+    assert (tmp_path / "out" / "skipped.csv").read_text().count("bad.txt") == 1
+
+
+def test_bad_option_exits_2(tmp_path):
+    res = invoke("run", str(SEED_DIR), "--workers", "-3")
+    assert res.exit_code == 2
+    res = invoke("run", str(SEED_DIR), "--no-such-option")
+    assert res.exit_code == 2
+
+
+def test_unknown_extractor_exits_1(tmp_path):
+    res = invoke("run", str(SEED_DIR), "-o", str(tmp_path), "--extractor", "nope")
+    assert res.exit_code == 1 and "unknown extractor" in res.output
+
+
+def test_version_and_help():
+    assert invoke("--version").output.startswith("graphkit, version")
+    assert "Example" in invoke("run", "-h").output
+
+
+def test_python_dash_m(tmp_path):
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-m", "graphkit", "--version"], capture_output=True,
+                         text=True)
+    assert out.returncode == 0 and "graphkit" in out.stdout

@@ -1,0 +1,100 @@
+"""Graph building and the writers people open in other tools."""
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+from graphkit.export import gephi_graph, write_gexf, write_graphml, write_json, write_table
+from graphkit.graph import build_dyad_graph, build_event_graph, dyad_table, events_frame
+
+
+@pytest.fixture
+def ev():
+    return events_frame([
+        dict(event_id="e1", doc_id="d", date="2013-04-23", source="RUS", source_name="Russia",
+             target="NATO", target_name="NATO", event_type="COOPERATE", intensity=6.0,
+             polarity=1, issue="security"),
+        dict(event_id="e2", doc_id="d", date="2013-04-24", source="RUS", source_name="Russia",
+             target="NATO", target_name="NATO", event_type="AGREE", intensity=4.0,
+             polarity=0, negated=True, issue="missile-defence"),
+        dict(event_id="e3", doc_id="d", date="2014-03-01", source="USA", target="RUS",
+             event_type="SANCTION", intensity=-7.0, polarity=-1),
+        dict(event_id="e4", doc_id="d", source="RUS", event_type="REQUEST", intensity=2.0,
+             polarity=1),
+    ])
+
+
+def test_dyads_exclude_negated_from_weights(ev):
+    d = dyad_table(ev).set_index(["source", "target"])
+    row = d.loc[("RUS", "NATO")]
+    assert (row.events, row.cooperative, row.negated, row.n_AGREE, row.n_COOPERATE) == (
+        2, 1, 1, 0, 1)
+    assert row.sign == 1 and row.mean_intensity == 6.0
+    assert row.issues == "missile-defence;security"
+    assert (row.first_date, row.last_date) == ("2013-04-23", "2013-04-24")
+    assert d.loc[("USA", "RUS")].sign == -1
+    assert len(d) == 2                      # the event without a target has no dyad
+
+
+def test_event_graph_one_edge_per_event(ev):
+    G = build_event_graph(ev)
+    assert G.number_of_edges() == 3 and G["RUS"]["NATO"]["e2"]["negated"] is True
+
+
+def test_graph_building_does_not_mutate_input(ev):
+    before = ev.copy()
+    build_dyad_graph(ev)
+    pd.testing.assert_frame_equal(ev, before)
+
+
+def test_dyad_aggregation_of_many_events_uses_group_bys():
+    n = 200_000
+    import numpy as np
+    rng = np.random.default_rng(0)
+    parties = np.array([f"P{i}" for i in range(300)])
+    ev = events_frame(pd.DataFrame({
+        "event_id": np.arange(n).astype(str), "source": rng.choice(parties, n),
+        "target": rng.choice(parties, n), "event_type": rng.choice(["CONSULT", "ACCUSE"], n),
+        "polarity": rng.choice([1, -1], n), "intensity": rng.normal(0, 3, n)}))
+    d = dyad_table(ev)
+    assert d.events.sum() == n
+
+
+def test_graphml_is_gephi_friendly(tmp_path, ev):
+    D = build_dyad_graph(ev)
+    D.nodes["RUS"]["tags"] = ["b", "a"]
+    D.nodes["RUS"]["missing"] = None
+    before = nx.node_link_data(D, edges="links")
+    p = write_graphml(D, tmp_path / "g.graphml", positions={"RUS": (0.5, 1.0)})
+    assert nx.node_link_data(D, edges="links") == before     # input untouched
+    xml = p.read_text()
+    assert 'id="d0"' not in xml and 'attr.name="label"' in xml
+    G = nx.read_graphml(p)
+    assert G.nodes["RUS"]["tags"] == "a;b" and "missing" not in G.nodes["RUS"]
+    assert G.nodes["RUS"]["x"] == 0.5 and G.nodes["RUS"]["label"] == "Russia"
+    assert G["USA"]["RUS"]["weight"] == 1.0 and G["USA"]["RUS"]["sign"] == -1
+
+
+def test_graphml_is_deterministic(tmp_path, ev):
+    D = build_dyad_graph(ev)
+    a = write_graphml(D, tmp_path / "a.graphml").read_bytes()
+    b = write_graphml(build_dyad_graph(ev), tmp_path / "b.graphml").read_bytes()
+    assert a == b
+
+
+def test_gexf_has_spells_and_reads_back(tmp_path, ev):
+    D = build_dyad_graph(ev)
+    p = write_gexf(D, tmp_path / "g.gexf", events=ev)
+    xml = p.read_text()
+    assert 'mode="dynamic"' in xml and "2013-04-23" in xml
+    G = nx.read_gexf(p)
+    assert set(G.edges) == set(D.edges)
+
+
+def test_json_and_table(tmp_path, ev):
+    import json
+    D = build_dyad_graph(ev)
+    data = json.loads(write_json(D, tmp_path / "g.json").read_text())
+    assert {n["id"] for n in data["nodes"]} == {"RUS", "NATO", "USA"}
+    p = write_table(dyad_table(ev), tmp_path / "d.csv")
+    assert pd.read_csv(p).shape[0] == 2
