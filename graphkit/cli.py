@@ -92,5 +92,33 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, title,
         click.echo(f"  {name:<14} {path}")
 
 
+
+@cli.command("eval", context_settings=CONTEXT)
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.option("--out", "out_path", type=click.Path(path_type=Path), default=None,
+              help="Also write the figures as JSON.")
+@click.option("--extractor", default="rules.v1", show_default=True, help="Extraction back-end.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(path_type=Path),
+              help="CSV of extra parties/aliases or officials (repeatable).")
+def eval_cmd(gold, out_path, extractor, actor_files):
+    """Score the extractor on a PLOVER gold-standard file.
+
+    Prints precision, recall and F1 for undirected and directed dyads, dyad +
+    category, category accuracy and quad class, per category, and a confusion
+    summary.
+
+    \b
+    Example:
+        graphkit eval ../shared/data/eval/plover_gsr/PLOVER_GSR_CAMEO.txt --out eval.json
+    """
+    from .evaluate import run_eval, write_json
+
+    with _errors():
+        result = run_eval(gold, extractor=extractor, actor_files=actor_files)
+        click.echo(result.format_table())
+        if out_path is not None:
+            click.echo(f"wrote {write_json(result, out_path)}")
+
+
 def main():  # pragma: no cover - console entry point
     cli(prog_name="graphkit")

@@ -34,7 +34,7 @@ def test_empty_folder_exits_1(tmp_path):
 
 def test_binary_or_invalid_utf8_file_alone_exits_1(tmp_path):
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe\xfa not utf8 \xc3")
+    bad.write_bytes(b"Caf\xe9 and \xfa not utf8 \xc3")
     res = invoke("run", str(bad), "-o", str(tmp_path / "out"))
     assert res.exit_code == 1 and "UTF-8" in res.output and "Traceback" not in res.output
     binary = tmp_path / "bin.txt"

@@ -50,7 +50,8 @@ def test_russia_demands_guarantees_on_us_missile_defence(seed_result):
 def test_no_solid_progress_on_missile_shield_is_negated(seed_result):
     ev = _ev(seed_result)
     sel = ev[(ev.source.isin(["RUS", "NATO"])) & (ev.target.isin(["RUS", "NATO"]))
-             & ev.evidence.str.contains("did not achieve solid progress")]
+             & ev.evidence.str.contains("did not achieve solid progress")
+             & (ev["mode"] == "progress")]
     assert len(sel) >= 2 and sel.negated.all() and (sel.polarity == 0).all()
     assert sel.issue.str.contains("missile-defence").all()
 
