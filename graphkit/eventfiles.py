@@ -52,10 +52,27 @@ Mapping
   ``data/icews_countries.csv`` (``name, party``), completed by
   ``data/states.csv`` (``id, name, official_name, ..., aliases``) when that
   file exists.
+* Other fields: ``event_id`` is ``GLOBALEVENTID`` / ``Event ID``; ``doc_id``
+  the ``SOURCEURL`` when there is one, else ``<file name>:<line>``; ``date``
+  ISO from ``SQLDATE`` / ``Event Date``; ``source_name`` / ``target_name`` the
+  actor names; ``source_agent`` / ``target_agent`` the name followed by the
+  GDELT type codes or ICEWS sectors (``"RUSSIA (GOV)"``); ``intensity`` the
+  Goldstein score / ICEWS intensity (the category's default when missing);
+  ``evidence`` the ``SOURCEURL`` (GDELT) or ``<Story ID>/<Sentence Number>``
+  (ICEWS); ``sentence_id``, ``char_start``, ``char_end`` 0; ``negated``
+  false; ``issue``, ``modality``, ``speaker`` empty; ``extractor`` the format.
+* ``events`` files keep their values (coerced by
+  :func:`graphkit.graph.events_frame`), except that ``quad_class`` and
+  ``polarity`` are recomputed from ``event_type`` and ``mode``, an empty
+  ``intensity`` becomes the category default and an empty ``extractor``
+  becomes ``"events"``.
 * A row whose target cannot be resolved is kept with an empty ``target``;
   a row that cannot be mapped is rejected and counted in an
   :class:`ImportReport` under the first reason that applies, in the order of
-  :data:`REJECT_REASONS`.
+  :data:`REJECT_REASONS`: ``bad column count``, ``bad date``, ``unknown CAMEO
+  code``, ``no PLOVER category``, ``unknown event type`` (events files),
+  ``no source actor`` (no actor coded), ``source not a party`` (a region, a
+  sector without a country, an ethnic group, an unknown code or name).
 
 String columns of the yielded frames are ``object`` dtype (no conversion cost);
 integer columns are ``int64``, ``intensity`` ``float64``, ``negated`` ``bool``.
@@ -249,7 +266,6 @@ def _read_package_csv(name: str) -> pd.DataFrame:
         return pd.read_csv(fh, dtype=str, keep_default_na=False)
 
 
-@lru_cache(maxsize=None)
 def cameo_event_table() -> pd.DataFrame:
     """The CAMEO -> PLOVER table (``data/cameo_plover.csv``).
 
@@ -262,6 +278,11 @@ def cameo_event_table() -> pd.DataFrame:
     >>> t.loc["042", ["category", "mode"]].tolist(), t.loc["1041", ["category", "mode"]].tolist()
     (['CONSULT', 'visit'], ['REQUEST', 'demand'])
     """
+    return _cameo_event_table().copy()
+
+
+@lru_cache(maxsize=None)
+def _cameo_event_table() -> pd.DataFrame:
     t = _read_package_csv("cameo_plover.csv")
     bad = sorted(set(t["category"]) - set(CATEGORIES) - {""})
     if bad:
@@ -269,7 +290,6 @@ def cameo_event_table() -> pd.DataFrame:
     return t
 
 
-@lru_cache(maxsize=None)
 def cameo_actor_table() -> pd.DataFrame:
     """CAMEO country, region and known-group codes (``data/cameo_countries.csv``).
 
@@ -282,12 +302,19 @@ def cameo_actor_table() -> pd.DataFrame:
     >>> t.loc[["ROM", "EUR", "NAT", "AFU"], "party"].tolist()
     ['ROU', '', 'NATO', 'AU']
     """
+    return _cameo_actor_table().copy()
+
+
+@lru_cache(maxsize=None)
+def _cameo_actor_table() -> pd.DataFrame:
     return _read_package_csv("cameo_countries.csv")
 
 
 def _norm_name(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    s = " ".join(s.replace("\u2019", "'").lower().split())
+    """Lower case, accents folded, typographic apostrophes straightened,
+    spaces collapsed, a leading "the " dropped."""
+    s = unicodedata.normalize("NFKD", name.replace("\u2019", "'").replace("\u2018", "'"))
+    s = " ".join(s.encode("ascii", "ignore").decode("ascii").lower().split())
     return s[4:] if s.startswith("the ") else s
 
 
@@ -295,7 +322,7 @@ class _Tables:
     """Lookup arrays and dicts built once from the package tables."""
 
     def __init__(self):
-        ev = cameo_event_table()
+        ev = _cameo_event_table()
         self.code_row = {c: i for i, c in enumerate(ev["cameo"])}
         cats = ev["category"].tolist()
         modes = ev["mode"].tolist()
@@ -309,7 +336,7 @@ class _Tables:
         self.pol = np.array(pols + [0], dtype=np.int64)
         self.default_intensity = np.array(dint + [0.0], dtype=np.float64)
 
-        act = cameo_actor_table()
+        act = _cameo_actor_table()
         self.country = dict(zip(act["code"], act["party"]))
         org = act[act["kind"].isin(_ORG_KINDS)]
         self.org = dict(zip(org["code"], org["party"]))
@@ -351,7 +378,7 @@ class _Tables:
     def gdelt_party(self, key: tuple) -> str | None:
         """Party of a GDELT actor from ``(code, country code, known group code)``:
         None when all three are empty, "" when it is not a party."""
-        code, country, group = (x.strip().upper() for x in key)
+        code, country, group = (x.strip() for x in key)
         if not (code or country or group):
             return None
         if code[:3] in ("IGO", "NGO") or group:
@@ -527,15 +554,23 @@ def detect_format(path) -> str | None:
     return layout.format if layout else None
 
 
-# --------------------------------------------------------------------------- low-level chunk readers
+# --------------------------------------------------------------------------- chunk readers
 
 
-def _line_blocks(stream, nlines: int) -> Iterator[tuple]:
-    """``(block, line_count)`` pairs: byte blocks of whole lines, at most
-    ``nlines`` each (the last block may lack a final newline).
+def _nth_newline_end(data: bytes, k: int) -> int:
+    """Offset just after the k-th newline of ``data``."""
+    return int(np.flatnonzero(np.frombuffer(data, np.uint8) == 10)[k - 1]) + 1
 
-    Reads are sized from the bytes per line seen so far so that a block is
-    usually one read: one copy of the data and one scan to count its lines.
+
+def _line_blocks(stream, nlines: int, seekable: bool = False) -> Iterator[tuple]:
+    """``(data, end, n)`` triples: ``data[:end]`` holds ``n`` whole lines (at
+    most ``nlines``; the file's last line may lack its newline) and
+    ``data[end:]`` is the start of a line that the next block holds again.
+
+    Reads are sized from the bytes per line seen so far, so a block is usually
+    one read; on a seekable file the partial line at the end of a read is
+    re-read after a seek back rather than copied, so the data is not copied
+    again before parsing.
     """
     size = min(_READ_BLOCK, max(1 << 16, nlines * 64))
     rem = b""
@@ -545,32 +580,30 @@ def _line_blocks(stream, nlines: int) -> Iterator[tuple]:
             while rem:
                 n = rem.count(b"\n") + (0 if rem.endswith(b"\n") else 1)
                 if n <= nlines:
-                    yield rem, n
+                    yield rem, len(rem), n
                     return
-                cut = int(np.flatnonzero(np.frombuffer(rem, np.uint8) == 10)[nlines - 1]) + 1
-                yield rem[:cut], nlines
-                rem = rem[cut:]
+                end = _nth_newline_end(rem, nlines)
+                yield rem, end, nlines
+                rem = rem[end:]
             return
-        count = piece.count(b"\n")
+        data = rem + piece if rem else piece
+        count = data.count(b"\n")
         if count == 0:  # a line longer than the read
-            rem += piece
+            rem = data
             continue
-        if rem:
-            count += rem.count(b"\n")
-        if count > nlines:  # cut after the nlines-th line
-            data = rem + piece if rem else piece
-            cut = int(np.flatnonzero(np.frombuffer(data, np.uint8) == 10)[nlines - 1]) + 1
-            block, rem, n = data[:cut], data[cut:], nlines
-        else:  # cut after the last whole line
-            cut = piece.rfind(b"\n") + 1
-            if rem:
-                block = b"".join((rem, memoryview(piece)[:cut]))
-            else:
-                block = piece if cut == len(piece) else piece[:cut]
-            rem, n = piece[cut:], count
-        yield block, n
+        if count > nlines:
+            end, n = _nth_newline_end(data, nlines), nlines
+        else:
+            end, n = data.rfind(b"\n") + 1, count
+        tail = len(data) - end
+        if tail and seekable:
+            stream.seek(-tail, io.SEEK_CUR)
+            rem = b""
+        else:
+            rem = data[end:]
+        yield data, end, n
         # aim the next read at just under nlines lines
-        size = max(1 << 16, min(_READ_BLOCK * 16, int(len(block) / n * nlines * 0.97)))
+        size = max(1 << 16, min(_READ_BLOCK * 16, int(end / n * nlines * 0.97)))
 
 
 def _tab_chunks(op: _Opened, *, positions: dict, widths_ok: tuple, skip_header: bool,
@@ -586,27 +619,30 @@ def _tab_chunks(op: _Opened, *, positions: dict, widths_ok: tuple, skip_header: 
         op.stream.readline()
         line_no = 2
     usecols = sorted(set(positions.values()))
-    for block, n in _line_blocks(op.stream, chunksize):
+    seekable = not op.member and op.stream.seekable()
+    for data, end, n in _line_blocks(op.stream, chunksize, seekable):
         lines = np.arange(line_no, line_no + n, dtype=np.int64)
         line_no += n
+        tail = int(end < len(data))  # a partial line after the block: parsed, then dropped
         df = None
-        ntabs = block.count(b"\t")
+        ntabs = data.count(b"\t", 0, end)
         for w in widths_ok:
             # Fast path, exact: if the block holds n * (w - 1) tabs and no line is
             # short (a short or blank line leaves its last field empty after
             # padding), then no line is long either: every line has w fields.
             if ntabs == n * (w - 1):
                 try:
-                    df = _parse_tab_block(block, w, sorted(set(usecols) | {w - 1}))
+                    df = _parse_tab_block(data, w, sorted(set(usecols) | {w - 1}))
                 except (pd.errors.ParserError, ValueError):
                     df = None
-                if (df is not None and len(df) == n
-                        and (df[w - 1].to_numpy(dtype=object) != "").all()):
+                if (df is not None and len(df) == n + tail
+                        and (df[w - 1].to_numpy(dtype=object)[:n] != "").all()):
                     widths = np.full(n, w, dtype=np.int64)
-                    keep = None
+                    keep = slice(0, n)
                     break
                 df = None
         if df is None:
+            block = data[:end] if tail else data
             widths, blank = _line_widths(block, n)
             # all columns: with usecols the parser rejects blocks whose rows are all short
             df = _parse_tab_block(block, max(int(widths.max()), max(widths_ok)), None,
@@ -614,17 +650,12 @@ def _tab_chunks(op: _Opened, *, positions: dict, widths_ok: tuple, skip_header: 
             if len(df) != n:
                 raise SourceError(f"cannot parse {op.path} near line {lines[0]}: "
                                   f"{len(df)} rows for {n} lines")
-            keep = ~blank if blank.any() else None
-        cols = {}
-        for name, pos in positions.items():
-            values = df[pos].to_numpy(dtype=object)
-            cols[name] = values if keep is None else values[keep]
-        if b"\r" in block[:1 << 16]:  # CRLF line ends (checked on the first lines)
+            keep = ~blank if blank.any() else slice(0, n)
+        cols = {name: df[pos].to_numpy(dtype=object)[keep] for name, pos in positions.items()}
+        if b"\r" in data[:1 << 16]:  # CRLF line ends (checked on the first lines)
             for name, values in cols.items():
                 cols[name] = _strip(values)
-        if keep is not None:
-            lines, widths = lines[keep], widths[keep]
-        yield cols, lines, widths
+        yield cols, lines[keep], widths[keep]
 
 
 def _line_widths(block: bytes, n: int):

@@ -21,6 +21,7 @@ __all__ = [
     "KIND_COLOURS",
     "gephi_graph",
     "write_table",
+    "write_events_csv",
     "write_parquet",
     "write_graphml",
     "write_gexf",
@@ -250,6 +251,25 @@ def write_json(D: nx.DiGraph, path) -> Path:
 def write_table(df: pd.DataFrame, path) -> Path:
     """Write a DataFrame as CSV (UTF-8, ``\\n`` line ends, no index), atomically."""
     return atomic_write_text(path, df.to_csv(index=False, lineterminator="\n"))
+
+
+def write_events_csv(events: pd.DataFrame, path) -> Path:
+    """Write ``events.csv`` with exactly the contract's columns, in order, and
+    ``negated`` as ``true``/``false``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from graphkit.graph import events_frame
+    >>> p = write_events_csv(events_frame([dict(event_id="e1", negated=True)]),
+    ...                      pathlib.Path(tempfile.mkdtemp()) / "events.csv")
+    >>> p.read_text().splitlines()[1].split(",")[16]
+    'true'
+    """
+    from .model import EVENT_COLUMNS
+    df = events.reindex(columns=list(EVENT_COLUMNS))
+    df = df.assign(negated=df["negated"].map(lambda v: "true" if bool(v) else "false"))
+    return write_table(df, path)
 
 
 def write_parquet(df: pd.DataFrame, path) -> Path:

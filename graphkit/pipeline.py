@@ -19,7 +19,7 @@ import pandas as pd
 from . import analysis, render, report
 from .actors import Registry, load_registry
 from .errors import GraphkitError, SourceError
-from .export import write_graphml, write_table
+from .export import write_events_csv, write_graphml, write_table
 from .extract import get_extractor
 from .graph import build_dyad_graph, dyad_table, events_frame, node_table
 from .model import EVENT_COLUMNS, Document
@@ -60,9 +60,12 @@ class RunResult:
 _worker_extractor = None
 
 
-def _init_worker(extractor_name: str, actor_files: tuple) -> None:
+def _init_worker(extractor_name: str, actor_files: tuple, registry: Registry | None = None
+                 ) -> None:
     global _worker_extractor
-    _worker_extractor = get_extractor(extractor_name, registry=load_registry(actor_files))
+    if registry is None:
+        registry = load_registry(actor_files)
+    _worker_extractor = get_extractor(extractor_name, registry=registry)
 
 
 def _extract_batch(docs: list) -> list:
@@ -86,8 +89,8 @@ def _batches(docs: Iterable, size: int) -> Iterator[list]:
 
 
 def extract_events(docs: Iterable[Document], *, extractor: str = "rules.v1",
-                   actor_files: tuple = (), workers: int = 1, progress: bool = False
-                   ) -> Iterator[tuple]:
+                   actor_files: tuple = (), workers: int = 1, progress: bool = False,
+                   registry: Registry | None = None) -> Iterator[tuple]:
     """Run an extractor over documents; yield ``(doc, sentences, event_rows,
     mentions, agents)`` per document, in input order.
 
@@ -97,7 +100,7 @@ def extract_events(docs: Iterable[Document], *, extractor: str = "rules.v1",
     global _worker_extractor
     count = 0
     if workers <= 1:
-        _init_worker(extractor, tuple(actor_files))
+        _init_worker(extractor, tuple(actor_files), registry)
         results = (r for batch in _batches(docs, _BATCH) for r in _extract_batch(batch))
         pool = None
     else:
@@ -188,7 +191,7 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
     sentences = 0
     for doc, n_sent, ev_rows, ment, ags in extract_events(
             docs, extractor=extractor, actor_files=actor_files, workers=workers,
-            progress=progress):
+            progress=progress, registry=registry):
         sentences += n_sent
         rows.extend(ev_rows)
         doc_rows.append({"doc_id": doc.doc_id, "title": doc.title, "date": doc.date,
@@ -309,7 +312,7 @@ def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title:
         raise GraphkitError(f"cannot create output folder {out}: {exc.strerror}") from None
     files = {}
     events = result.events
-    files["events.csv"] = write_table(events[list(EVENT_COLUMNS)], out / "events.csv")
+    files["events.csv"] = write_events_csv(events, out / "events.csv")
     files["actors.csv"] = write_table(result.actors, out / "actors.csv")
     files["agents.csv"] = write_table(result.agents, out / "agents.csv")
     files["dyads.csv"] = write_table(result.dyads, out / "dyads.csv")

@@ -62,7 +62,8 @@ KINDS = ("state", "igo", "ngo", "group", "person", "agreement", "unknown")
 #     spring_layout on 2,000 nodes with SciPy, as measured in the pyvis notes).
 PHYSICS_MAX_NODES = 150
 STABILIZATION_ITERATIONS = 150
-CORE_LAYOUT_NODES = 400
+CORE_MIN_NODES = 200
+CORE_MAX_NODES = 499
 _SPRING_ITERATIONS = 50
 _GOLDEN_ANGLE = math.pi * (3.0 - math.sqrt(5.0))
 
@@ -265,7 +266,8 @@ def _payload(D, events, *, title, documents, max_nodes, seed, layout) -> dict:
     if mode == "given":
         xs, ys = _given_positions(nodes)
     elif mode == "python":
-        xs, ys = _python_layout(nodes, dyads, units, ranked, seed=seed)
+        core = min(max(len(initial), CORE_MIN_NODES), CORE_MAX_NODES)
+        xs, ys = _python_layout(nodes, dyads, units, ranked[:core], ranked, seed=seed)
     else:
         xs = ys = None
     nodes.pop("x")
@@ -609,7 +611,7 @@ def _given_positions(nodes):
     return ([round((x - cx) * f, 1) for x in xs], [round((y - cy) * f, 1) for y in ys])
 
 
-def _python_layout(nodes, dyads, units, ranked, *, seed):
+def _python_layout(nodes, dyads, units, core, ranked, *, seed):
     """Positions for every node: spring layout of the core, sunflowers around it."""
     n = len(nodes["id"])
     party = nodes["party"]
@@ -629,7 +631,6 @@ def _python_layout(nodes, dyads, units, ranked, *, seed):
         adj[a].append((b, w))
         adj[b].append((a, w))
 
-    core = ranked[:CORE_LAYOUT_NODES]
     H = nx.Graph()
     H.add_nodes_from(core)
     in_core = set(core)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 from pathlib import Path
 
@@ -14,7 +15,6 @@ from graphkit import eventfiles
 from graphkit.errors import GraphkitError, SourceError
 from graphkit.eventfiles import (
     FORMATS,
-    GDELT1_COLUMNS,
     GDELT2_COLUMNS,
     REJECT_REASONS,
     ImportReport,
@@ -161,7 +161,8 @@ def test_gdelt_party(key, party):
     (("Hamas", "Occupied Palestinian Territory"), "HAMAS"),
     (("Citizen (Kenya)", "Kenya"), "KEN"),
     (("Russia", ""), "RUS"),
-    (("Government (Côte d’Ivoire)", "Côte d'Ivoire"), "CIV"),
+    (("Government (Côte d’Ivoire)", "Côte d’Ivoire"), "CIV"),
+    (("The Gambia", ""), "GMB"),
     (("Atlantis", "Atlantis"), ""),
     (("", ""), None),
 ])
@@ -335,6 +336,39 @@ def test_gdelt2_no_final_newline_and_large_file(tmp_path):
     assert (df["event_type"] == "SUPPORT").all()
 
 
+@pytest.mark.parametrize("seekable", [True, False])
+@pytest.mark.parametrize("seed", range(4))
+def test_line_blocks_split_exactly(seekable, seed):
+    rng = random.Random(seed)
+    lines = [b"x" * rng.choice([0, 1, 5, 50, 3000, 70000]) + b"\n" for _ in range(300)]
+    if seed % 2:
+        lines[-1] = lines[-1].rstrip(b"\n") or b"end"  # no final newline
+    data = b"".join(lines)
+    nlines = rng.choice([1, 7, 64, 1000])
+    got = []
+    for block, end, n in eventfiles._line_blocks(io.BytesIO(data), nlines, seekable):
+        part = block[:end]
+        assert 0 < n <= nlines
+        assert part.count(b"\n") + (0 if part.endswith(b"\n") else 1) == n
+        got.append(part)
+    assert b"".join(got) == data
+
+
+def test_zip_of_many_rows_same_as_plain(tmp_path):
+    good = gdelt2_line(GLOBALEVENTID="7", SQLDATE="20130423", Actor1Code="FRA",
+                       Actor1Name="FRANCE", Actor1CountryCode="FRA", EventCode="057",
+                       SOURCEURL="http://x/7")
+    text = "\n".join([good] * 3000 + [good[:40]] + [good] * 10) + "\n"
+    (tmp_path / "many.export.CSV").write_text(text)
+    with zipfile.ZipFile(tmp_path / "many.export.CSV.zip", "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("many.export.CSV", text)
+    plain, r1 = read_all(tmp_path / "many.export.CSV", chunksize=700)
+    zipped, r2 = read_all(tmp_path / "many.export.CSV.zip", chunksize=700)
+    pd.testing.assert_frame_equal(plain, zipped)
+    assert r1 == r2
+    assert r1.rejected == {"bad column count": 1} and r1.examples["bad column count"] == [3001]
+
+
 def test_force_wrong_format_rejects_rows():
     df, rep = read_all(GDELT1, format="gdelt2")
     check_invariant(rep)
@@ -411,6 +445,22 @@ def test_icews_fixture():
                                "intensity"]].tolist() == ["HAMAS", "REQUEST", 3, -1, -5.0]
     assert rows.loc["926688", "target"] == ""
     assert (df["weight"] == 1).all()
+
+
+def test_icews_comma_separated(tmp_path):
+    import csv as _csv
+    rows = [ln.split("\t") for ln in ICEWS.read_text().splitlines()]
+    buf = io.StringIO()
+    _csv.writer(buf, lineterminator="\n").writerows(rows[:-1])  # without the truncated row
+    p = tmp_path / "icews.csv"
+    p.write_text(buf.getvalue())
+    assert detect_format(p) == "icews"
+    df, rep = read_all(p)
+    ref, _ = read_all(ICEWS)
+    check_invariant(rep)
+    assert rep.rows_read == 9
+    cols = ["event_id", "source", "target", "event_type", "mode", "intensity", "evidence"]
+    pd.testing.assert_frame_equal(df[cols], ref[cols])
 
 
 def test_icews_missing_column(tmp_path):

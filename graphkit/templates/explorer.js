@@ -204,12 +204,14 @@
     return item;
   }
 
-  function placeNew(u, k, near) {
+  function placeNew(u, k, near, pos) {
     var id = NODES.id[u];
     if (posCache.has(id)) return posCache.get(id);
     if (HAS_POS && NODES.x[u] !== null) return { x: NODES.x[u], y: NODES.y[u] };
     // next to the partners already drawn, else on a ring around the drawing
     var angle = (u * 2.399963) % (2 * Math.PI), q = near.get(u);
+    var party = NODES.party[u] >= 0 ? pos[NODES.id[NODES.party[u]]] : null;
+    if (party) return { x: party.x + 45 * Math.cos(angle), y: party.y + 45 * Math.sin(angle) };
     if (q && q.n) return { x: q.x / q.n + 70 * Math.cos(angle), y: q.y / q.n + 70 * Math.sin(angle) };
     var r = 120 + 40 * Math.sqrt(k);
     return { x: r * Math.cos(angle), y: r * Math.sin(angle) };
@@ -241,7 +243,7 @@
       var it = nodeItem(u, v);
       wantN.add(it.id);
       if (!existing.has(it.id)) {
-        if (HAS_POS || nodesDS) { var p = placeNew(u, fresh++, near); it.x = p.x; it.y = p.y; }
+        if (HAS_POS || nodesDS) { var p = placeNew(u, fresh++, near, pos); it.x = p.x; it.y = p.y; }
       }
       baseNode.set(it.id, { color: it.color, font: it.font });
       nodeItems.push(it);
