@@ -53,6 +53,11 @@ def synthetic(n_parties: int, dyads_per_party: int = 10, *, seed: int = 7):
     weights = 1.0 / (np.arange(n_parties) + 8.0) ** 0.9
     weights /= weights.sum()
     pairs = set()
+    # every party takes part in at least one dyad, with a partner chosen by activity
+    partner = rng.choice(n_parties, size=n_parties, p=weights)
+    for a, b in zip(range(n_parties), partner.tolist()):
+        if a != b:
+            pairs.add((a, b) if rng.random() < 0.5 else (b, a))
     while len(pairs) < n_dyads:
         k = int((n_dyads - len(pairs)) * 1.3) + 16
         s = rng.choice(n_parties, size=k, p=weights)

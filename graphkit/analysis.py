@@ -1364,8 +1364,11 @@ def analyze(events, *, actors=None, seed=0, top=10, exact_max=16, resolution=1.0
     cent = centrality(D, seed=seed)
     members, q = communities(D, seed=seed, resolution=resolution)
     pairs = pair_table(D)
-    S = _signed_from_pairs(D, pairs, "sign")
-    nodes, edges = _signed_edges(S, "sign")
+    nodes = _sorted_nodes(D)
+    rank = {v: i for i, v in enumerate(nodes)}
+    live = pairs[(pairs["a"] != pairs["b"]) & (pairs["sign"] != 0)]
+    edges = sorted(zip(live["a"].map(rank).tolist(), live["b"].map(rank).tolist(),
+                       live["sign"].tolist()))
     labels, frustration, method = _blocs(nodes, edges, seed=seed, exact_max=exact_max)
     bloc_of = {v: labels[i] for i, v in enumerate(nodes)}
     tri, bal = _triangles(len(nodes), edges)

@@ -154,7 +154,7 @@ def pages(tmp_path_factory):
 
 
 class Opened:
-    def __init__(self, browser, path, **context):
+    def __init__(self, browser, path, ready=True, **context):
         self.context = browser.new_context(viewport={"width": 1440, "height": 900}, **context)
         self.page = self.context.new_page()
         self.errors, self.requests = [], []
@@ -162,7 +162,8 @@ class Opened:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.goto(path.as_uri())
-        self.wait("!!(window.graphkit && window.graphkit.ready)")
+        if ready:
+            self.wait("!!(window.graphkit && window.graphkit.ready)")
 
     def wait(self, expression, timeout=20.0):
         # Polled from Python: the page's CSP forbids the eval behind page.wait_for_function.
@@ -360,4 +361,23 @@ def test_screenshot_for_docs(opened, pages):
     o.page.wait_for_timeout(700)
     o.page.screenshot(path=str(DOCS_DIR / "explorer-party.png"))
     assert (DOCS_DIR / "explorer.png").stat().st_size > 20_000
+    assert o.errors == []
+
+
+def test_notebook_iframe_runs_sandboxed(opened, pages, tmp_path):
+    from graphkit.render import notebook_iframe
+
+    host = tmp_path / "notebook.html"
+    host.write_text("<!DOCTYPE html><html><body><h1>Notebook</h1>"
+                    + notebook_iframe(pages["xss"].read_text(encoding="utf-8"), height=700)
+                    + "</body></html>", encoding="utf-8")
+    o = opened(host, ready=False)
+    frame = o.page.frames[1]
+    deadline = time.monotonic() + 20
+    while not frame.evaluate("!!(window.graphkit && window.graphkit.ready)"):
+        assert time.monotonic() < deadline
+        o.page.wait_for_timeout(20)
+    assert frame.evaluate("window.graphkit.search('Lavrov')") == "RUS"
+    assert frame.evaluate("typeof window.__xss") == "undefined"
+    assert o.js("typeof window.__xss") == "undefined"
     assert o.errors == []

@@ -4,7 +4,11 @@ import base64
 import copy
 import hashlib
 import json
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import networkx as nx
 import pandas as pd
@@ -264,3 +268,19 @@ def test_notebook_iframe(page):
     assert 'sandbox="allow-scripts' in frame and "allow-same-origin" not in frame
     with pytest.raises(ValueError, match="height"):
         notebook_iframe(page, height=0)
+
+
+def test_python_layout_deterministic_across_processes():
+    """Same bytes whatever the hash seed (sets and dicts never leak their order)."""
+    tests_dir, root = Path(__file__).resolve().parent, Path(__file__).resolve().parents[1]
+    script = (
+        "import hashlib, sys; sys.path[:0] = [%r, %r]; import test_render as t; "
+        "from graphkit.render import render_html; D, ev = t._star_graph(%d); "
+        "print(hashlib.sha256(render_html(D, ev).encode()).hexdigest())"
+    ) % (str(tests_dir), str(root), PHYSICS_MAX_NODES + 30)
+    digests = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
