@@ -44,14 +44,15 @@ Mapping
   (``AFR``, ``EUR``, ``MEA``, ``WST``, ... kind ``region``) map to no party.
   Known groups of kind ``igo``, ``group`` and ``ngo`` map to organisation ids
   (``UNO`` -> ``UN``, ``NAT`` -> ``NATO``, ``EEC`` -> ``EU``, ``AFU`` -> ``AU``,
-  ``ARL`` -> ``ARAB-LEAGUE``, ``OPC`` -> ``OPEC``, ``IAE`` -> ``IAEA``, ``WBK`` -> ``WORLD-BANK``,
+  ``ARL`` -> ``ARAB-LEAGUE``, ``OPC`` -> ``OPEC``, ``IAE`` -> ``IAEA``, ``WBK`` -> ``WB``,
   ``HMS`` -> ``HAMAS``, ``TAL`` -> ``TALIBAN``, ...). An organisation named in the actor
   code wins over the country (the most specific one: ``IGOUNODEVWBK`` is the
   World Bank, not the UN; ``AFGINSTAL`` is the Taliban, not Afghanistan).
   ICEWS country names (and organisation names) are looked up in
-  ``data/icews_countries.csv`` (``name, party``), completed by
-  ``data/states.csv`` (``id, name, official_name, ..., aliases``) when that
-  file exists.
+  ``data/icews_countries.csv`` (``name, party``), completed by the actor
+  registry's ``data/states.csv``, ``organisations.csv`` and ``groups.csv``
+  (``id, name, [official_name], aliases``) when those files exist. Party ids
+  follow the registry (``WB``, ``AQ``, ``ISIL``, ``UNSC``...).
 * Other fields: ``event_id`` is ``GLOBALEVENTID`` / ``Event ID``; ``doc_id``
   the ``SOURCEURL`` when there is one, else ``<file name>:<line>``; ``date``
   ISO from ``SQLDATE`` / ``Event Date``; ``source_name`` / ``target_name`` the
@@ -343,25 +344,16 @@ class _Tables:
         self.states = set(act.loc[act["kind"].isin(("state", "historical")), "party"]) - {""}
 
         names = {}
-        st = _data_path("states.csv")
         icews = _read_package_csv("icews_countries.csv")
         for n, p in zip(icews["name"], icews["party"]):
             names.setdefault(_norm_name(n), p)
-        if st.is_file():  # another module's party table, when present
-            try:
-                with st.open("r", encoding="utf-8") as fh:
-                    states = pd.read_csv(fh, dtype=str, keep_default_na=False)
-            except (OSError, ValueError, pd.errors.ParserError):
-                states = None
-            if states is not None and "id" in states.columns:
-                for col in ("name", "official_name", "aliases"):
-                    if col not in states.columns:
-                        continue
-                    for sid, val in zip(states["id"], states[col]):
-                        for n in str(val).split(";"):
-                            if n.strip():
-                                names.setdefault(_norm_name(n), sid)
-                        self.states.add(sid)
+        # the actor registry's tables, when present, add names and aliases
+        for table, is_state in (("states.csv", True), ("organisations.csv", False),
+                                ("groups.csv", False)):
+            for pid, n in _registry_names(table):
+                names.setdefault(_norm_name(n), pid)
+                if is_state:
+                    self.states.add(pid)
         self.names = names
 
     def cameo_index(self, code: str, zero_pad: bool = False) -> int:
@@ -405,6 +397,27 @@ class _Tables:
             return by_name
         by_country = self.names.get(_norm_name(country), "") if country else ""
         return by_country or by_name
+
+
+def _registry_names(name: str) -> list:
+    """``(id, name)`` pairs from a registry table (``id, name, official_name,
+    aliases`` with ``;``-separated aliases); empty when the file is absent."""
+    path = _data_path(name)
+    if not path.is_file():
+        return []
+    try:
+        with path.open("r", encoding="utf-8") as fh:
+            table = pd.read_csv(fh, dtype=str, keep_default_na=False)
+    except (OSError, ValueError, pd.errors.ParserError):
+        return []
+    if "id" not in table.columns:
+        return []
+    out = []
+    for col in ("name", "official_name", "aliases"):
+        if col in table.columns:
+            for pid, val in zip(table["id"], table[col]):
+                out.extend((pid, n) for n in str(val).split(";") if n.strip() and pid)
+    return out
 
 
 @lru_cache(maxsize=None)

@@ -140,7 +140,7 @@ def test_actor_table():
     (("RUSGOV", "RUS", ""), "RUS"),
     (("IGOWSTNAT", "WST", "NAT"), "NATO"),
     (("IGOAFRAFU", "AFR", ""), "AU"),              # no known-group code: read the actor code
-    (("IGOUNODEVWBK", "", "UNO"), "WORLD-BANK"),   # the most specific organisation
+    (("IGOUNODEVWBK", "", "UNO"), "WB"),           # the most specific organisation
     (("IGOUNOREFHCR", "", "UNO"), "UNHCR"),
     (("IGOUNODEV", "", "UNO"), "UN"),
     (("IGOEUREEC", "EUR", "EEC"), "EU"),
@@ -168,6 +168,25 @@ def test_gdelt_party(key, party):
 ])
 def test_icews_party(key, party):
     assert eventfiles._tables().icews_party(key) == party
+
+
+def test_party_ids_follow_the_registry():
+    """Organisation and group ids from CAMEO codes and ICEWS names are the
+    actor registry's ids, where the registry tables exist."""
+    data = Path(eventfiles.__file__).parent / "data"
+    ids = set()
+    for name in ("organisations.csv", "groups.csv", "states.csv"):
+        if (data / name).is_file():
+            ids |= set(pd.read_csv(data / name, dtype=str, keep_default_na=False)["id"])
+    if not ids:
+        pytest.skip("no actor registry tables in graphkit/data")
+    t = cameo_actor_table()
+    for code in ("UNO", "NAT", "EEC", "AFU", "ARL", "OPC", "IAE", "WBK", "HMS", "HEZ", "TAL",
+                 "ALQ", "ISI", "KID", "HCR", "USA", "RUS", "PSE"):
+        assert t.set_index("code").loc[code, "party"] in ids, code
+    tables = eventfiles._tables()
+    for name in ("UN Security Council", "World Bank", "Al Qaeda", "Islamic State"):
+        assert tables.icews_party((name, "")) in ids, name
 
 
 def test_states_csv_extends_icews_names(tmp_path, monkeypatch):
@@ -269,7 +288,7 @@ def test_gdelt2_fixture():
     # missing Goldstein -> the category's default intensity; bad NumMentions -> weight 1
     assert rows.loc["1009", "intensity"] == CATEGORIES["ASSAULT"][2]
     assert rows.loc["1009", "weight"] == 1
-    assert rows.loc["1010", ["source", "target"]].tolist() == ["ROU", "WORLD-BANK"]
+    assert rows.loc["1010", ["source", "target"]].tolist() == ["ROU", "WB"]
     # constant columns
     assert (df["sentence_id"] == 0).all() and (df["char_start"] == 0).all()
     assert (df["char_end"] == 0).all() and (~df["negated"]).all()
