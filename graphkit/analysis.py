@@ -185,8 +185,10 @@ def centrality(
 
     in_w = np.bincount(dst, weights=w, minlength=n)
     out_w = np.bincount(src, weights=w, minlength=n)
-    coop_s = np.bincount(dst, weights=coop, minlength=n) + np.bincount(src, weights=coop, minlength=n)
-    conf_s = np.bincount(dst, weights=conf, minlength=n) + np.bincount(src, weights=conf, minlength=n)
+    coop_s = np.bincount(dst, weights=coop, minlength=n)
+    coop_s += np.bincount(src, weights=coop, minlength=n)
+    conf_s = np.bincount(dst, weights=conf, minlength=n)
+    conf_s += np.bincount(src, weights=conf, minlength=n)
 
     adj = [set() for _ in range(n)]
     for a, b in zip(src.tolist(), dst.tolist()):

@@ -54,17 +54,22 @@ def cli():
               help="Parties shown at first on the page; filters bring in the rest.")
 @click.option("--seed", type=int, default=0, show_default=True,
               help="Seed for communities, blocs and layout.")
+@click.option("-f", "--format", "fmt", default="auto", show_default=True,
+              type=click.Choice(["auto", "text", "gdelt", "gdelt1", "gdelt2", "icews", "events"]),
+              help="Input kind: documents (text), event files, or auto-detect.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, title, max_nodes,
-            seed, quiet):
+            seed, fmt, quiet):
     """Extract events from documents and write the graph, tables and page.
 
     PATHS are files or folders (searched recursively) of .txt, .md, .html,
-    .jsonl or .csv documents.
+    .jsonl or .csv documents, or event files (GDELT 1.0/2.0 exports, ICEWS,
+    graphkit's own events.csv), which are detected or named with --format.
 
     \b
     Example:
-        graphkit run seeds/ -o output/
+            graphkit run seeds/ -o output/
+        graphkit run --format gdelt 20191024143000.export.CSV -o gdelt_out/
     """
     from .pipeline import run
     from .sources import find_files
@@ -78,12 +83,14 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, title,
         progress = not quiet and sys.stderr.isatty()
         result = run(paths, out_dir, actor_files=actor_files, text_column=text_column,
                      extractor=extractor, workers=workers, title=title, progress=progress,
-                     seed=seed, max_nodes=max_nodes, echo_skips=not quiet)
+                     seed=seed, max_nodes=max_nodes, echo_skips=not quiet, fmt=fmt)
     if quiet:
         return
     click.echo(f"{result.documents} documents, {result.sentences} sentences, "
                f"{len(result.events)} events, {result.parties} parties, "
                f"{len(result.dyads)} dyads in {result.seconds:.2f} s")
+    for path, report in result.imports.items():
+        click.echo(f"{path}: {report.summary()}")
     if result.skipped:
         click.echo(f"skipped {len(result.skipped)} (see skipped.csv):")
         for path, reason in result.skipped[:10]:

@@ -131,14 +131,17 @@ def dyad_table(events: pd.DataFrame) -> pd.DataFrame:
     out[[f"n_{c}" for c in CATEGORIES]] = (
         out[[f"n_{c}" for c in CATEGORIES]].fillna(0).astype("int64")
     )
-    issues = ev.dropna(subset=["_issue"]).groupby(keys)["_issue"].agg(
-        lambda s: ";".join(sorted(set(";".join(s).split(";")) - {""}))
-    )
-    out["issues"] = issues
-    ids = ev.sort_values("event_id").groupby(keys)["event_id"].agg(
-        lambda s: ";".join(s.iloc[:_MAX_EVENT_IDS])
-    )
-    out["event_ids"] = ids
+    # issues: unique (dyad, issue) pairs first, so the string joins stay small
+    iss = ev.loc[ev["_issue"].notna(), keys + ["_issue"]].drop_duplicates()
+    if len(iss):
+        iss = iss.assign(_issue=iss["_issue"].str.split(";")).explode("_issue")
+        iss = iss[iss["_issue"] != ""].drop_duplicates().sort_values(keys + ["_issue"])
+        out["issues"] = iss.groupby(keys)["_issue"].agg(";".join)
+    else:
+        out["issues"] = ""
+    first_ids = ev[keys + ["event_id"]].sort_values(keys + ["event_id"])
+    first_ids = first_ids.groupby(keys, sort=False).head(_MAX_EVENT_IDS)
+    out["event_ids"] = first_ids.groupby(keys)["event_id"].agg(";".join)
     names = g[["source_name", "target_name"]].first()
     out = out.join(names).reset_index()
     out["mean_intensity"] = out["mean_intensity"].fillna(0.0).round(3)

@@ -47,6 +47,7 @@ class RunResult:
     tables: dict = field(default_factory=dict)
     files: dict = field(default_factory=dict)
     skipped: list = field(default_factory=list)
+    imports: dict = field(default_factory=dict)
     seconds: float = 0.0
 
     @property
@@ -126,10 +127,59 @@ def extract_events(docs: Iterable[Document], *, extractor: str = "rules.v1",
 # ---------------------------------------------------------------------------
 # the job
 
+FORMATS = ("auto", "text", "gdelt", "gdelt1", "gdelt2", "icews", "events")
+_EVENT_SUFFIXES = (".csv", ".tsv", ".tab", ".zip", ".txt")
+
+
+def _split_inputs(inputs, fmt: str):
+    """Separate event files (GDELT, ICEWS, events.csv) from documents."""
+    from .eventfiles import detect_format
+    from .sources import find_files
+
+    if fmt == "text":
+        return [], list(inputs)
+    event_files, doc_inputs = [], []
+    for p in inputs:
+        if fmt != "auto":
+            files = find_files(p, suffixes=_EVENT_SUFFIXES + (".csv",))
+            event_files.extend((f, "gdelt2" if fmt == "gdelt" else fmt) for f, _ in files)
+            continue
+        if p.is_file():
+            kind = detect_format(p) if p.suffix.lower() in _EVENT_SUFFIXES else None
+            (event_files.append((p, kind)) if kind else doc_inputs.append(p))
+            continue
+        files = find_files(p, suffixes=_EVENT_SUFFIXES)
+        detected = [(f, detect_format(f)) for f, _ in files
+                    if f.suffix.lower() in (".csv", ".tsv", ".tab", ".zip")]
+        if any(k for _, k in detected):
+            event_files.extend((f, k) for f, k in detected if k)
+        doc_inputs.append(p)
+    return event_files, doc_inputs
+
+
+def _read_event_files(event_files, skipped: SkipLog, imports: dict) -> pd.DataFrame | None:
+    from .eventfiles import ImportReport, read_events
+
+    frames = []
+    for path, kind in event_files:
+        report = ImportReport()
+        try:
+            for chunk in read_events(path, format=None if kind == "auto" else kind,
+                                     report=report):
+                frames.append(chunk.drop(columns=["weight"], errors="ignore"))
+        except SourceError as exc:
+            skipped.add(path, str(exc))
+            continue
+        imports[str(path)] = report
+    if not frames:
+        return None
+    return events_frame(pd.concat(frames, ignore_index=True))
+
+
 def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_column: str = "text",
         extractor: str = "rules.v1", workers: int = 1, title: str | None = None,
         progress: bool = False, seed: int = 0, max_nodes: int = 300,
-        echo_skips: bool = False) -> RunResult:
+        echo_skips: bool = False, fmt: str = "auto") -> RunResult:
     """Extract events from documents and write every output.
 
     Parameters
@@ -154,6 +204,11 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
         Seed for communities, blocs and the page layout.
     max_nodes : int, optional (default=300)
         Parties shown at first on the page (the rest are reachable by filters).
+    fmt : str, optional (default="auto")
+        ``auto`` detects GDELT/ICEWS/events.csv files among the inputs and reads
+        the rest as documents; ``text`` reads everything as documents; ``gdelt``
+        (2.0), ``gdelt1``, ``icews`` or ``events`` read every input as that
+        kind of event file.
 
     Returns
     -------
@@ -180,10 +235,21 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
     for p in inputs:
         if not p.exists():
             raise SourceError(f"no such file or folder: {p}")
+    if fmt not in FORMATS:
+        raise SourceError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     actor_files = tuple(actor_files)
     registry = load_registry(actor_files)
     skipped = SkipLog(echo=echo_skips)
-    docs = iter_documents(inputs, text_column=text_column, skipped=skipped)
+    event_files, doc_inputs = _split_inputs(inputs, fmt)
+    imports: dict = {}
+    imported = _read_event_files(event_files, skipped, imports)
+    if event_files and fmt == "auto":
+        # files already read as events are not documents too
+        taken = {Path(p).resolve() for p, _ in event_files}
+        docs = (d for d in iter_documents(doc_inputs, text_column=text_column, skipped=skipped,
+                                          exclude=taken))
+    else:
+        docs = iter_documents(doc_inputs, text_column=text_column, skipped=skipped)
 
     rows, doc_rows = [], []
     mentions: dict = {}
@@ -200,13 +266,18 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
             mentions[k] = mentions.get(k, 0) + v
         for k, v in ags.items():
             agents[k] = agents.get(k, 0) + v
-    if not doc_rows:
+    if imported is not None:
+        triggers_imported = [""] * len(imported)
+    if not doc_rows and imported is None:
         where = ", ".join(str(p) for p in inputs)
         reasons = "; ".join(f"{p}: {r}" for p, r in skipped.items[:3])
         raise SourceError(f"no readable documents in {where}" + (f" ({reasons})" if reasons else ""))
 
     triggers = [r.pop("trigger", "") for r in rows]
     events = events_frame(rows)
+    if imported is not None:
+        events = pd.concat([events, imported], ignore_index=True) if len(events) else imported
+        triggers = triggers + triggers_imported
     documents = pd.DataFrame(doc_rows, columns=["doc_id", "title", "date", "url", "sentences",
                                                 "events"])
     result = build_outputs(events, documents, registry=registry, mentions=mentions,
@@ -214,6 +285,7 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
     result.documents = len(doc_rows)
     result.sentences = sentences
     result.skipped = list(skipped.items)
+    result.imports = imports
     if out_dir is not None:
         name = title or _default_title(inputs)
         result.files = write_outputs(result, out_dir, documents=documents, title=name,

@@ -19,7 +19,6 @@ import math
 import re
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import networkx as nx
 import numpy as np
@@ -483,7 +482,7 @@ def _events(events, documents, D, index):
         for d, ti, da, u in zip(_col(documents, "doc_id"), _col(documents, "title"),
                                 _col(documents, "date"), _col(documents, "url")):
             doc_info.setdefault(_text(d), (_text(ti), _text(da), _text(u).strip()))
-    doc_ids = sorted(set(ev["doc_id"]) - {""})
+    doc_ids = sorted(set(ev["doc_id"].unique().tolist()) - {""})
     docs = {"id": doc_ids, "title": [], "date": [], "url": [], "link": []}
     for d in doc_ids:
         ti, da, u = doc_info.get(d, ("", "", ""))
@@ -492,7 +491,7 @@ def _events(events, documents, D, index):
         docs["url"].append(u)
         docs["link"].append(_is_web_url(u))
 
-    dates = sorted(set(ev["date"]) - {""})
+    dates = sorted(set(ev["date"].unique().tolist()) - {""})
     doc_index = {d: i for i, d in enumerate(doc_ids)}
     date_index = {d: i for i, d in enumerate(dates)}
     out = {
@@ -512,7 +511,8 @@ def _events(events, documents, D, index):
         "ta": ev["target_agent"].tolist(),
         "speaker": ev["speaker"].tolist(),
         "text": ev["evidence"].tolist(),
-        "marks": [_marks(x, g) if g and x else [] for x, g in zip(ev["evidence"], ev["trigger"])],
+        "marks": [_marks(x, g) if g and x else []
+                  for x, g in zip(ev["evidence"].tolist(), ev["trigger"].tolist())],
     }
     return out, docs, dates
 
@@ -524,19 +524,19 @@ def _truthy(value) -> bool:
     return bool(f) if f is not None else False
 
 
+_WEB_URL = re.compile(r"https?://[^\x00-\x20\x7f\"'<>`\\/?#]+(?:[/?#][^\x00-\x20\x7f\"'<>`\\]*)?",
+                      re.IGNORECASE)
+
+
 def _is_web_url(url: str) -> bool:
-    """True for an absolute http(s) URL with a host and no whitespace or control characters.
+    """True for an absolute http(s) URL with a host and no whitespace, quotes or controls.
 
     >>> _is_web_url("https://example.org/a?b=1"), _is_web_url("javascript:alert(1)")
     (True, False)
+    >>> _is_web_url("http://x.org/ onmouseover=1"), _is_web_url("https:///nohost")
+    (False, False)
     """
-    if not url or any(ord(c) < 33 or c in "\x7f\"'<>`\\" for c in url):
-        return False
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    return bool(url) and _WEB_URL.fullmatch(url) is not None
 
 
 def _marks(text: str, trigger: str) -> list:
@@ -551,20 +551,18 @@ def _marks(text: str, trigger: str) -> list:
     pattern = _trigger_pattern(trigger)
     if pattern is None:
         return []
-    merged = []
+    flat = []
     for m in pattern.finditer(text):
         s, e = m.span()
         if e <= s:
             continue
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
+        if flat and s <= flat[-1]:
+            flat[-1] = max(flat[-1], e)
         else:
-            merged.append([s, e])
-    if merged and not text.isascii() and any(ord(c) > 0xFFFF for c in text):
-        def u16(i):
-            return i + sum(1 for c in text[:i] if ord(c) > 0xFFFF)
-        merged = [[u16(s), u16(e)] for s, e in merged]
-    return [x for span in merged for x in span]
+            flat += (s, e)
+    if flat and not text.isascii() and any(ord(c) > 0xFFFF for c in text):
+        flat = [i + sum(1 for c in text[:i] if ord(c) > 0xFFFF) for i in flat]
+    return flat
 
 
 @functools.lru_cache(maxsize=4096)

@@ -193,9 +193,14 @@ def _pairs(frame, kind):
     coop, conf = int(r["cooperative"]), int(r["conflictual"])
     counts = (f"{conf} conflictual and {coop} cooperative" if kind == "conflictual"
               else f"{coop} cooperative and {conf} conflictual")
+    net = float(r["sum_intensity"])
     text = (f"{a} and {b} are {phrase}: {counts} {_plural(coop + conf, 'event')} "
-            f"(net intensity {float(r['sum_intensity']):+.1f})")
+            f"(net intensity {net:+.1f})")
     text += _span(r["first_date"], r["last_date"]) + "."
+    if kind == "conflictual" and net > 0:
+        text += " Cooperation still outweighs conflict between them."
+    elif kind == "cooperative" and net < 0:
+        text += " Conflict still outweighs cooperation between them."
     if len(frame) > 1:
         r2 = frame.iloc[1]
         c2, k2 = int(r2["cooperative"]), int(r2["conflictual"])
@@ -281,13 +286,16 @@ def _groups(tables, names):
                          f"{' (' + shown + more + ')' if ids else ''}")
         frustration = int(bal.get("frustration", 0))
         how = "exact" if method == "exact" else "heuristic (local search)"
-        lines += [
-            f"The two-bloc split ({how}) that best matches friends and foes: "
-            f"{parts[0]}; {parts[1]}. {frustration} of {_n(signed, 'signed pair')} "
-            f"{'contradicts' if frustration == 1 else 'contradict'} it (a hostile pair inside "
-            f"a bloc or a friendly pair across).",
-            "",
-        ]
+        contradict = (f"{frustration} of {_n(signed, 'signed pair')} "
+                      f"{'contradicts' if frustration == 1 else 'contradict'} it (a hostile "
+                      f"pair inside a bloc or a friendly pair across).")
+        if (cent["bloc"] == 1).any():
+            text = (f"The two-bloc split ({how}) that best matches friends and foes: "
+                    f"{parts[0]}; {parts[1]}. {contradict}")
+        else:
+            text = (f"No split into two hostile blocs fits better than keeping all parties "
+                    f"together ({how} search). {contradict}")
+        lines += [text, ""]
     else:
         lines += ["No pair has a positive or negative net intensity, so there are no blocs.", ""]
     tri = int(bal.get("triangles", 0) or 0)

@@ -92,8 +92,8 @@ def find_files(path, *, suffixes=DOCUMENT_SUFFIXES) -> list[tuple[Path, str]]:
     return out
 
 
-def iter_documents(paths: Iterable, *, text_column: str = "text", skipped: SkipLog | None = None
-                   ) -> Iterator[Document]:
+def iter_documents(paths: Iterable, *, text_column: str = "text", skipped: SkipLog | None = None,
+                   exclude=frozenset()) -> Iterator[Document]:
     """Yield every document under ``paths`` (files or folders, recursive).
 
     Parameters
@@ -117,6 +117,8 @@ def iter_documents(paths: Iterable, *, text_column: str = "text", skipped: SkipL
     seen: dict[str, int] = {}
     for path in paths:
         for f, doc_id in find_files(path):
+            if exclude and f.resolve() in exclude:
+                continue
             try:
                 for doc in read_document_file(f, doc_id=doc_id, text_column=text_column,
                                               skipped=skipped):

@@ -173,7 +173,8 @@ def test_communities_empty_and_without_cooperation():
 def test_pair_table_sums_both_directions(D):
     p = A.pair_table(D).set_index(["a", "b"])
     row = p.loc[("NATO", "RUS")]
-    assert (row["directions"], row["events"], row["cooperative"], row["conflictual"]) == (2, 4, 3, 1)
+    counts = (row["directions"], row["events"], row["cooperative"], row["conflictual"])
+    assert counts == (2, 4, 3, 1)
     assert row["sum_intensity"] == pytest.approx(6 + 6 + 1 - 3)
     assert row["first_date"] == "2013-01-10" and row["last_date"] == "2014-03-20"
     assert row["issues"] == "Ukraine;missile defence"

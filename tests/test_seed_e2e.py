@@ -31,8 +31,10 @@ def test_russia_and_us_meet(seed_result):
 def test_russia_and_nato_meet_and_cooperate(seed_result):
     ev = _ev(seed_result)
     assert _has(ev, "RUS", "NATO", "CONSULT") and _has(ev, "NATO", "RUS", "CONSULT")
-    coop = ev[(ev.event_type == "COOPERATE") & (ev.source.isin(["RUS", "NATO"]))
-              & (ev.target.isin(["RUS", "NATO"])) & ~ev.negated]
+    # planned joint work is an expressed intent to cooperate (PLOVER AGREE, mode intent)
+    coop = ev[((ev.event_type == "COOPERATE") | (ev["mode"] == "intent"))
+              & (ev.source.isin(["RUS", "NATO"])) & (ev.target.isin(["RUS", "NATO"]))
+              & ~ev.negated & (ev.polarity == 1)]
     text = " ".join(coop.evidence).lower()
     assert "explosives" in text                       # joint detection tests
     assert "exercises" in text                        # joint exercises

@@ -128,7 +128,7 @@ def load_triggers() -> tuple[Trigger, ...]:
     out = []
     for n, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines))), 2):
         cat = row["category"].strip()
-        if cat not in CATEGORIES:
+        if cat not in CATEGORIES and cat != "NONE":
             raise ExtractionError(f"triggers.csv:{n}: unknown category {cat!r}")
         words = row["pattern"].split()
         pos = row["pos"].strip()

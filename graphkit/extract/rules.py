@@ -62,8 +62,11 @@ _MODAL_LEFT = {"to", "will", "would", "could", "should", "can", "may", "might", 
                "then", "and", "today"}
 _COMPLEMENT_GAP = {"to", "in", "for", "actively", "jointly", "further", "immediately", "fully",
                    "urgently", "quickly", "swiftly", "both", "more", "closely", "today", "not"}
+_MUST = {"must", "should", "ought", "has", "have"}
+_COMPLEMENTIZERS = {"to", "that", "for", "in", "by", "on", "of", "about"}
+_INTENT_CATEGORIES = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _CLAUSAL_OBJECT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
-_NEEDS_OBJECT = {"host", "visit"}
+_NEEDS_OBJECT = {"receive", "visit"}
 _SUPPORT_VERBS = {"issued", "issue", "issues", "made", "make", "makes", "voiced", "voice",
                   "expressed", "express", "imposed", "impose", "imposes", "launched", "launch",
                   "launches", "announced", "announce", "provided", "provide", "provides", "sent",
@@ -86,7 +89,7 @@ _NOT_SUBJECT_PREP = _LOCATIVE | {"of", "for", "to", "from", "with", "on", "about
                                  "upon", "like", "under", "including", "as", "regarding",
                                  "concerning", "behind", "beyond", "without", "despite"}
 _OBJECT_PREP_ANY = {"with", "to", "for", "against", "on", "upon", "toward", "towards", "into",
-                    "at", "over"}
+                    "at", "over", "between"}
 _OBJECT_PREP_TALK = {"with"}
 _NP_FILLER = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these",
               "those", "both", "all", "several", "some", "senior", "top", "high", "ranking",
@@ -111,6 +114,8 @@ _SURNAME_STOP = {"May", "Brown", "Rice", "Johnson", "Jones", "Smith", "Young", "
                  "Gandhi", "Sharif", "Bush", "Clinton", "Hunt", "Law", "Major", "Long", "Church",
                  "Will", "Rich", "Price", "Cook", "Bishop", "Trump", "Paul", "Chen", "Wen",
                  "Lin", "Mao", "Zhao", "Liu", "Zhang", "Abe", "Kan", "Modi", "Rao", "Das"}
+
+_MUST_TRIGGER = Trigger("must", "verb", "REQUEST", "demand", -4.9, False, ())
 
 # Role phrases: lower-case token tuples -> (canonical role for office look-up, individual?)
 _ROLE_TABLE = {
@@ -188,9 +193,28 @@ _ROLE_TABLE = {
     "embassy": ("Embassy", False),
     "police": ("Police", False),
     "rebels": ("Rebels", False),
+    "rebel forces": ("Rebels", False),
     "opposition": ("Opposition", False),
+    "opposition parties": ("Opposition", False),
     "militants": ("Militants", False),
     "insurgents": ("Militants", False),
+    "guerrillas": ("Militants", False),
+    "guerillas": ("Militants", False),
+    "separatists": ("Militants", False),
+    "extremists": ("Militants", False),
+    "fighters": ("Militants", False),
+    "refugees": ("Civilians", False),
+    "civilians": ("Civilians", False),
+    "protesters": ("Civilians", False),
+    "protestors": ("Civilians", False),
+    "demonstrators": ("Civilians", False),
+    "students": ("Civilians", False),
+    "villagers": ("Civilians", False),
+    "residents": ("Civilians", False),
+    "workers": ("Civilians", False),
+    "detainees": ("Civilians", False),
+    "prisoners": ("Civilians", False),
+    "homes": ("Civilians", False),
     "jets": ("Military", False),
     "warplanes": ("Military", False),
     "aircraft": ("Military", False),
@@ -206,7 +230,7 @@ _ROLE_FIRST = {}
 for _k in _ROLES:
     _ROLE_FIRST[_k[0]] = max(_ROLE_FIRST.get(_k[0], 0), len(_k))
 # Non-state sectors that make a country-adjective a separate group id: "Syrian rebels" -> SYR-REB.
-_SECTOR_GROUPS = {"Rebels": "REB", "Opposition": "OPP", "Militants": "REB"}
+_SECTOR_GROUPS = {"Rebels": "REB", "Opposition": "OPP", "Militants": "REB", "Civilians": "CVL"}
 
 _PLURAL_REFS = {("they",), ("them",), ("their",), ("the", "two"), ("both", "sides"),
                 ("the", "sides"), ("the", "two", "sides"), ("the", "two", "leaders"),
@@ -386,7 +410,17 @@ class RulesExtractor:
         n_before = len(events)
         triggers = self._triggers(lower, mentions)
         breaks = _clause_breaks(words, lower, attr_span)
+        triggers = self._absorb(triggers, lower, breaks, mentions)
         found = []
+        demand = self._obligation(groups, lower, attr_span, speaker, breaks)
+        if demand is not None:
+            group, k, k_end = demand
+            # "X said Y must ...": a demand from X to Y; what Y must do is not an event
+            modality = _modality(lower, k, k, k_end)
+            for p in group.parties:
+                found.append((speaker.party, p, _MUST_TRIGGER, k, k + 1, False, modality,
+                              speaker.agent, group.agent_of(p)))
+            triggers = [(s_, e_, None if k < s_ < k_end else t_) for s_, e_, t_ in triggers]
         for ti, (ts, te, trig) in enumerate(triggers):
             if trig is None:
                 continue
@@ -396,20 +430,25 @@ class RulesExtractor:
         seen = set()
         for k, (src, tgt, trig, ts, te, negated, modality, src_agent, tgt_agent) in enumerate(
                 found):
-            key = (src, tgt, trig.category)
-            if key in seen or src == tgt:
+            if src == tgt:
+                continue
+            mode = trig.mode
+            category = trig.category
+            if category in _INTENT_CATEGORIES and modality == "future":
+                category, mode = "AGREE", "intent"   # PLOVER: an expressed intent to cooperate
+            cs, ce = toks[ts][1], toks[te - 1][2]
+            key = (src, tgt, category)
+            if key in seen:
                 continue
             seen.add(key)
-            mode = trig.mode
-            cs, ce = toks[ts][1], toks[te - 1][2]
-            polarity = 0 if negated else default_polarity(trig.category, mode)
+            polarity = 0 if negated else default_polarity(category, mode)
             events.append(Event(
                 event_id=f"{doc.doc_id}#{sid}.{len(seen)}",
                 doc_id=doc.doc_id, date=doc.date, sentence_id=sid,
                 source=src, source_name=self.registry.name(src), source_agent=src_agent,
                 target=tgt, target_name=self.registry.name(tgt) if tgt else "",
-                target_agent=tgt_agent, event_type=trig.category, mode=mode,
-                quad_class=quad_class(trig.category, mode), intensity=trig.intensity,
+                target_agent=tgt_agent, event_type=category, mode=mode,
+                quad_class=quad_class(category, mode), intensity=trig.intensity,
                 polarity=polarity, issue=issue, negated=negated, modality=modality,
                 speaker=speaker.agent or self.registry.name(speaker.party) if speaker else "",
                 evidence=" ".join(sentence.split()), char_start=offset,
@@ -518,8 +557,10 @@ class RulesExtractor:
                   if any(t.active(state.date) for t in self.registry.terms.get(nm, []))]
         if len(active) == 1:
             return active[0]
-        if not state.date and len(names) == 1:
-            return names[0]
+        if not active:
+            parties = {t.party for nm in names for t in self.registry.terms.get(nm, [])}
+            if len(parties) == 1:       # "Bush": either Bush, the party is the same
+                return max(names, key=lambda nm: max(t.start for t in self.registry.terms[nm]))
         return ""
 
     def _roles(self, out, words, lower, state) -> list[Mention]:
@@ -740,6 +781,28 @@ class RulesExtractor:
                                     "television", "radio", "newspaper", "broadcaster"):
                     m.kind = "media"
 
+    @staticmethod
+    def _obligation(groups, lower, attr_span, speaker, breaks):
+        """``(group, modal index, clause end)`` when reported speech puts an
+        obligation on someone: "Britain said Libya must hand over the suspects"."""
+        if speaker is None or attr_span is None or not speaker.party:
+            return None
+        n = len(lower)
+        for g in groups:
+            if attr_span[0] <= g.start < attr_span[1] or speaker.party in g.parties and len(
+                    g.parties) == 1:
+                continue
+            k = g.end
+            while k < n and k - g.end <= 3 and lower[k] not in _MUST and lower[k] in (
+                    "and", "other", "developed", "nations", "countries", "forces", "also",
+                    "now", "still", "immediately", "too"):
+                k += 1
+            if k < n and lower[k] in _MUST and (lower[k] != "has" and lower[k] != "have" or (
+                    k + 1 < n and lower[k + 1] == "to")):
+                end = min([b for b in breaks if b > k] + [n])
+                return g, k, end
+        return None
+
     # ---------------------------------------------------------- attribution
     def _attribution(self, words, lower, mentions, groups, state):
         """The speaker mention of a sentence and the token span of the attribution."""
@@ -762,8 +825,7 @@ class RulesExtractor:
                              and not any(lower[k] in (",", "that") for k in range(m.end, i))),
                             None)
             m_after = next((m for m in actors if m.start > i and m.start - i <= 2), None)
-            if m_before is not None and lw in _WEAK_REPORT and (i + 1 >= n
-                                                                 or lower[i + 1] != "that"):
+            if m_before is not None and lw in _WEAK_REPORT and "that" not in lower[i + 1:i + 4]:
                 m_before = None   # "Germany announced sanctions": an event, not a quote
             if m_before is not None:
                 start = m_before.start
@@ -815,26 +877,57 @@ class RulesExtractor:
                             trig.length == best[2].length and nominal and trig.pos == "noun"
                             and best[2].pos == "verb"):
                         best = (i, end, trig)
+            if best and best[2].category == "NONE":
+                i = best[1]
+                continue
             if best:
                 found.append(best)
                 i = best[0] + 1 if best[1] - best[0] > 3 else best[1]
             else:
                 i += 1
-        # verb + "to"/"for"/"in" + trigger: the complement is part of the first event
         out = []
-        for k, (s, e, trig) in enumerate(found):
+        for s, e, trig in found:
             prev = out[-1] if out else None
-            if prev is not None and prev[2] is not None and s - prev[1] <= 3 and s > prev[1] - 1:
-                gap = lower[prev[1]:s]
-                linked = any(g in ("to", "in", "for") for g in gap) or (
-                    lower[prev[1] - 1] in ("to", "for", "in", "on"))
-                if linked and all(g in _COMPLEMENT_GAP for g in gap):
-                    out.append((s, e, None))
-                    continue
             if prev is not None and prev[2] is not None and s < prev[1]:
-                out.append((s, e, None))
+                out.append((s, e, None))      # overlaps the previous trigger
                 continue
             out.append((s, e, trig))
+        return out
+
+    @staticmethod
+    def _absorb(triggers, lower, breaks, mentions):
+        """A trigger in the complement of the one before it ("agreed to cooperate",
+        "promised to continue aid", "urged X to impose sanctions") is part of that
+        event: it is dropped, and the first trigger may take its object. Triggers
+        joined by "and" or a comma stay separate events."""
+        out = list(triggers)
+        last = None
+        for k, (s, e, trig) in enumerate(out):
+            if trig is None:
+                continue
+            if last is not None:
+                ps, pe, _pt = out[last]
+                gap = lower[pe:s]
+                same_clause = not any(ps < b <= s for b in breaks)
+                coordinated = any(g in ("and", "or", ",", ";", "but", "while", "then")
+                                  for g in gap)
+                linked = any(g in _COMPLEMENTIZERS for g in gap) or (
+                    pe > 0 and lower[pe - 1] in _COMPLEMENTIZERS)
+                new_subject = "that" in gap and any(
+                    m.start >= pe + gap.index("that") and m.end <= s and m.kind != "media"
+                    for m in mentions)
+                # a noun trigger (or an adjectival participle) inside the object of the
+                # previous one: "rejected a U.S. request", "reject proposed changes"
+                in_object = len(gap) <= 6 and (
+                    trig.pos == "noun" or (lower[s].endswith("ed")
+                                           and all(g in _NP_FILLER for g in gap)))
+                if _pt is not None and _pt.category == "REQUEST":
+                    new_subject = False       # "demanded that Turkey provide ...": one demand
+                if same_clause and (linked or in_object) and not coordinated \
+                        and not new_subject:
+                    out[k] = (s, e, None)
+                    continue
+            last = k
         return out
 
     def _issue(self, sentence: str) -> str:
@@ -855,6 +948,7 @@ class RulesExtractor:
                 c_start = max(c_start, attr_span[1])
         live = [g for g in groups if not any(m.location or m.kind in ("media",) or m.relational
                                              for m in g.mentions) and g.parties]
+        places = [g for g in groups if any(m.location for m in g.mentions) and g.parties]
         # the next trigger bounds this trigger's object
         next_trig = min([s for s, _, t in triggers if s >= te and t is not None], default=n)
         negated = _negated(lower, ts, te, c_start, mentions)
@@ -885,7 +979,8 @@ class RulesExtractor:
             return [(a, b, trig, ts, te, negated, modality, pairs.agent_of(a), pairs.agent_of(b))
                     for a in ps for b in ps if a != b]
         # source: nearest subject-like group before the trigger in the clause
-        cands = [g for g in live if c_start <= g.start and g.end <= ts and _subject_like(g, lower)]
+        cands = [g for g in live if c_start <= g.start and g.end <= ts and _subject_like(g, lower)
+                 and not _in_apposition(g, lower, c_start)]
         if in_attr and speaker is not None:
             cands = [g for g in cands] or [g for g in live if speaker in g.mentions]
         if passive:
@@ -895,7 +990,7 @@ class RulesExtractor:
             if agent is not None:
                 src_group, tgt_group = agent, patient
         else:
-            src_group = cands[-1] if cands else None
+            src_group = cands[0] if cands else None
             if trig.pos == "noun" and not trig.reciprocal and src_group is not None:
                 close = src_group.end >= ts - 2 and all(
                     lower[k] in _NP_FILLER or lower[k] in ("'s", "’s") for k in
@@ -929,6 +1024,12 @@ class RulesExtractor:
                 break
         if src_group is None:
             return []
+        if tgt_group is None and trig.mode in ("visit", "arrive"):
+            tgt_group = next((g for g in places if te <= g.start < c_end), None)
+        if tgt_group is None and not passive and not talk_like:
+            # "Finland will give Tanzania a grant": an indirect object before the trigger
+            tgt_group = next((g for g in cands if g is not src_group
+                              and g.start > src_group.end), None)
         if tgt_group is None and trig.mode in _NEEDS_OBJECT:
             return []
         src_parties = src_group.parties
@@ -1079,6 +1180,20 @@ _PAST_IRREGULAR = {"met", "held", "sent", "sought", "made", "fought", "struck", 
 def _is_participle(word, trig):
     return word.endswith("ed") or word in ("met", "held", "sent", "struck", "shot", "given",
                                            "taken", "seized", "hit", "fought", "led")
+
+
+def _in_apposition(group, lower, c_start):
+    """Whether a group sits in an apposition: "Pakistan, a key U.S. ally, ..."."""
+    j = group.start - 1
+    while j > c_start and lower[j] not in (",", "(", "—", "–"):
+        if lower[j] in ("and", "or", "said", "says"):
+            return False
+        j -= 1
+    if j <= c_start or lower[j] not in (",", "(", "—", "–"):
+        return False
+    k = j + 1
+    return k < len(lower) and lower[k] in ("a", "an", "the", "its", "one", "another") \
+        and k < group.start
 
 
 def _subject_like(group, lower):

@@ -194,7 +194,7 @@
   function edgeItem(p, v) {
     // Few, flat options per edge: vis-network merges every per-item option object,
     // which dominates start-up with tens of thousands of edges.
-    var w = 1 + 7 * Math.log(1 + p.events) / Math.log(1 + v.maxEv);
+    var w = 1 + 7 * Math.log(1 + p.events) / Math.log(1 + Math.max(v.maxEv, 12));
     var item = {
       id: edgeId(p.a, p.b), from: NODES.id[p.a], to: NODES.id[p.b],
       width: Math.round(w * 10) / 10, color: POL_RGBA[p.sign], sign: p.sign, events: p.events,
