@@ -1317,7 +1317,7 @@ def issue_subgraph(events, issue, *, actors=None):
 # --------------------------------------------------------------------------- all tables
 
 
-def analyze(events, *, actors=None, seed=0, top=10, exact_max=16, resolution=1.0):
+def analyze(events, *, actors=None, seed=0, top=10, exact_max=16, resolution=1.0, graph=None):
     """Every analysis table for one event set.
 
     Parameters
@@ -1332,6 +1332,8 @@ def analyze(events, *, actors=None, seed=0, top=10, exact_max=16, resolution=1.0
         Rows in the top-pair tables.
     exact_max, resolution : optional
         Passed to :func:`blocs` and :func:`communities`.
+    graph : nx.DiGraph, optional
+        The dyad graph of ``events`` when the caller already built it (not modified).
 
     Returns
     -------
@@ -1362,7 +1364,7 @@ def analyze(events, *, actors=None, seed=0, top=10, exact_max=16, resolution=1.0
     """
     ev = _check_events(events)
     _check_int(top, "top", 1)
-    D = build_dyad_graph(ev, actors)
+    D = graph if graph is not None else build_dyad_graph(ev, actors)
     cent = centrality(D, seed=seed)
     members, q = communities(D, seed=seed, resolution=resolution)
     pairs = pair_table(D)

@@ -127,5 +127,87 @@ def eval_cmd(gold, out_path, extractor, actor_files):
             click.echo(f"wrote {write_json(result, out_path)}")
 
 
+
+@cli.command("analyze", context_settings=CONTEXT)
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder for the tables (default: SOURCE/analysis).")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Seed for communities and blocs.")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Rows in the top-pair tables.")
+def analyze_cmd(source, out_dir, seed, top):
+    """Analyse an output folder (or an events.csv) again and print the key tables.
+
+    Writes centrality, communities, blocs and balance, strongest cooperative,
+    conflictual and mixed pairs, issues and the monthly timeline as CSV files.
+
+    \b
+    Example:
+        graphkit analyze output/
+    """
+    import pandas as pd
+
+    from .analysis import analyze, write_tables
+    from .pipeline import load_output
+
+    with _errors():
+        result, _docs = load_output(source)
+        tables = analyze(result.events, actors=result.actors, seed=seed, top=top,
+                         graph=result.graph)
+        target = out_dir or ((source if source.is_dir() else source.parent) / "analysis")
+        paths = write_tables(tables, target)
+    with pd.option_context("display.width", 120, "display.max_columns", 12,
+                           "display.max_colwidth", 40):
+        for name in ("summary", "centrality", "top_cooperative", "top_conflictual",
+                     "balance"):
+            table = tables.get(name)
+            if table is not None and len(table):
+                click.echo(f"\n== {name} ==")
+                click.echo(table.head(top).to_string(index=False))
+    click.echo(f"\nwrote {len(paths)} tables to {target}")
+
+
+@cli.command("export", context_settings=CONTEXT)
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-f", "--format", "formats", multiple=True, required=True,
+              type=click.Choice(["graphml", "gexf", "json", "csv", "parquet"]),
+              help="Output format (repeatable).")
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder to write to (default: SOURCE).")
+def export_cmd(source, formats, out_dir):
+    """Write the graph of an output folder in other formats, without extracting again.
+
+    \b
+    Example:
+        graphkit export output/ -f gexf -f json
+    """
+    from .export import write_events_csv, write_gexf, write_graphml, write_json
+    from .export import write_parquet, write_table
+    from .pipeline import load_output
+
+    with _errors():
+        result, _docs = load_output(source)
+        target = Path(out_dir or (source if source.is_dir() else source.parent))
+        written = []
+        for fmt in formats:
+            if fmt == "graphml":
+                written.append(write_graphml(result.graph, target / "graph.graphml"))
+            elif fmt == "gexf":
+                written.append(write_gexf(result.graph, target / "graph.gexf",
+                                          events=result.events))
+            elif fmt == "json":
+                written.append(write_json(result.graph, target / "graph.json"))
+            elif fmt == "csv":
+                written.append(write_events_csv(result.events, target / "events.csv"))
+                written.append(write_table(result.dyads, target / "dyads.csv"))
+            elif fmt == "parquet":
+                written.append(write_parquet(result.events.assign(
+                    negated=result.events["negated"].astype(bool)), target / "events.parquet"))
+                written.append(write_parquet(result.dyads, target / "dyads.parquet"))
+    for path in written:
+        click.echo(f"  {path}")
+
+
 def main():  # pragma: no cover - console entry point
     cli(prog_name="graphkit")

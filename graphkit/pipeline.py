@@ -19,7 +19,7 @@ import pandas as pd
 from . import analysis, render, report
 from .actors import Registry, load_registry
 from .errors import GraphkitError, SourceError
-from .export import write_events_csv, write_graphml, write_table
+from .export import write_events_csv, write_gexf, write_graphml, write_table
 from .extract import get_extractor
 from .graph import build_dyad_graph, dyad_table, events_frame, node_table
 from .model import EVENT_COLUMNS, Document
@@ -29,7 +29,7 @@ __all__ = ["RunResult", "run", "extract_events", "OUTPUT_FILES"]
 
 #: Files written by :func:`run`, in the order they are reported.
 OUTPUT_FILES = ("events.csv", "actors.csv", "agents.csv", "dyads.csv", "documents.csv",
-                "graph.graphml", "graph.html", "report.md")
+                "graph.graphml", "graph.gexf", "graph.html", "report.md")
 
 _BATCH = 32
 
@@ -327,7 +327,7 @@ def build_outputs(events: pd.DataFrame, documents: pd.DataFrame | None = None, *
     known = actors_table(registry, events, mentions)
     dyads = dyad_table(events)
     D = build_dyad_graph(events, known, dyads=dyads)
-    tables = analysis.analyze(events, actors=known, seed=seed) if len(events) else {}
+    tables = analysis.analyze(events, actors=known, seed=seed, graph=D) if len(events) else {}
     cent = tables.get("centrality")
     actors = known.copy()
     nodes = node_table(events, known).set_index("id")
@@ -390,6 +390,7 @@ def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title:
     files["dyads.csv"] = write_table(result.dyads, out / "dyads.csv")
     files["documents.csv"] = write_table(documents, out / "documents.csv")
     files["graph.graphml"] = write_graphml(result.graph, out / "graph.graphml")
+    files["graph.gexf"] = write_gexf(result.graph, out / "graph.gexf", events=events)
     page_events = events.assign(trigger=list(triggers)) if triggers is not None and len(
         triggers) == len(events) else events
     files["graph.html"] = render.write_html(out / "graph.html", result.graph, page_events,
@@ -405,6 +406,39 @@ def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title:
     elif (out / "skipped.csv").exists():
         (out / "skipped.csv").unlink()
     return files
+
+
+def load_output(path, *, actor_files: Iterable = ()) -> tuple[RunResult, pd.DataFrame]:
+    """Rebuild graphs and tables from an output folder (or an ``events.csv``)
+    without extracting again; return the result and the documents table.
+
+    Raises
+    ------
+    SourceError
+        If there is no readable ``events.csv``.
+    """
+    from .eventfiles import read_events
+
+    p = Path(path)
+    events_path = p / "events.csv" if p.is_dir() else p
+    if not events_path.is_file():
+        raise SourceError(f"no events.csv in {p}")
+    frames = [c.drop(columns=["weight"], errors="ignore")
+              for c in read_events(events_path, format="events")]
+    events = events_frame(pd.concat(frames, ignore_index=True)) if frames else events_frame()
+    docs_path = events_path.parent / "documents.csv"
+    documents = (pd.read_csv(docs_path, dtype=str, keep_default_na=False)
+                 if docs_path.is_file() else None)
+    actors_path = events_path.parent / "actors.csv"
+    mentions = {}
+    if actors_path.is_file():
+        prev = pd.read_csv(actors_path, dtype={"id": str}, keep_default_na=False)
+        if {"id", "mentions"} <= set(prev.columns):
+            mentions = dict(zip(prev["id"], pd.to_numeric(prev["mentions"], errors="coerce")
+                                .fillna(0).astype(int)))
+    registry = load_registry(tuple(actor_files))
+    result = build_outputs(events, documents, registry=registry, mentions=mentions)
+    return result, documents
 
 
 def _plain(value):

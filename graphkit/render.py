@@ -411,16 +411,14 @@ def _dyads(D, index):
                    key=lambda e: (e[0], e[1]))
     if not edges:
         return {k: [] for k in names}
-    attrs = pd.DataFrame.from_records([a for _, _, a in edges])
-    n = len(edges)
+    dicts = [a for _, _, a in edges]
 
     def column(name, default):
-        return attrs[name] if name in attrs.columns else pd.Series([default] * n)
+        return pd.Series([a.get(name, default) for a in dicts], dtype=object)
 
     out = pd.DataFrame({"s": [e[0] for e in edges], "t": [e[1] for e in edges]})
     ev = pd.to_numeric(column("events", None), errors="coerce")
-    if "weight" in attrs.columns:
-        ev = ev.fillna(pd.to_numeric(attrs["weight"], errors="coerce"))
+    ev = ev.fillna(pd.to_numeric(column("weight", None), errors="coerce"))
     out["events"] = ev.fillna(1).astype("int64")
     for name in ("cooperative", "conflictual", "negated"):
         out[name] = pd.to_numeric(column(name, 0), errors="coerce").fillna(0).astype("int64")

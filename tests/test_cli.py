@@ -77,3 +77,39 @@ def test_python_dash_m(tmp_path):
     out = subprocess.run([sys.executable, "-m", "graphkit", "--version"], capture_output=True,
                          text=True)
     assert out.returncode == 0 and "graphkit" in out.stdout
+
+
+def test_analyze_and_export_without_extracting_again(tmp_path):
+    out = tmp_path / "out"
+    assert invoke("run", str(SEED_DIR), "-o", str(out), "-q").exit_code == 0
+    res = invoke("analyze", str(out))
+    assert res.exit_code == 0, res.output
+    assert "top_cooperative" in res.output and (out / "analysis" / "centrality.csv").exists()
+    res = invoke("export", str(out), "-f", "gexf", "-f", "json", "-o", str(tmp_path / "ex"))
+    assert res.exit_code == 0, res.output
+    import networkx as nx
+    G = nx.read_gexf(tmp_path / "ex" / "graph.gexf")
+    H = nx.read_graphml(out / "graph.graphml")
+    assert set(G.nodes) == set(H.nodes) and set(G.edges) == set(H.edges)
+
+
+def test_analyze_missing_folder_is_one_line(tmp_path):
+    res = invoke("analyze", str(tmp_path))
+    assert res.exit_code == 1 and "no events.csv" in res.output
+
+
+def test_events_csv_round_trips_through_run(tmp_path):
+    out = tmp_path / "out"
+    invoke("run", str(SEED_DIR), "-o", str(out), "-q")
+    again = tmp_path / "again"
+    res = invoke("run", str(out / "events.csv"), "-o", str(again))
+    assert res.exit_code == 0, res.output
+    assert (out / "dyads.csv").read_bytes() == (again / "dyads.csv").read_bytes()
+
+
+def test_gdelt_file_auto_detected(tmp_path):
+    from tests.conftest import ROOT
+    sample = ROOT / "tests" / "fixtures" / "eventfiles" / "gdelt2_sample.export.CSV"
+    res = invoke("run", str(sample), "-o", str(tmp_path / "g"))
+    assert res.exit_code == 0, res.output
+    assert "rows read" in res.output and "mapped" in res.output
