@@ -118,9 +118,15 @@ def test_reporters_and_outlets_are_not_parties(ex):
     assert parties == {"NATO", "RUS"}
 
 
-def test_locations_are_not_targets(ex):
-    got = triples(ex, "Egypt hosted a meeting in Jordan.")
-    assert got and all(t[1] != "JOR" for t in got)
+def test_locations_are_not_parties_when_parties_act(ex):
+    got = triples(ex, "Egypt and Israel held talks in Jordan.")
+    assert got == [("EGY", "ISR", "CONSULT"), ("ISR", "EGY", "CONSULT")]
+
+
+def test_place_is_the_target_when_no_other_party(ex):
+    # PLOVER convention: with a single actor, the country where it acts is the target
+    assert triples(ex, "The United Nations will provide food aid to refugees in Liberia.") == [
+        ("UN", "LBR", "AGREE")]
 
 
 def test_capitals_and_demonyms_stand_for_governments(ex):

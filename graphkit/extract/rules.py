@@ -91,6 +91,9 @@ _NOT_SUBJECT_PREP = _LOCATIVE | {"of", "for", "to", "from", "with", "on", "about
 _OBJECT_PREP_ANY = {"with", "to", "for", "against", "on", "upon", "toward", "towards", "into",
                     "at", "over", "between"}
 _OBJECT_PREP_TALK = {"with"}
+_STOP_MODIFIER = {"and", "or", "that", "which", "who", "is", "are", "was", "were", "be", "been",
+                  "has", "have", "had", "will", "would", "said", "says", "not", "but", "as"}
+_OBJECT_PREP_AGREE = {"with", "to", "for", "between"}
 _NP_FILLER = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these",
               "those", "both", "all", "several", "some", "senior", "top", "high", "ranking",
               "high-ranking", "former", "acting", "deputy", "new", "so", "-", "called", "'s",
@@ -600,16 +603,24 @@ class RulesExtractor:
             cand = next((m for m in result if m.end == j + 1 and m.kind == "party"), None)
             if cand is not None and not cand.relational:
                 before = cand
-            # party after: "Foreign Minister of Russia", "President of Finland"
+            # party after: "Foreign Minister of Russia", "President of Finland", and for
+            # collective heads a place: "rebels in the Ivory Coast", "students throughout
+            # Indonesia"
             after = None
             k = re_
-            if k < n and lower[k] == "of":
+            preps = ("of",) if individual else ("of", "in", "throughout", "across", "inside",
+                                                "from")
+            if k < n and lower[k] in preps:
                 k += 1
-                if k < n and lower[k] == "the":
+                while k < n and lower[k] in ("the", "southern", "northern", "eastern",
+                                             "western", "central", "south", "north", "east",
+                                             "west"):
                     k += 1
                 after = by_start.get(k)
-                if after is not None and after.kind != "party":
+                if after is not None and (after.kind != "party" or after.form == "adj"):
                     after = None
+                if after is not None:
+                    after.location = False
             # a name after the role: "Foreign Minister Sergei Lavrov"
             person = next((m for m in result if m.start == re_ and m.kind == "person"), None)
             name_end = re_
@@ -662,9 +673,10 @@ class RulesExtractor:
                                 break
                     agent = holder.name if holder else f"{self.registry.name(party_m.party)} {role}"
             parties = party_m.parties
-            if role in _SECTOR_GROUPS and party_m.form == "adj" and before is not None:
-                gid = f"{party_m.party}-{_SECTOR_GROUPS[role]}"
-                parties = (gid,)
+            if role in _SECTOR_GROUPS and party_m.kind == "party" and self.registry.party(
+                    party_m.party) is not None and self.registry.party(
+                    party_m.party).kind == "state":
+                parties = (f"{party_m.party}-{_SECTOR_GROUPS[role]}",)
             start = before.start if before else rs
             end = max(re_, name_end, after.end if after is not None else 0)
             new = Mention(start, end, parties, agent, kind, "role", role=role)
@@ -1006,7 +1018,8 @@ class RulesExtractor:
                 return [(a, b, trig, ts, te, negated, modality, "", "")
                         for a in ps for b in ps if a != b]
         if tgt_group is None and not passive:
-            preps = _OBJECT_PREP_TALK if talk_like else _OBJECT_PREP_ANY
+            preps = (_OBJECT_PREP_TALK if trig.category == "CONSULT" else _OBJECT_PREP_AGREE) \
+                if talk_like else _OBJECT_PREP_ANY
             for g in live:
                 if g.start < te or g.start >= min(c_end, next_trig + 1) or g is src_group:
                     continue
@@ -1024,8 +1037,11 @@ class RulesExtractor:
                 break
         if src_group is None:
             return []
-        if tgt_group is None and trig.mode in ("visit", "arrive"):
-            tgt_group = next((g for g in places if te <= g.start < c_end), None)
+        if tgt_group is None and (trig.mode in ("visit", "arrive") or (
+                len(src_group.parties) == 1 and not passive)):
+            # no other party: the place where it happens ("aid to refugees in Liberia")
+            tgt_group = next((g for g in places if te <= g.start < c_end
+                              and src_group.parties[0] not in g.parties), None)
         if tgt_group is None and not passive and not talk_like:
             # "Finland will give Tanzania a grant": an indirect object before the trigger
             tgt_group = next((g for g in cands if g is not src_group
@@ -1207,7 +1223,14 @@ def _subject_like(group, lower):
 
 def _preposition_before(lower, g_start, trig_end):
     j = g_start - 1
-    while j >= trig_end and lower[j] in _NP_FILLER:
+    steps = 0
+    # skip determiners and up to three modifiers: "to war - torn Mozambique"
+    while j >= trig_end and (lower[j] in _NP_FILLER or (
+            steps < 3 and (lower[j].isalpha() and lower[j].islower() or lower[j] == "-")
+            and lower[j] not in _NOT_SUBJECT_PREP and lower[j] not in _OBJECT_PREP_ANY
+            and lower[j] not in _STOP_MODIFIER)):
+        if lower[j] not in _NP_FILLER:
+            steps += 1
         j -= 1
     if j < trig_end:
         last = lower[trig_end - 1]     # "talks with", "insist on": the trigger ends in it
