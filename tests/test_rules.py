@@ -125,8 +125,11 @@ def test_locations_are_not_parties_when_parties_act(ex):
 
 def test_place_is_the_target_when_no_other_party(ex):
     # PLOVER convention: with a single actor, the country where it acts is the target
-    assert triples(ex, "The United Nations will provide food aid to refugees in Liberia.") == [
+    assert triples(ex, "The United Nations will provide aid in Liberia.") == [
         ("UN", "LBR", "AGREE")]
+    # people placed in a country are that country's civilians
+    assert triples(ex, "The United Nations will provide food aid to refugees in Liberia.") == [
+        ("UN", "LBR-CVL", "AGREE")]
 
 
 def test_capitals_and_demonyms_stand_for_governments(ex):
