@@ -23,6 +23,7 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 import pandas as pd
+from pandas.api.types import is_string_dtype
 
 from .io import atomic_write_text
 from .model import CATEGORIES, QUAD_CLASSES
@@ -445,42 +446,55 @@ def _sorted_parts(series: pd.Series) -> pd.Series:
     return series
 
 
+def _strings(events, name, n) -> list:
+    """Column ``name`` as a list of str ('' for missing values or a missing column)."""
+    if name not in events.columns:
+        return [""] * n
+    col = events[name]
+    values = col.tolist()
+    if col.dtype != object and is_string_dtype(col.dtype) and not col.hasnans:
+        return values
+    return [v if type(v) is str else _text(v) for v in values]
+
+
 def _events(events, documents, D, index):
     """Columnar events (sorted by date then id), their documents, and the sorted dates."""
     n = len(events)
     by_str = {str(k): i for k, i in index.items()}
     n_nodes = len(index)
-
-    def column(name):
-        if name in events.columns:
-            return events[name].reset_index(drop=True)
-        return pd.Series([_EVENT_DEFAULTS[name]] * n, dtype=object)
-
-    ev = pd.DataFrame({name: _texts(column(name)) for name in _EVENT_DEFAULTS
-                       if name not in ("polarity", "intensity", "negated")})
-    ev["s"] = ev["source"].map(by_str).fillna(-1).astype("int64")
-    ev["t"] = ev["target"].map(by_str).fillna(-1).astype("int64")
-    has_target = ev["target"] != ""
+    col = {name: _strings(events, name, n) for name, default in _EVENT_DEFAULTS.items()
+           if isinstance(default, str)}
+    src = [by_str.get(x, -1) for x in col["source"]]
+    tgt = [by_str.get(x, -1) for x in col["target"]]
     edge_keys = {index[u] * n_nodes + index[v] for u, v in D.edges()}
-    on_edge = (ev["s"] * n_nodes + ev["t"]).isin(edge_keys) & (ev["t"] >= 0)
-    keep = (ev["s"] >= 0) & (~has_target | on_edge)
-    ev["pol"] = np.sign(_numbers(column("polarity"), 0)).astype("int64")
-    ev["int"] = _numbers(column("intensity"))
-    neg = column("negated")
-    if neg.dtype == bool:
-        ev["neg"] = neg.astype("int64")
+    target = col["target"]
+    keep = [k for k in range(n) if src[k] >= 0 and (
+        not target[k] or (tgt[k] >= 0 and src[k] * n_nodes + tgt[k] in edge_keys))]
+    date, eid = col["date"], col["event_id"]
+    order = sorted(keep, key=lambda k: (date[k], eid[k]))
+
+    if "polarity" in events.columns:
+        pol = np.sign(pd.to_numeric(events["polarity"], errors="coerce").fillna(0)).astype("int64").tolist()
     else:
-        ev["neg"] = neg.map(_truthy).astype("int64")
-    ev = ev[keep]
-    ev.loc[~has_target[keep], "t"] = -1
-    ev = ev.sort_values(["date", "event_id"], kind="stable")
+        pol = [0] * n
+    if "intensity" in events.columns:
+        inten = _numbers(events["intensity"]).tolist()
+    else:
+        inten = [0.0] * n
+    if "negated" not in events.columns:
+        neg = [0] * n
+    elif events["negated"].dtype == bool:
+        neg = events["negated"].astype("int64").tolist()
+    else:
+        neg = [1 if _truthy(v) else 0 for v in events["negated"].tolist()]
 
     doc_info = {}
     if documents is not None:
         for d, ti, da, u in zip(_col(documents, "doc_id"), _col(documents, "title"),
                                 _col(documents, "date"), _col(documents, "url")):
             doc_info.setdefault(_text(d), (_text(ti), _text(da), _text(u).strip()))
-    doc_ids = sorted(set(ev["doc_id"].unique().tolist()) - {""})
+    doc_col = col["doc_id"]
+    doc_ids = sorted({doc_col[k] for k in order} - {""})
     docs = {"id": doc_ids, "title": [], "date": [], "url": [], "link": []}
     for d in doc_ids:
         ti, da, u = doc_info.get(d, ("", "", ""))
@@ -488,29 +502,36 @@ def _events(events, documents, D, index):
         docs["date"].append(da)
         docs["url"].append(u)
         docs["link"].append(_is_web_url(u))
-
-    dates = sorted(set(ev["date"].unique().tolist()) - {""})
+    dates = sorted({date[k] for k in order} - {""})
     doc_index = {d: i for i, d in enumerate(doc_ids)}
     date_index = {d: i for i, d in enumerate(dates)}
+
+    def pick(values):
+        return [values[k] for k in order]
+
+    issues = pick(col["issue"])
+    issues = [";".join(sorted({p for p in x.split(";") if p})) if ";" in x else x for x in issues]
+    texts, triggers = pick(col["evidence"]), pick(col["trigger"])
+    patterns = {g: _trigger_pattern(g) for g in set(triggers) if g}
     out = {
-        "id": ev["event_id"].tolist(),
-        "doc": ev["doc_id"].map(doc_index).fillna(-1).astype("int64").tolist(),
-        "di": ev["date"].map(date_index).fillna(-1).astype("int64").tolist(),
-        "s": ev["s"].tolist(),
-        "t": ev["t"].tolist(),
-        "cat": ev["event_type"].str.strip().str.upper().tolist(),
-        "mode": ev["mode"].tolist(),
-        "pol": ev["pol"].tolist(),
-        "int": ev["int"].tolist(),
-        "issue": _sorted_parts(ev["issue"]).tolist(),
-        "neg": ev["neg"].tolist(),
-        "mod": ev["modality"].tolist(),
-        "sa": ev["source_agent"].tolist(),
-        "ta": ev["target_agent"].tolist(),
-        "speaker": ev["speaker"].tolist(),
-        "text": ev["evidence"].tolist(),
-        "marks": [_marks(x, g) if g and x else []
-                  for x, g in zip(ev["evidence"].tolist(), ev["trigger"].tolist())],
+        "id": pick(eid),
+        "doc": [doc_index.get(doc_col[k], -1) for k in order],
+        "di": [date_index.get(date[k], -1) for k in order],
+        "s": pick(src),
+        "t": [tgt[k] if target[k] else -1 for k in order],
+        "cat": [x.strip().upper() for x in pick(col["event_type"])],
+        "mode": pick(col["mode"]),
+        "pol": pick(pol),
+        "int": pick(inten),
+        "issue": issues,
+        "neg": pick(neg),
+        "mod": pick(col["modality"]),
+        "sa": pick(col["source_agent"]),
+        "ta": pick(col["target_agent"]),
+        "speaker": pick(col["speaker"]),
+        "text": texts,
+        "marks": [_spans(x, patterns[g]) if g and x and patterns[g] is not None else []
+                  for x, g in zip(texts, triggers)],
     }
     return out, docs, dates
 
@@ -547,8 +568,10 @@ def _marks(text: str, trigger: str) -> list:
     if not text or not trigger:
         return []
     pattern = _trigger_pattern(trigger)
-    if pattern is None:
-        return []
+    return [] if pattern is None else _spans(text, pattern)
+
+
+def _spans(text: str, pattern) -> list:
     flat = []
     for m in pattern.finditer(text):
         s, e = m.span()

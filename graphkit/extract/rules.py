@@ -621,18 +621,25 @@ class RulesExtractor:
                     after = None
                 if after is not None:
                     after.location = False
+            # "Prime Minister Mette Frederiksen of Denmark": a name, then its party
+            if before is None and after is None and individual:
+                nm = _capitalised_run(words, re_)
+                if nm and nm + 1 < n and lower[nm] == "of":
+                    k = nm + 1 + (lower[nm + 1] == "the")
+                    cand = by_start.get(k)
+                    if cand is not None and cand.kind == "party" and cand.form != "adj":
+                        after = cand
+                        after.location = False
             # a name after the role: "Foreign Minister Sergei Lavrov"
             person = next((m for m in result if m.start == re_ and m.kind == "person"), None)
             name_end = re_
             unknown_name = ""
             if person is None and (before or after) and individual:
-                k = after.end if after is not None else re_
-                if after is None:
-                    nm = _capitalised_run(words, re_)
-                    if nm:
-                        unknown_name, name_end = " ".join(words[re_:nm]), nm
-                        person = next((m for m in result if m.start == nm
-                                       and m.kind == "person"), None)
+                nm = _capitalised_run(words, re_)
+                if nm and (after is None or nm <= after.start):
+                    unknown_name, name_end = " ".join(words[re_:nm]), nm
+                    person = next((m for m in result if m.start == nm
+                                   and m.kind == "person"), None)
             party_m = before or after
             if person is not None:
                 person.start = min(person.start, before.start if before else rs)
@@ -1155,7 +1162,8 @@ def _match(elements, lower, i, covered):
             nxt = elements[k + 1]
             for gap in range(0, 4):
                 if j + gap < len(lower) and lower[j + gap] in nxt and all(
-                        lower[x].isalpha() or lower[x] in ("-",) for x in range(j, j + gap)):
+                        (lower[x].isalpha() or lower[x] in ("-",)) and x not in covered
+                        for x in range(j, j + gap)):
                     j = j + gap
                     break
             else:
@@ -1181,6 +1189,14 @@ def _verb_reading(lower, i, trig, covered, nominal):
         return False
     base_or_s = any(w == f for f in trig.elements[0] if not (f.endswith("ed") or
                                                               f.endswith("ing")))
+    if w.endswith("ing") and not base_or_s:
+        # "is attacking", "Russia attacking", "after meeting": a verb; "violent
+        # shooting death": a noun
+        if i == 0:
+            return True
+        prev = lower[i - 1]
+        return (prev in _BE or prev in _ING_LEFT or (i - 1) in covered or prev.endswith("ly")
+                or prev == ",")
     if not base_or_s or w in _PAST_IRREGULAR:
         return True
     if i == 0:
@@ -1189,6 +1205,10 @@ def _verb_reading(lower, i, trig, covered, nominal):
     return prev in _MODAL_LEFT or (i - 1) in covered or prev.endswith("ly")
 
 
+_ING_LEFT = {"and", "by", "after", "while", "before", "for", "in", "on", "of", "without",
+             "from", "also", "not", "been", "continue", "continued", "continues", "keep",
+             "kept", "start", "started", "began", "begin", "stop", "stopped", "resume",
+             "resumed", "avoid", "avoided", "consider", "considering", "about", "to", "than"}
 _PAST_IRREGULAR = {"met", "held", "sent", "sought", "made", "fought", "struck", "shot", "gave",
                    "took", "withdrew", "led", "spoke", "told", "said", "brought", "paid"}
 
