@@ -139,6 +139,28 @@ _ROLE_TABLE = {
     "king": ("King", True),
     "queen": ("Queen", True),
     "emir": ("Emir", True),
+    "amir": ("Emir", True),
+    "sheikh": ("Emir", True),
+    "president - elect": ("President-elect", True),
+    "prime minister - elect": ("Prime Minister-elect", True),
+    "deputy prime minister": ("Deputy Prime Minister", True),
+    "vice premier": ("Deputy Prime Minister", True),
+    "chief of staff": ("Chief of Staff", True),
+    "adviser": ("Adviser", True),
+    "advisor": ("Adviser", True),
+    "advisors": ("Advisers", False),
+    "advisers": ("Advisers", False),
+    "head of government": ("Head of Government", True),
+    "governor": ("Governor", True),
+    "mayor": ("Mayor", True),
+    "speaker": ("Speaker", True),
+    "senator": ("Senator", True),
+    "chairman": ("Chairman", True),
+    "chair": ("Chairman", True),
+    "director": ("Director", True),
+    "commissioner": ("Commissioner", True),
+    "high representative": ("High Representative", True),
+    "secretary": ("Secretary", True),
     "crown prince": ("Crown Prince", True),
     "supreme leader": ("Supreme Leader", True),
     "defence minister": ("Defence Minister", True),
@@ -1095,14 +1117,32 @@ _NOT_NAMES = {"The", "On", "In", "At", "And", "Of", "But", "For", "With", "This"
               "To", "From", "After", "Before", "If", "When", "While", "According", "During"}
 
 
+_NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "da", "di", "van", "von", "der",
+                   "den", "la", "le", "du", "dos", "das", "del", "abu", "ben", "-", "Jr", "Jr.",
+                   "."}
+
+
 def _capitalised_run(words, i, max_len=4):
-    """End of a run of 1-4 capitalised name words starting at ``i`` (0 if none)."""
+    """End of a run of 2-4 capitalised name words starting at ``i`` (0 if none);
+    particles ("bin", "al", "de", "van", "-") may join them and do not count."""
     j = i
-    while j < len(words) and j - i < max_len and len(words[j]) > 1 and words[j][0].isupper() \
-            and words[j][1:].isalpha() and not words[j].isupper() \
-            and words[j] not in _NOT_NAMES:
-        j += 1
-    return j if j - i >= 2 else 0
+    names = 0
+    while j < len(words) and names < max_len + 2:
+        w = words[j]
+        if len(w) > 1 and w[0].isupper() and w[1:].replace("’", "").replace("'", "").isalpha() \
+                and not w.isupper() and w not in _NOT_NAMES:
+            names += 1
+            j += 1
+        elif w in _NAME_PARTICLES and j > i and j + 1 < len(words) and (
+                words[j + 1][:1].isupper() or words[j + 1] in _NAME_PARTICLES) and w != ".":
+            j += 1
+        elif w in ("Jr", "Jr.") and j > i:
+            j += 1
+        else:
+            break
+    while j > i and words[j - 1] in _NAME_PARTICLES and words[j - 1] not in ("Jr", "Jr."):
+        j -= 1
+    return j if names >= 2 else 0
 
 
 def _groups(mentions, words, lower):
