@@ -572,11 +572,24 @@ def _marks(text: str, trigger: str) -> list:
 
 
 def _spans(text: str, pattern) -> list:
+    regex, terms = pattern
+    low = text.lower()
+    found = []
+    if len(low) == len(text):
+        # str.find on the lower-cased text is much faster than a case-insensitive regex
+        for term, left, right in terms:
+            pos = low.find(term)
+            while pos >= 0:
+                end = pos + len(term)
+                if not ((left and pos > 0 and _is_word(low[pos - 1]))
+                        or (right and end < len(low) and _is_word(low[end]))):
+                    found.append((pos, end))
+                pos = low.find(term, pos + 1)
+        found.sort()
+    else:
+        found = [m.span() for m in regex.finditer(text)]
     flat = []
-    for m in pattern.finditer(text):
-        s, e = m.span()
-        if e <= s:
-            continue
+    for s, e in found:
         if flat and s <= flat[-1]:
             flat[-1] = max(flat[-1], e)
         else:
@@ -586,19 +599,24 @@ def _spans(text: str, pattern) -> list:
     return flat
 
 
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
 @functools.lru_cache(maxsize=4096)
 def _trigger_pattern(trigger: str):
-    """One alternation of the ';'- or '|'-separated trigger terms, longest first."""
-    parts = []
-    for term in sorted({t.strip() for t in re.split(r"[;|]", trigger) if t.strip()},
-                       key=lambda t: (-len(t), t)):
-        pat = re.escape(term)
-        if term[0].isalnum() or term[0] == "_":
-            pat = r"\b" + pat
-        if term[-1].isalnum() or term[-1] == "_":
-            pat = pat + r"\b"
-        parts.append(pat)
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    """The ';'- or '|'-separated trigger terms: a case-insensitive regex (longest term
+    first) and (lower-cased term, needs left boundary, needs right boundary) triples."""
+    terms = sorted({t.strip() for t in re.split(r"[;|]", trigger) if t.strip()},
+                   key=lambda t: (-len(t), t))
+    if not terms:
+        return None
+    parts, plain = [], []
+    for term in terms:
+        left, right = _is_word(term[0]), _is_word(term[-1])
+        parts.append((r"\b" if left else "") + re.escape(term) + (r"\b" if right else ""))
+        plain.append((term.lower(), left, right))
+    return re.compile("|".join(parts), re.IGNORECASE), tuple(plain)
 
 
 def _units(nodes) -> list:

@@ -382,6 +382,12 @@ class RulesExtractor:
         state = _DocState(date=doc.date)
         events: list[Event] = []
         spans = split_sentences(text, 0, end)
+        if doc.title:
+            # the title sets the scene ("Readout of President Biden's Call with ..."), so
+            # "The President" in the first line has someone to refer to; it yields no events
+            self._sentence(doc, -1, 0, doc.title, state, [], None)
+            state.mentions.clear()
+            state.agents.clear()
         para_speaker = None
         prev_end = 0
         for sid, (a, b) in enumerate(spans):
@@ -1137,7 +1143,7 @@ def _capitalised_run(words, i, max_len=4):
                 words[j + 1][:1].isupper() or words[j + 1] in _NAME_PARTICLES) and w != ".":
             j += 1
         elif w in ("Jr", "Jr.") and j > i:
-            j += 1
+            j += 1 + (j + 1 < len(words) and words[j + 1] == ".")
         else:
             break
     while j > i and words[j - 1] in _NAME_PARTICLES and words[j - 1] not in ("Jr", "Jr."):
