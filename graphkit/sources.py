@@ -218,14 +218,28 @@ def parse_front_matter(text: str) -> tuple[dict, str]:
     return {k: _yaml_scalar(v) for k, v in raw.items()}, text[m.end():]
 
 
+_YAML_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_YAML_SIMPLE = {"_": "\u00a0", "n": " ", "t": " ", "N": "\u0085", "L": "\u2028",
+                "P": "\u2029", "0": "", "a": "", "b": "", "e": "", "f": "", "r": "", "v": ""}
+
+
+def _yaml_unescape(m: re.Match) -> str:
+    code = m.group(1)
+    if len(code) > 1 and code[0] in "xuU":
+        try:
+            return chr(int(code[1:], 16))
+        except ValueError:
+            return code
+    return _YAML_SIMPLE.get(code, code)
+
+
 def _yaml_scalar(value: str) -> str:
     """A plain, single- or double-quoted YAML scalar, folded over lines."""
     if value.startswith('"') and value.endswith('"') and len(value) >= 2:
         inner = value[1:-1]
         inner = re.sub(r"\\\n\s*", "", inner)          # escaped line break: join
         inner = re.sub(r"\s*\n\s*", " ", inner)
-        return re.sub(r'\\(.)', lambda m: {"_": " ", "n": " ", "t": " ", '"': '"',
-                                            "\\": "\\"}.get(m.group(1), m.group(1)), inner)
+        return _YAML_ESCAPE.sub(_yaml_unescape, inner)
     if value.startswith("'") and value.endswith("'") and len(value) >= 2:
         return re.sub(r"\s*\n\s*", " ", value[1:-1]).replace("''", "'")
     return re.sub(r"\s*\n\s*", " ", value)

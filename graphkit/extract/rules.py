@@ -140,6 +140,9 @@ _ROLE_TABLE = {
     "queen": ("Queen", True),
     "emir": ("Emir", True),
     "amir": ("Emir", True),
+    "sultan": ("Sultan", True),
+    "taoiseach": ("Prime Minister", True),
+    "pope": ("Pope", True),
     "sheikh": ("Emir", True),
     "president - elect": ("President-elect", True),
     "prime minister - elect": ("Prime Minister-elect", True),
@@ -319,6 +322,8 @@ class _Group:
 class _DocState:
     date: str
     persons: dict = field(default_factory=dict)       # surname/full key -> canonical name
+    full_names: dict = field(default_factory=dict)    # token tuple -> name (not in registry)
+    full_first: dict = field(default_factory=dict)    # first token -> longest length
     person_party: dict = field(default_factory=dict)  # canonical name -> party
     person_role: dict = field(default_factory=dict)
     last_person: str = ""
@@ -543,6 +548,13 @@ class RulesExtractor:
                     if name:
                         hit = self._person(i, i + L, name, state, full=False)
                         break
+            if hit is None and w in state.full_first:
+                for L in range(min(state.full_first[w], n - i), 1, -1):
+                    name = state.full_names.get(tuple(words[i:i + L]))
+                    if name:
+                        hit = Mention(i, i + L, (state.person_party[name],), name, "person",
+                                      "name", role=state.person_role.get(name, ""))
+                        break
             if hit is None and w in state.persons and (i == 0 or not words[i - 1][:1].isupper()
                                                        or words[i - 1] in _TITLES):
                 name = state.persons[w]
@@ -651,7 +663,7 @@ class RulesExtractor:
                     after.location = False
             # "Prime Minister Mette Frederiksen of Denmark": a name, then its party
             if before is None and after is None and individual:
-                nm = _capitalised_run(words, re_)
+                nm = _capitalised_run(words, re_, min_names=1)
                 if nm and nm + 1 < n and lower[nm] == "of":
                     k = nm + 1 + (lower[nm + 1] == "the")
                     cand = by_start.get(k)
@@ -697,6 +709,9 @@ class RulesExtractor:
                     agent = unknown_name
                     surname = unknown_name.split()[-1]
                     state.persons[surname] = unknown_name
+                    key = tuple(words[re_:name_end])
+                    state.full_names[key] = unknown_name
+                    state.full_first[key[0]] = max(state.full_first.get(key[0], 0), len(key))
                     state.person_party[unknown_name] = party_m.party
                     state.person_role[unknown_name] = role
                 else:
@@ -1083,6 +1098,8 @@ class RulesExtractor:
                               and g.start > src_group.end), None)
         if tgt_group is None and trig.mode in _NEEDS_OBJECT:
             return []
+        if tgt_group is None and trig.mode == "speak" and len(src_group.parties) < 2:
+            return []
         src_parties = src_group.parties
         tgt_parties = tgt_group.parties if tgt_group is not None else []
         out = []
@@ -1128,7 +1145,7 @@ _NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "da", "di", "van", "v
                    "."}
 
 
-def _capitalised_run(words, i, max_len=4):
+def _capitalised_run(words, i, max_len=4, min_names=2):
     """End of a run of 2-4 capitalised name words starting at ``i`` (0 if none);
     particles ("bin", "al", "de", "van", "-") may join them and do not count."""
     j = i
@@ -1148,7 +1165,7 @@ def _capitalised_run(words, i, max_len=4):
             break
     while j > i and words[j - 1] in _NAME_PARTICLES and words[j - 1] not in ("Jr", "Jr."):
         j -= 1
-    return j if names >= 2 else 0
+    return j if names >= min_names else 0
 
 
 def _groups(mentions, words, lower):
