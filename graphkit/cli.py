@@ -49,6 +49,8 @@ def cli():
               help="Extraction back-end.")
 @click.option("-j", "--workers", type=click.IntRange(min=0), default=None,
               help="Worker processes (default: all cores for 200+ files, else 1; 0 = all).")
+@click.option("--dask", default=None, metavar="SCHEDULER",
+              help="Extract on a Dask cluster: tcp://host:8786, or 'local'.")
 @click.option("--title", default=None, help="Corpus name for the page and report.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=300, show_default=True,
               help="Parties shown at first on the page; filters bring in the rest.")
@@ -58,8 +60,8 @@ def cli():
               type=click.Choice(["auto", "text", "gdelt", "gdelt1", "gdelt2", "icews", "events"]),
               help="Input kind: documents (text), event files, or auto-detect.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, title, max_nodes,
-            seed, fmt, quiet):
+def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, title,
+            max_nodes, seed, fmt, quiet):
     """Extract events from documents and write the graph, tables and page.
 
     PATHS are files or folders (searched recursively) of .txt, .md, .html,
@@ -83,7 +85,8 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, title,
         progress = not quiet and sys.stderr.isatty()
         result = run(paths, out_dir, actor_files=actor_files, text_column=text_column,
                      extractor=extractor, workers=workers, title=title, progress=progress,
-                     seed=seed, max_nodes=max_nodes, echo_skips=not quiet, fmt=fmt)
+                     seed=seed, max_nodes=max_nodes, echo_skips=not quiet, fmt=fmt,
+                     dask=dask)
     if quiet:
         return
     click.echo(f"{result.documents} documents, {result.sentences} sentences, "

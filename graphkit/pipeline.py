@@ -89,21 +89,70 @@ def _batches(docs: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+_dask_cache: dict = {}
+
+
+def _dask_batch(docs: list, extractor_name: str, actor_files: tuple) -> list:
+    """Extract a batch on a Dask worker; the extractor is built once per process."""
+    global _worker_extractor
+    key = (extractor_name, actor_files)
+    if key not in _dask_cache:
+        _dask_cache[key] = get_extractor(extractor_name, registry=load_registry(actor_files))
+    _worker_extractor = _dask_cache[key]
+    return _extract_batch(docs)
+
+
+def _dask_results(docs, extractor: str, actor_files: tuple, scheduler: str, window: int = 8):
+    """Batches as Dask tasks, at most ``window`` in flight, results in input order."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise GraphkitError("--dask needs dask.distributed: pip install 'graphkit[dask]'") from None
+    cluster = None
+    try:
+        if scheduler == "local":
+            cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1,
+                                   processes=True, dashboard_address=None)
+            client = Client(cluster)
+        else:
+            client = Client(scheduler, timeout="10s")
+    except OSError as exc:
+        raise GraphkitError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+    try:
+        pending = []
+        for batch in _batches(docs, _BATCH):
+            pending.append(client.submit(_dask_batch, batch, extractor, actor_files,
+                                         pure=False))
+            if len(pending) >= window:
+                yield from pending.pop(0).result()
+        for fut in pending:
+            yield from fut.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def extract_events(docs: Iterable[Document], *, extractor: str = "rules.v1",
                    actor_files: tuple = (), workers: int = 1, progress: bool = False,
-                   registry: Registry | None = None) -> Iterator[tuple]:
+                   registry: Registry | None = None, dask: str | None = None
+                   ) -> Iterator[tuple]:
     """Run an extractor over documents; yield ``(doc, sentences, event_rows,
     mentions, agents)`` per document, in input order.
 
-    With ``workers > 1`` documents go to worker processes in batches; the
-    order of results, and so every output, is the same as with one worker.
+    With ``workers > 1`` documents go to worker processes in batches; with
+    ``dask`` (a scheduler address such as ``tcp://host:8786``, or ``"local"``
+    for a ``LocalCluster``) batches become Dask tasks. Either way the order of
+    results, and so every output, is the same as with one worker.
     """
     global _worker_extractor
     count = 0
-    if workers <= 1:
+    pool = None
+    if dask:
+        results = _dask_results(docs, extractor, tuple(actor_files), dask)
+    elif workers <= 1:
         _init_worker(extractor, tuple(actor_files), registry)
         results = (r for batch in _batches(docs, _BATCH) for r in _extract_batch(batch))
-        pool = None
     else:
         ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
         pool = ctx.Pool(workers, initializer=_init_worker,
@@ -179,7 +228,7 @@ def _read_event_files(event_files, skipped: SkipLog, imports: dict) -> pd.DataFr
 def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_column: str = "text",
         extractor: str = "rules.v1", workers: int = 1, title: str | None = None,
         progress: bool = False, seed: int = 0, max_nodes: int = 300,
-        echo_skips: bool = False, fmt: str = "auto") -> RunResult:
+        echo_skips: bool = False, fmt: str = "auto", dask: str | None = None) -> RunResult:
     """Extract events from documents and write every output.
 
     Parameters
@@ -196,6 +245,8 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
         Extractor back-end name.
     workers : int, optional (default=1)
         Worker processes for extraction.
+    dask : str, optional
+        Run extraction on a Dask cluster: a scheduler address or ``"local"``.
     title : str, optional
         Corpus name shown in the page and report (default: the first input's name).
     progress : bool, optional
@@ -257,7 +308,7 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
     sentences = 0
     for doc, n_sent, ev_rows, ment, ags in extract_events(
             docs, extractor=extractor, actor_files=actor_files, workers=workers,
-            progress=progress, registry=registry):
+            progress=progress, registry=registry, dask=dask):
         sentences += n_sent
         rows.extend(ev_rows)
         doc_rows.append({"doc_id": doc.doc_id, "title": doc.title, "date": doc.date,
