@@ -79,6 +79,8 @@ class Registry:
     members: dict = field(default_factory=dict)
     aliases: dict = field(default_factory=dict)
     first_tokens: dict = field(default_factory=dict)
+    _by_office: dict | None = field(default=None, repr=False, compare=False)
+    _by_office_size: int = field(default=-1, repr=False, compare=False)
 
     # -- building ---------------------------------------------------------
     def add_party(self, actor: Actor, *, aliases=(), adjectives=(), capitals=()) -> None:
@@ -194,11 +196,14 @@ class Registry:
         """
         if not date:
             return None
-        for terms in self.terms.values():
-            for t in terms:
-                if t.party == party and t.role == role and t.active(date):
-                    return t
-        return None
+        if self._by_office is None or self._by_office_size != len(self.terms):
+            index: dict = {}
+            for terms in self.terms.values():
+                for t in terms:
+                    index.setdefault((t.party, t.role), []).append(t)
+            self._by_office, self._by_office_size = index, len(self.terms)
+        active = [t for t in self._by_office.get((party, role), ()) if t.active(date)]
+        return max(active, key=lambda t: t.start) if active else None
 
     def resolve(self, surface: str, date: str = "") -> str | None:
         """Party id for a surface string (a name, alias, adjective, capital or a

@@ -195,12 +195,12 @@ def export_cmd(source, formats, out_dir):
         written = []
         for fmt in formats:
             if fmt == "graphml":
-                written.append(write_graphml(result.graph, target / "graph.graphml"))
+                written.append(write_graphml(result.full_graph, target / "graph.graphml"))
             elif fmt == "gexf":
-                written.append(write_gexf(result.graph, target / "graph.gexf",
+                written.append(write_gexf(result.full_graph, target / "graph.gexf",
                                           events=result.events))
             elif fmt == "json":
-                written.append(write_json(result.graph, target / "graph.json"))
+                written.append(write_json(result.full_graph, target / "graph.json"))
             elif fmt == "csv":
                 written.append(write_events_csv(result.events, target / "events.csv"))
                 written.append(write_table(result.dyads, target / "dyads.csv"))

@@ -18,6 +18,8 @@ __all__ = [
     "node_table",
     "build_event_graph",
     "build_dyad_graph",
+    "stances_frame",
+    "with_agreements",
 ]
 
 #: Columns of ``dyads.csv``, in order. ``n_<CATEGORY>`` counts exclude negated events.
@@ -269,3 +271,73 @@ def build_dyad_graph(
 def _plain(value):
     """numpy scalars to Python scalars (JSON/GraphML friendly)."""
     return value.item() if hasattr(value, "item") else value
+
+
+def stances_frame(rows=None) -> pd.DataFrame:
+    """A DataFrame with exactly the ``stances.csv`` columns.
+
+    Examples
+    --------
+    >>> list(stances_frame().columns)[:4]
+    ['doc_id', 'date', 'sentence_id', 'actor']
+    """
+    from .model import STANCE_COLUMNS
+    df = pd.DataFrame(rows if rows is not None else [], columns=list(STANCE_COLUMNS))
+    df = df.reindex(columns=list(STANCE_COLUMNS))
+    for col in ("sentence_id", "char_start", "char_end"):
+        df[col] = pd.to_numeric(df[col], errors="coerce").fillna(0).astype("int64")
+    df["negated"] = df["negated"].map(_to_bool).astype(bool)
+    for col in set(STANCE_COLUMNS) - {"sentence_id", "char_start", "char_end", "negated"}:
+        df[col] = df[col].astype(object).where(df[col].notna(), "").astype(str)
+    return df
+
+
+def with_agreements(D: nx.DiGraph, stances: pd.DataFrame) -> nx.DiGraph:
+    """A copy of a dyad graph with named agreements as nodes of kind
+    ``agreement``, linked from the parties that take a stance on them.
+
+    Each party -> agreement edge counts supporting (``cooperative``) and
+    opposing (``conflictual``) stances; negated stances count as ``negated``.
+    Stances on issues (not agreements) are left out.
+
+    Examples
+    --------
+    >>> D = nx.DiGraph(); D.add_node("RUS", name="Russia", kind="state")
+    >>> st = stances_frame([dict(actor="RUS", issue="AGR:GENEVA-COMMUNIQUE",
+    ...                          issue_name="Geneva Communique", stance="support")])
+    >>> G = with_agreements(D, st)
+    >>> G.nodes["AGR:GENEVA-COMMUNIQUE"]["kind"], G["RUS"]["AGR:GENEVA-COMMUNIQUE"]["cooperative"]
+    ('agreement', 1)
+    """
+    G = D.copy()
+    if stances is None or stances.empty:
+        return G
+    agr = stances[stances["issue"].str.startswith("AGR:")]
+    if agr.empty:
+        return G
+    agr = agr.assign(_sup=((agr["stance"] == "support") & ~agr["negated"]).astype("int64"),
+                     _opp=((agr["stance"] == "oppose") & ~agr["negated"]).astype("int64"),
+                     _neg=agr["negated"].astype("int64"),
+                     _date=agr["date"].replace("", pd.NA))
+    names = agr.groupby("issue")["issue_name"].first()
+    mentions = agr.groupby("issue").size()
+    for aid in sorted(names.index):
+        G.add_node(aid, name=str(names[aid]), kind="agreement", country="", region="",
+                   mentions=int(mentions[aid]), events=int(mentions[aid]))
+    g = agr.groupby(["actor", "issue"], sort=True)
+    table = pd.DataFrame({"events": g.size(), "cooperative": g["_sup"].sum(),
+                          "conflictual": g["_opp"].sum(), "negated": g["_neg"].sum(),
+                          "first_date": g["_date"].min(), "last_date": g["_date"].max()})
+    for (actor, aid), row in table.iterrows():
+        if actor not in G:
+            G.add_node(actor, name=actor, kind="unknown", country="", region="", mentions=0,
+                       events=0)
+        net = int(row["cooperative"]) - int(row["conflictual"])
+        G.add_edge(actor, aid, events=int(row["events"]), cooperative=int(row["cooperative"]),
+                   conflictual=int(row["conflictual"]), negated=int(row["negated"]),
+                   sign=(net > 0) - (net < 0), weight=int(row["events"] - row["negated"]),
+                   mean_intensity=0.0, sum_intensity=0.0,
+                   first_date="" if pd.isna(row["first_date"]) else str(row["first_date"]),
+                   last_date="" if pd.isna(row["last_date"]) else str(row["last_date"]),
+                   issues="", event_ids="", relation="stance")
+    return G

@@ -12,6 +12,7 @@ from .errors import GraphkitError
 
 __all__ = [
     "EVENT_COLUMNS",
+    "STANCE_COLUMNS",
     "CATEGORIES",
     "QUAD_CLASSES",
     "Document",
@@ -31,6 +32,10 @@ EVENT_COLUMNS = (
     "issue", "negated", "modality", "speaker",
     "evidence", "char_start", "char_end", "extractor",
 )
+
+#: Columns of ``stances.csv``, in order.
+STANCE_COLUMNS = ("doc_id", "date", "sentence_id", "actor", "actor_name", "issue", "issue_name",
+                  "stance", "negated", "evidence", "char_start", "char_end")
 
 #: PLOVER category -> (quad class, default polarity, default intensity).
 #: REQUEST is an appeal (quad 1, +) unless its mode is ``demand`` (quad 3, -).
@@ -171,3 +176,4 @@ class Stance:
     evidence: str
     char_start: int
     char_end: int
+    issue_name: str = ""

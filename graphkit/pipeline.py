@@ -9,7 +9,7 @@ import multiprocessing
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -21,15 +21,16 @@ from .actors import Registry, load_registry
 from .errors import GraphkitError, SourceError
 from .export import write_events_csv, write_gexf, write_graphml, write_table
 from .extract import get_extractor
-from .graph import build_dyad_graph, dyad_table, events_frame, node_table
+from .graph import (build_dyad_graph, dyad_table, events_frame, node_table, stances_frame,
+                    with_agreements)
 from .model import EVENT_COLUMNS, Document
 from .sources import SkipLog, iter_documents
 
 __all__ = ["RunResult", "run", "extract_events", "OUTPUT_FILES"]
 
 #: Files written by :func:`run`, in the order they are reported.
-OUTPUT_FILES = ("events.csv", "actors.csv", "agents.csv", "dyads.csv", "documents.csv",
-                "graph.graphml", "graph.gexf", "graph.html", "report.md")
+OUTPUT_FILES = ("events.csv", "actors.csv", "agents.csv", "dyads.csv", "stances.csv",
+                "documents.csv", "graph.graphml", "graph.gexf", "graph.html", "report.md")
 
 _BATCH = 32
 
@@ -48,6 +49,8 @@ class RunResult:
     files: dict = field(default_factory=dict)
     skipped: list = field(default_factory=list)
     imports: dict = field(default_factory=dict)
+    stances: pd.DataFrame = field(default_factory=pd.DataFrame)
+    full_graph: nx.DiGraph = field(default_factory=nx.DiGraph)
     seconds: float = 0.0
 
     @property
@@ -74,7 +77,8 @@ def _extract_batch(docs: list) -> list:
     for doc in docs:
         res = _worker_extractor.extract(doc)
         out.append((doc, res.sentences, [e.row() | {"trigger": e.trigger} for e in res.events],
-                    res.mentions, res.agents))
+                    res.mentions, res.agents,
+                    [asdict(st) for st in getattr(res, "stances", [])]))
     return out
 
 
@@ -115,7 +119,7 @@ def _dask_results(docs, extractor: str, actor_files: tuple, scheduler: str, wind
                                    processes=True, dashboard_address=None)
             client = Client(cluster)
         else:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout="5s")
     except OSError as exc:
         raise GraphkitError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
     try:
@@ -306,11 +310,13 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
     mentions: dict = {}
     agents: dict = {}
     sentences = 0
-    for doc, n_sent, ev_rows, ment, ags in extract_events(
+    stance_rows = []
+    for doc, n_sent, ev_rows, ment, ags, sts in extract_events(
             docs, extractor=extractor, actor_files=actor_files, workers=workers,
             progress=progress, registry=registry, dask=dask):
         sentences += n_sent
         rows.extend(ev_rows)
+        stance_rows.extend(sts)
         doc_rows.append({"doc_id": doc.doc_id, "title": doc.title, "date": doc.date,
                          "url": doc.url, "sentences": n_sent, "events": len(ev_rows)})
         for k, v in ment.items():
@@ -332,7 +338,7 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
     documents = pd.DataFrame(doc_rows, columns=["doc_id", "title", "date", "url", "sentences",
                                                 "events"])
     result = build_outputs(events, documents, registry=registry, mentions=mentions,
-                           agents=agents, seed=seed)
+                           agents=agents, seed=seed, stances=stances_frame(stance_rows))
     result.documents = len(doc_rows)
     result.sentences = sentences
     result.skipped = list(skipped.items)
@@ -371,8 +377,14 @@ def actors_table(registry: Registry, events: pd.DataFrame, mentions: dict) -> pd
 
 def build_outputs(events: pd.DataFrame, documents: pd.DataFrame | None = None, *,
                   registry: Registry | None = None, mentions: dict | None = None,
-                  agents: dict | None = None, seed: int = 0) -> RunResult:
-    """Graphs and tables from an events table (no extraction, nothing written)."""
+                  agents: dict | None = None, seed: int = 0,
+                  stances: pd.DataFrame | None = None) -> RunResult:
+    """Graphs and tables from an events table (no extraction, nothing written).
+
+    ``result.graph`` is the dyad graph of the events (what the analysis runs
+    on); ``result.full_graph`` adds named agreements as nodes of kind
+    ``agreement`` for the page and GraphML.
+    """
     registry = registry if registry is not None else load_registry()
     mentions = mentions or {}
     known = actors_table(registry, events, mentions)
@@ -418,7 +430,9 @@ def build_outputs(events: pd.DataFrame, documents: pd.DataFrame | None = None, *
         D.nodes[n]["aliases"] = ";".join(sorted(names))
     agent_rows = [{"agent": name, "party": party, "party_name": registry.name(party),
                    "mentions": cnt} for (name, party), cnt in sorted((agents or {}).items())]
-    result = RunResult(events=events, actors=actors, dyads=dyads, graph=D, tables=tables)
+    stances = stances if stances is not None else stances_frame()
+    result = RunResult(events=events, actors=actors, dyads=dyads, graph=D, tables=tables,
+                       stances=stances, full_graph=with_agreements(D, stances))
     result.agents = pd.DataFrame(agent_rows, columns=["agent", "party", "party_name", "mentions"])
     return result
 
@@ -440,11 +454,14 @@ def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title:
     files["agents.csv"] = write_table(result.agents, out / "agents.csv")
     files["dyads.csv"] = write_table(result.dyads, out / "dyads.csv")
     files["documents.csv"] = write_table(documents, out / "documents.csv")
-    files["graph.graphml"] = write_graphml(result.graph, out / "graph.graphml")
-    files["graph.gexf"] = write_gexf(result.graph, out / "graph.gexf", events=events)
+    files["stances.csv"] = write_table(result.stances.assign(
+        negated=result.stances["negated"].map(lambda v: "true" if bool(v) else "false")),
+        out / "stances.csv")
+    files["graph.graphml"] = write_graphml(result.full_graph, out / "graph.graphml")
+    files["graph.gexf"] = write_gexf(result.full_graph, out / "graph.gexf", events=events)
     page_events = events.assign(trigger=list(triggers)) if triggers is not None and len(
         triggers) == len(events) else events
-    files["graph.html"] = render.write_html(out / "graph.html", result.graph, page_events,
+    files["graph.html"] = render.write_html(out / "graph.html", result.full_graph, page_events,
                                             title=title, documents=documents,
                                             max_nodes=max_nodes, seed=seed)
     from .io import atomic_write_text
@@ -487,8 +504,12 @@ def load_output(path, *, actor_files: Iterable = ()) -> tuple[RunResult, pd.Data
         if {"id", "mentions"} <= set(prev.columns):
             mentions = dict(zip(prev["id"], pd.to_numeric(prev["mentions"], errors="coerce")
                                 .fillna(0).astype(int)))
+    stances_path = events_path.parent / "stances.csv"
+    stances = (stances_frame(pd.read_csv(stances_path, dtype=str, keep_default_na=False))
+               if stances_path.is_file() else None)
     registry = load_registry(tuple(actor_files))
-    result = build_outputs(events, documents, registry=registry, mentions=mentions)
+    result = build_outputs(events, documents, registry=registry, mentions=mentions,
+                           stances=stances)
     return result, documents
 
 

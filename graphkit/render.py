@@ -36,31 +36,30 @@ LAYOUTS = ("auto", "physics", "python", "given")
 #: Node kinds in legend order; other kinds are drawn as ``unknown``.
 KINDS = ("state", "igo", "ngo", "group", "person", "agreement", "unknown")
 
-# Layout choice, measured on this machine (2 cores, Chromium 156 headless, vis-network
-# 9.1.2, networkx 3.6 without SciPy; bench/bench_page.py, Barabasi-Albert-like graphs).
+# Layout choice, measured with bench/bench_page.py on this machine (2 cores shared with
+# other jobs, load average 3-10; Chromium 156 headless; vis-network 9.1.2; networkx 3.6
+# without SciPy) on a synthetic 500-party graph (5,000 dyads), showing the top k:
 #
-# In the browser, time to interactive with forceAtlas2 physics and a stabilisation
-# budget of 150 iterations, physics switched off afterwards, versus positions
-# computed here and physics off:
-#     shown nodes    physics (150 it)   precomputed
-#          50           0.35 s             0.25 s
-#         100           0.55 s             0.27 s
-#         200           1.0 s              0.30 s
-#         300           1.6 s              0.33 s
-# so physics (which gives the nicest settled picture) is used up to 150 shown nodes.
+#   time to interactive (s)   k=50   k=100   k=150   k=200   k=300
+#   physics, 150 iterations   0.72   0.86    1.29    1.24    1.65   (quieter run)
+#     then physics off        0.94   1.51    1.73    2.26    4.38   (busier run)
+#   positions from Python     0.50   0.61    0.80    0.54    0.78   (quieter run)
+#     and physics off         0.76   0.67    0.65    1.45    0.97   (busier run)
 #
-# In Python, nx.spring_layout (dense Fruchterman-Reingold; its sparse path needs SciPy,
-# which graphkit does not depend on, and raises ImportError from 500 nodes on):
-#     100 nodes 0.04 s, 300 nodes 0.28 s, 499 nodes 0.77 s (50 iterations);
-#     with 20 iterations 300 nodes 0.12 s but visibly unsettled.
-# nx.circular_layout is free (0.3 ms) but unreadable; kamada_kawai needs SciPy.
-# Chosen: spring_layout (50 iterations) on the CORE_LAYOUT_NODES most active parties
-# (which include every party shown at first), then every other party placed in
-# O(nodes + edges) next to its strongest already-placed partner (a sunflower around
-# it), so that filters and search can bring it in at a sensible place:
-#     all parties placed: 2,000 parties 0.4 s, 10,000 parties 0.9 s (vs. 12 s for
-#     spring_layout on 2,000 nodes with SciPy, as measured in the pyvis notes).
-PHYSICS_MAX_NODES = 150
+# Physics gives the best settled picture but costs 0.3-0.9 s more from 100 shown
+# nodes on, and grows fast; it is used up to PHYSICS_MAX_NODES = 100 shown nodes.
+#
+# Positions in Python: nx.spring_layout (dense Fruchterman-Reingold, 50 iterations)
+# takes 0.04 s at 100 nodes, 0.28 s at 300, 0.77-0.85 s at 499; from 500 nodes on it
+# needs SciPy (not a graphkit dependency; the pyvis notes measured 12 s at 2,000 nodes
+# with it). kamada_kawai_layout needs SciPy too; circular/random layouts cost < 10 ms
+# at 10,000 nodes but are unreadable. Chosen: spring_layout on the core (the parties
+# shown at first, at least CORE_MIN_NODES, at most CORE_MAX_NODES), then every other
+# party placed next to its strongest already-placed partner (a sunflower around it,
+# O(nodes + edges)) so that filters and search bring it in at a sensible place. Whole
+# layout, CPU seconds (core 200 / core 400): 500 parties 0.18 / 0.81, 2,000 parties
+# 0.43 / 1.18, 10,000 parties (100,000 dyads) 0.95 / 1.39.
+PHYSICS_MAX_NODES = 100
 STABILIZATION_ITERATIONS = 150
 CORE_MIN_NODES = 200
 CORE_MAX_NODES = 499
@@ -133,10 +132,6 @@ def render_html(
         If ``max_nodes`` is not a positive integer, ``layout`` is unknown, or
         ``layout="given"`` while some node lacks ``x``/``y``.
 
-    See Also
-    --------
-    write_html, notebook_iframe
-
     Examples
     --------
     >>> from graphkit.graph import build_dyad_graph, events_frame
@@ -148,24 +143,35 @@ def render_html(
     (True, True)
     >>> render_html(build_dyad_graph(ev), ev) == render_html(build_dyad_graph(ev), ev)
     True
+
+    See Also
+    --------
+    write_html, notebook_iframe
     """
     payload = _payload(D, events, title=title, documents=documents,
                        max_nodes=max_nodes, seed=seed, layout=layout)
     return _page(payload, title)
 
 
-def write_html(path, D: nx.DiGraph, events: pd.DataFrame, **options) -> Path:
+def write_html(
+    path,
+    D: nx.DiGraph,
+    events: pd.DataFrame,
+    *,
+    title: str = "graphkit",
+    documents: pd.DataFrame | None = None,
+    max_nodes: int = 300,
+    seed: int = 42,
+    layout: str = "auto",
+) -> Path:
     """Write :func:`render_html` of ``D`` and ``events`` to ``path`` atomically.
 
     Parameters
     ----------
     path : str or path-like
         Output file (parent folders are created).
-    D, events
+    D, events, title, documents, max_nodes, seed, layout
         As for :func:`render_html`.
-    **options
-        Keyword options of :func:`render_html` (``title``, ``documents``,
-        ``max_nodes``, ``seed``, ``layout``).
 
     Returns
     -------
@@ -188,7 +194,9 @@ def write_html(path, D: nx.DiGraph, events: pd.DataFrame, **options) -> Path:
     >>> out.name, out.read_text(encoding="utf-8").count("<title>Demo</title>")
     ('graph.html', 1)
     """
-    return atomic_write_text(path, render_html(D, events, **options))
+    page = render_html(D, events, title=title, documents=documents, max_nodes=max_nodes,
+                       seed=seed, layout=layout)
+    return atomic_write_text(path, page)
 
 
 def notebook_iframe(html_page: str, *, height: int = 600) -> str:
@@ -288,7 +296,8 @@ def _payload(D, events, *, title, documents, max_nodes, seed, layout) -> dict:
     event_dates = [d for d in dates if d]
     edge_dates = [d for d in dyads["first_date"] + dyads["last_date"] if d]
     all_dates = event_dates or edge_dates
-    n_docs = len(set(docs["id"]) | (set(_col(documents, "doc_id")) if documents is not None else set()))
+    doc_ids = set(docs["id"]) | {_text(d) for d in _col(documents, "doc_id")} - {""}
+    n_docs = len(doc_ids)
     persons = sum(1 for k in nodes["kind"] if k == "person")
     meta = {
         "title": str(title),
@@ -431,7 +440,7 @@ def _dyads(D, index):
     out["first_date"] = _texts(column("first_date", ""))
     out["last_date"] = _texts(column("last_date", ""))
     issues = column("issues", "").map(
-        lambda x: ";".join(_text(i) for i in x) if isinstance(x, (list, tuple, set, frozenset)) else x)
+        lambda x: ";".join(map(_text, x)) if isinstance(x, (list, tuple, set, frozenset)) else x)
     out["issues"] = _sorted_parts(_texts(issues))
     return {k: out[k].tolist() for k in names}
 
@@ -474,7 +483,8 @@ def _events(events, documents, D, index):
     order = sorted(keep, key=lambda k: (date[k], eid[k]))
 
     if "polarity" in events.columns:
-        pol = np.sign(pd.to_numeric(events["polarity"], errors="coerce").fillna(0)).astype("int64").tolist()
+        pol = pd.to_numeric(events["polarity"], errors="coerce").fillna(0)
+        pol = np.sign(pol).astype("int64").tolist()
     else:
         pol = [0] * n
     if "intensity" in events.columns:
@@ -581,8 +591,9 @@ def _spans(text: str, pattern) -> list:
             pos = low.find(term)
             while pos >= 0:
                 end = pos + len(term)
-                if not ((left and pos > 0 and _is_word(low[pos - 1]))
-                        or (right and end < len(low) and _is_word(low[end]))):
+                before = low[pos - 1] if left and pos > 0 else " "
+                after = low[end] if right and end < len(low) else " "
+                if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
                     found.append((pos, end))
                 pos = low.find(term, pos + 1)
         found.sort()
@@ -699,7 +710,8 @@ def _python_layout(nodes, dyads, units, core, ranked, *, seed):
                     placed_around[anchor] = k + 1
                     r = 38.0 + 16.0 * math.sqrt(k)
                     ax, ay = pos[anchor]
-                    pos[v] = (ax + r * math.cos(k * _GOLDEN_ANGLE), ay + r * math.sin(k * _GOLDEN_ANGLE))
+                    angle = k * _GOLDEN_ANGLE
+                    pos[v] = (ax + r * math.cos(angle), ay + r * math.sin(angle))
                     remaining.discard(v)
                     nxt.append(v)
         if not nxt and remaining:
@@ -720,7 +732,8 @@ def _python_layout(nodes, dyads, units, core, ranked, *, seed):
             officials[party[i]] = k + 1
             px, py = pos[party[i]]
             r = 30.0 + 10.0 * math.sqrt(k)
-            xs[i], ys[i] = px + r * math.cos(k * _GOLDEN_ANGLE + 1.0), py + r * math.sin(k * _GOLDEN_ANGLE + 1.0)
+            angle = k * _GOLDEN_ANGLE + 1.0
+            xs[i], ys[i] = px + r * math.cos(angle), py + r * math.sin(angle)
         else:
             xs[i], ys[i] = pos[i]
     return [round(x, 1) for x in xs], [round(y, 1) for y in ys]

@@ -163,3 +163,11 @@ def test_page_footer_produces_no_events(ex):
     junk = "\n\nComments: 0\nPopular\n\nChina attacked Japan in a video game review...\n"
     got = events(ex, body + junk)
     assert all(e.source in ("BRA", "ARG") for e in got)
+
+
+def test_stances_on_agreements_and_issues(ex):
+    doc = Document("s", "Iran said it would not implement the Vienna Agreement. "
+                        "Britain strongly supports the Paris Agreement.", "2020-01-01")
+    got = {(s.actor, s.issue, s.stance, s.negated) for s in ex.extract(doc).stances}
+    assert ("IRN", "AGR:VIENNA-AGREEMENT", "support", True) in got
+    assert ("GBR", "AGR:PARIS-AGREEMENT", "support", False) in got

@@ -116,7 +116,7 @@ def test_evidence_offsets_match_the_document(seed_result):
 
 def test_graphml_round_trip(seed_result):
     G = nx.read_graphml(seed_result.files["graph.graphml"])
-    D = seed_result.graph
+    D = seed_result.full_graph
     assert set(G.nodes) == set(D.nodes)
     assert set(G.edges) == set(D.edges)
     for n, data in G.nodes(data=True):
@@ -140,3 +140,15 @@ def test_page_is_offline_and_escaped(seed_result):
     import re
     assert not re.search(r"""(?:src|href)\s*=\s*["']?https?://""", html)
     assert "Lavrov" in html
+
+
+def test_stances_and_agreements(seed_result):
+    st = seed_result.stances
+    geneva = st[st.issue == "AGR:GENEVA-COMMUNIQUE"]
+    assert len(geneva) and set(geneva.actor) == {"RUS"} and set(geneva.stance) == {"support"}
+    heli = st[st.issue == "AGR:HELICOPTER-PACKAGE"]
+    assert {"RUS", "NATO"} <= set(heli.actor)
+    G = seed_result.full_graph
+    assert G.nodes["AGR:GENEVA-COMMUNIQUE"]["kind"] == "agreement"
+    assert G.has_edge("RUS", "AGR:GENEVA-COMMUNIQUE")
+    assert "AGR:GENEVA-COMMUNIQUE" not in seed_result.graph     # analysis sees parties only

@@ -17,11 +17,12 @@ Pure Python, no model. For every sentence it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..actors import Registry, load_registry, tokenize
 from ..model import Document, Event, default_polarity, quad_class
 from .lexicon import Trigger, load_issues, load_triggers
+from .stances import agreement_id, agreement_names, find_stances
 from .text import body_end, clean_text, split_sentences
 
 __all__ = ["RulesExtractor", "Mention", "Extraction"]
@@ -332,6 +333,7 @@ class _DocState:
     recent_parties: list = field(default_factory=list)
     mentions: dict = field(default_factory=dict)      # party -> count
     agents: dict = field(default_factory=dict)        # (name, party) -> count
+    stances: list = field(default_factory=list)
 
 
 @dataclass
@@ -343,6 +345,7 @@ class Extraction:
     sentences: int
     mentions: dict    # party -> mention count
     agents: dict      # (agent name, party) -> mention count
+    stances: list = field(default_factory=list)
 
 
 class RulesExtractor:
@@ -372,7 +375,9 @@ class RulesExtractor:
             for form in first:
                 self._triggers_by_first.setdefault(form, []).append(trig)
         self._issues = []
-        for issue, _label, keywords in load_issues():
+        self._agreement_names = {}
+        for issue, label, keywords in load_issues():
+            self._agreement_names[issue] = label
             for kw in keywords:
                 ci = not kw.isupper()
                 pat = re.compile(r"(?<![\w-])" + re.escape(kw) + r"(?![\w-])",
@@ -403,7 +408,7 @@ class RulesExtractor:
             speaker, para_speaker = self._sentence(doc, sid, a, sentence, state, events,
                                                    para_speaker)
         return Extraction(doc.doc_id, events, len(spans), dict(state.mentions),
-                          dict(state.agents))
+                          dict(state.agents), state.stances)
 
     # ------------------------------------------------------------- sentence
     def _sentence(self, doc, sid, offset, sentence, state, events, para_speaker):
@@ -463,6 +468,15 @@ class RulesExtractor:
             found.extend(self._event_args(ts, te, trig, triggers, groups, mentions, words,
                                           lower, breaks, attr_span, speaker, state, sid))
         issue = self._issue(sentence) if found else ""
+        if sid >= 0:
+            for st in find_stances(doc_id=doc.doc_id, date=doc.date, sentence_id=sid,
+                                   offset=offset, sentence=sentence, tokens=toks, lower=lower,
+                                   groups=groups, speaker=speaker, issues=self._issues,
+                                   clause_breaks=breaks):
+                name = st.issue_name or st.issue
+                state.stances.append(replace(st, actor_name=self.registry.name(st.actor),
+                                             issue_name=self._agreement_names.get(
+                                                 st.issue, name)))
         seen = set()
         for k, (src, tgt, trig, ts, te, negated, modality, src_agent, tgt_agent) in enumerate(
                 found):
@@ -504,6 +518,8 @@ class RulesExtractor:
         # compound subject opening the sentence
         pair = []
         for ev in events[n_before:]:
+            if ev.event_type not in ("CONSULT", "AGREE") or ev.negated:
+                continue       # "the two", "they" refer to those who met or agreed
             for p in (ev.source, ev.target):
                 if p and p not in pair:
                     pair.append(p)

@@ -80,7 +80,8 @@
     return eventFilterActive() || state.minEvents > 1 || state.kinds.size !== META.kinds.length;
   }
   function passEvent(e) {
-    if (!state.cats.has(EV.cat[e])) return false;
+    var c = EV.cat[e];
+    if (c >= 0 ? !state.cats.has(c) : state.cats.size !== CATS.length) return false;
     var neg = EV.neg[e] === 1, pol = EV.pol[e];
     if (state.polarity === "cooperative" && (neg || pol <= 0)) return false;
     if (state.polarity === "conflictual" && (neg || pol >= 0)) return false;
@@ -95,7 +96,7 @@
 
   // ------------------------------------------------------------------ aggregation
   function newAgg(s, t) {
-    return { s: s, t: t, events: 0, coop: 0, conf: 0, neg: 0, sum: 0, first: "", last: "", issues: new Set() };
+    return { s: s, t: t, events: 0, coop: 0, conf: 0, neg: 0, sum: 0, signed: 0, first: "", last: "", issues: new Set() };
   }
   function addDates(agg, first, last) {
     if (first && (!agg.first || first < agg.first)) agg.first = first;
@@ -120,7 +121,7 @@
         agg = dir.get(key);
         if (!agg) { agg = newAgg(s, t); dir.set(key, agg); }
         agg.events += DY.events[k]; agg.coop += DY.cooperative[k]; agg.conf += DY.conflictual[k];
-        agg.neg += DY.negated[k]; agg.sum += DY.sum_intensity[k];
+        agg.neg += DY.negated[k]; agg.sum += DY.sum_intensity[k]; agg.signed += DY.sign[k] * DY.events[k];
         addDates(agg, DY.first_date[k], DY.last_date[k]);
         addIssues(agg, DY.issues[k]);
       }
@@ -152,14 +153,16 @@
       var p = pairs.get(pk);
       if (!p) { p = newAgg(a, b); p.a = a; p.b = b; p.ab = null; p.ba = null; pairs.set(pk, p); }
       if (d.s === a) p.ab = d; else p.ba = d;
-      p.events += d.events; p.coop += d.coop; p.conf += d.conf; p.neg += d.neg; p.sum += d.sum;
+      p.events += d.events; p.coop += d.coop; p.conf += d.conf; p.neg += d.neg; p.sum += d.sum; p.signed += d.signed;
       addDates(p, d.first, d.last);
       d.issues.forEach(function (x) { p.issues.add(x); });
     });
     var kindOK = function (u) { return state.kinds.has(NODES.kind[u]); };
     var candPairs = [], cand = new Set();
     pairs.forEach(function (p) {
-      p.sign = signOf(Math.round(p.sum * 1000));
+      // the sign of the summed intensity; edges without intensities (stances on an
+      // agreement) keep the sign the dyad graph gives them
+      p.sign = signOf(Math.round(p.sum * 1000)) || signOf(p.signed);
       if (p.events >= state.minEvents && kindOK(p.a) && kindOK(p.b)) {
         candPairs.push(p); cand.add(p.a); cand.add(p.b);
       }
@@ -269,6 +272,7 @@
     api.nodes = nodesDS; api.edges = edgesDS; api.view = v;
     renderStatus();
     if (selection) reselect();
+    else if (network) showOverview();
   }
 
   // ------------------------------------------------------------------ highlight
@@ -315,6 +319,7 @@
     }
     selection = { type: "node", u: u };
     var id = NODES.id[u];
+    if (!nodesDS.get(id)) { showNodePanel(u); return id; }
     network.selectNodes([id], false);
     var h = neighbourhood(u);
     highlight(h.nodes, h.edges);
@@ -951,7 +956,7 @@
       [p.ab, p.ba].forEach(function (d) {
         if (!d) return;
         rows.push([NODES.id[d.s], NODES.id[d.t], NODES.name[d.s], NODES.name[d.t], d.events, d.coop, d.conf, d.neg,
-                   Math.round(d.sum * 1000) / 1000, signOf(Math.round(d.sum * 1000)), d.first, d.last, Array.from(d.issues).sort().join(";")]);
+                   Math.round(d.sum * 1000) / 1000, signOf(Math.round(d.sum * 1000)) || signOf(d.signed), d.first, d.last, Array.from(d.issues).sort().join(";")]);
       });
     });
     return rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
