@@ -283,6 +283,11 @@ def _package_registry() -> Registry:
         for s in [row.get("name", ""), *_split(row.get("aliases"))]:
             if s.strip():
                 reg._add_surface(s, row.get("country", ""), "media")
+    # places and names that contain a country's name but are not that party
+    # ("New Mexico", "Latin America", "South China Sea"): matched, then ignored
+    for row in _read_package_csv("nonparties.csv"):
+        if row.get("name", "").strip():
+            reg._add_surface(row["name"], "", "media")
     _load_officials(reg, _read_package_csv("officials.csv"), "officials.csv")
     return reg
 
