@@ -1106,7 +1106,7 @@ class RulesExtractor:
         if tgt_group is None and (trig.mode in ("visit", "arrive") or (
                 len(src_group.parties) == 1 and not passive)):
             # no other party: the place where it happens ("aid to refugees in Liberia")
-            tgt_group = next((g for g in places if te <= g.start < min(c_end, te + 6)
+            tgt_group = next((g for g in places if te <= g.start < min(c_end, te + 10)
                               and src_group.parties[0] not in g.parties), None)
         if tgt_group is None and not passive and not talk_like:
             # "Finland will give Tanzania a grant": an indirect object before the trigger
