@@ -284,3 +284,20 @@ def test_python_layout_deterministic_across_processes():
         for seed in ("1", "2")
     }
     assert len(digests) == 1
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Recalled, called; CALLED for", "called", ["called", "CALLED"]),
+    ("Russia called for talks; Russia called again.", "called for|again", ["called for", "again"]),
+    ("The U.S. and the u.s. agreed", "U.S.", ["U.S.", "u.s."]),
+    ("İstanbul hosted aid talks", "aid", ["aid"]),
+    ("x \U0001F600 aid", "aid", ["aid"]),
+    ("nothing here", "zzz", []),
+])
+def test_marks_case_insensitive_whole_words(text, trigger, expected):
+    from graphkit.render import _marks
+
+    marks = _marks(text, trigger)
+    units = text.encode("utf-16-le")      # the page indexes UTF-16 code units, like JavaScript
+    found = [units[2 * s:2 * e].decode("utf-16-le") for s, e in zip(marks[::2], marks[1::2])]
+    assert found == expected
