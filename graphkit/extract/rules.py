@@ -480,7 +480,7 @@ class RulesExtractor:
         seen = set()
         for k, (src, tgt, trig, ts, te, negated, modality, src_agent, tgt_agent) in enumerate(
                 found):
-            if src == tgt:
+            if src == tgt and trig.category != "PROTEST":
                 continue
             mode = trig.mode
             category = trig.category
@@ -1118,6 +1118,13 @@ class RulesExtractor:
             return []
         src_parties = src_group.parties
         tgt_parties = tgt_group.parties if tgt_group is not None else []
+        if not tgt_parties and trig.category == "PROTEST" and len(src_parties) == 1:
+            # a protest with no stated target is aimed at the protesters' own government
+            home = src_parties[0].split("-")[0]
+            a = self.registry.party(home)
+            if a is not None and a.kind == "state":
+                return [(src_parties[0], home, trig, ts, te, negated, modality,
+                         src_group.agent_of(src_parties[0]), "")]
         out = []
         if not tgt_parties and trig.reciprocal and len(src_parties) >= 2:
             for a in src_parties:
