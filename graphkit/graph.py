@@ -7,6 +7,7 @@ grows with the number of dyads, not the number of events.
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from .model import CATEGORIES, EVENT_COLUMNS
@@ -52,14 +53,22 @@ def events_frame(rows=None) -> pd.DataFrame:
     df = pd.DataFrame(rows if rows is not None else [], columns=list(EVENT_COLUMNS))
     df = df.reindex(columns=list(EVENT_COLUMNS))
     for col in EVENT_COLUMNS:
+        s = df[col]
         if col in _INT_COLUMNS:
-            df[col] = pd.to_numeric(df[col], errors="coerce").fillna(0).astype("int64")
+            if s.dtype != "int64":
+                df[col] = pd.to_numeric(s, errors="coerce").fillna(0).astype("int64")
         elif col == "intensity":
-            df[col] = pd.to_numeric(df[col], errors="coerce").fillna(0.0).astype("float64")
+            if s.dtype != "float64" or s.isna().any():
+                df[col] = pd.to_numeric(s, errors="coerce").fillna(0.0).astype("float64")
         elif col == "negated":
-            df[col] = df[col].map(_to_bool).astype(bool)
+            if s.dtype != bool:
+                df[col] = s.map(_to_bool).astype(bool)
+        elif s.dtype == object and len(s) and not s.isna().any():
+            continue      # already text (the common case: CSV read as str, extractor rows)
+        elif len(s) and s.isna().all():
+            df[col] = pd.Series([""] * len(s), index=df.index, dtype=object)
         else:
-            df[col] = df[col].astype(object).where(df[col].notna(), "").astype(str)
+            df[col] = s.astype(object).where(s.notna(), "").astype(str)
     return df
 
 
@@ -102,59 +111,92 @@ def dyad_table(events: pd.DataFrame) -> pd.DataFrame:
     ev = events[events["target"].astype(str) != ""]
     if ev.empty:
         return pd.DataFrame(columns=DYAD_COLUMNS)
-    ev = ev.assign(
-        _neg=ev["negated"].astype(bool),
-        _date=ev["date"].replace("", pd.NA),
-        _issue=ev["issue"].replace("", pd.NA),
-    )
-    live = ~ev["_neg"]
-    ev = ev.assign(
-        _coop=(live & (ev["polarity"] > 0)).astype("int64"),
-        _conf=(live & (ev["polarity"] < 0)).astype("int64"),
-        _int=ev["intensity"].where(live),
-    )
-    keys = ["source", "target"]
-    g = ev.groupby(keys, sort=True)
+    # one integer key per ordered pair: every group-by below runs on integers
+    src_codes, src_uniq = pd.factorize(ev["source"], sort=True)
+    tgt_codes, tgt_uniq = pd.factorize(ev["target"], sort=True)
+    key = src_codes.astype("int64") * len(tgt_uniq) + tgt_codes
+    neg = ev["negated"].to_numpy(dtype=bool)
+    live = ~neg
+    pol = ev["polarity"].to_numpy()
+    inten = ev["intensity"].to_numpy(dtype="float64")
+    dates = ev["date"].to_numpy(dtype=object)
+    work = pd.DataFrame({
+        "_k": key,
+        "_neg": neg.astype("int64"),
+        "_coop": (live & (pol > 0)).astype("int64"),
+        "_conf": (live & (pol < 0)).astype("int64"),
+        "_int": np.where(live, inten, np.nan),
+        "_date": pd.Series(dates, index=ev.index).replace("", None).to_numpy(dtype=object),
+    })
+    g = work.groupby("_k", sort=True)
     out = pd.DataFrame({
         "events": g.size(),
         "cooperative": g["_coop"].sum(),
         "conflictual": g["_conf"].sum(),
         "negated": g["_neg"].sum(),
         "mean_intensity": g["_int"].mean(),
-        "sum_intensity": g["_int"].sum(),
+        "sum_intensity": g["_int"].sum(min_count=0),
         "first_date": g["_date"].min(),
         "last_date": g["_date"].max(),
     })
-    cats = (
-        ev[live].groupby(keys + ["event_type"]).size().unstack("event_type", fill_value=0)
-    )
+    # counts per category with one bincount over (dyad row, category) cells
+    cat_codes, cat_uniq = pd.factorize(ev["event_type"].to_numpy(dtype=object))
+    rows = np.searchsorted(out.index.to_numpy(), key)
+    ncat = max(len(cat_uniq), 1)
+    cells = np.bincount(rows[live] * ncat + cat_codes[live],
+                        minlength=len(out) * ncat).reshape(len(out), ncat)
+    cat_pos = {c: i for i, c in enumerate(cat_uniq)}
     for c in CATEGORIES:
-        out[f"n_{c}"] = cats[c] if c in cats.columns else 0
-    out[[f"n_{c}" for c in CATEGORIES]] = (
-        out[[f"n_{c}" for c in CATEGORIES]].fillna(0).astype("int64")
-    )
+        out[f"n_{c}"] = cells[:, cat_pos[c]] if c in cat_pos else 0
     # issues: unique (dyad, issue) pairs first, so the string joins stay small
-    iss = ev.loc[ev["_issue"].notna(), keys + ["_issue"]].drop_duplicates()
-    if len(iss):
+    issue = ev["issue"].to_numpy(dtype=object)
+    has = issue != ""
+    if has.any():
+        iss = pd.DataFrame({"_k": key[has], "_issue": issue[has]}).drop_duplicates()
         iss = iss.assign(_issue=iss["_issue"].str.split(";")).explode("_issue")
-        iss = iss[iss["_issue"] != ""].drop_duplicates().sort_values(keys + ["_issue"])
-        out["issues"] = iss.groupby(keys)["_issue"].agg(";".join)
+        iss = iss[iss["_issue"] != ""].drop_duplicates().sort_values(["_k", "_issue"])
+        out["issues"] = _join_by_key(iss["_k"].tolist(), iss["_issue"].tolist())
     else:
         out["issues"] = ""
-    first_ids = ev[keys + ["event_id"]].sort_values(keys + ["event_id"])
-    first_ids = first_ids.groupby(keys, sort=False).head(_MAX_EVENT_IDS)
-    out["event_ids"] = first_ids.groupby(keys)["event_id"].agg(";".join)
-    names = g[["source_name", "target_name"]].first()
-    out = out.join(names).reset_index()
+    ids = pd.DataFrame({"_k": key, "event_id": ev["event_id"].to_numpy(dtype=object)})
+    ids = ids.sort_values(["_k", "event_id"]).groupby("_k", sort=False).head(_MAX_EVENT_IDS)
+    out["event_ids"] = _join_by_key(ids["_k"].tolist(), ids["event_id"].tolist())
+    first = pd.DataFrame({"_k": key,
+                          "source_name": ev["source_name"].to_numpy(dtype=object),
+                          "target_name": ev["target_name"].to_numpy(dtype=object)})
+    out = out.join(first.groupby("_k", sort=True).first())
+    k = out.index.to_numpy()
+    out.insert(0, "source", src_uniq[k // len(tgt_uniq)])
+    out.insert(1, "target", tgt_uniq[k % len(tgt_uniq)])
+    out = out.reset_index(drop=True)
     out["mean_intensity"] = out["mean_intensity"].fillna(0.0).round(3)
     out["sum_intensity"] = out["sum_intensity"].fillna(0.0).round(3)
     out["sign"] = (out["sum_intensity"] > 0).astype("int64") - (out["sum_intensity"] < 0).astype("int64")
     out["weight"] = out["events"] - out["negated"]
-    for col in ("first_date", "last_date", "issues"):
-        out[col] = out[col].fillna("").astype(str)
-    for col in ("events", "cooperative", "conflictual", "negated"):
-        out[col] = out[col].astype("int64")
-    return out[DYAD_COLUMNS].reset_index(drop=True)
+    for col in ("first_date", "last_date", "issues", "event_ids", "source_name", "target_name",
+                "source", "target"):
+        out[col] = out[col].astype(object).where(out[col].notna(), "").astype(str)
+    for col in ("events", "cooperative", "conflictual", "negated") + tuple(
+            f"n_{c}" for c in CATEGORIES):
+        out[col] = out[col].fillna(0).astype("int64")
+    return out[DYAD_COLUMNS].sort_values(["source", "target"]).reset_index(drop=True)
+
+
+def _join_by_key(keys: list, values: list) -> pd.Series:
+    """``;``-join values of consecutive equal keys (input sorted by key)."""
+    index, joined = [], []
+    prev, bucket = None, []
+    for k, v in zip(keys, values):
+        if k != prev:
+            if bucket:
+                index.append(prev)
+                joined.append(";".join(bucket))
+            prev, bucket = k, []
+        bucket.append(v)
+    if bucket:
+        index.append(prev)
+        joined.append(";".join(bucket))
+    return pd.Series(joined, index=index, dtype=object)
 
 
 def node_table(events: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.DataFrame:
