@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import re
 from dataclasses import dataclass
 from importlib import resources
 
 from ..errors import ExtractionError
 from ..model import CATEGORIES
 
-__all__ = ["Trigger", "load_triggers", "load_issues", "verb_forms", "noun_forms"]
+__all__ = ["Trigger", "IssueMatcher", "load_triggers", "load_issues", "verb_forms",
+           "noun_forms"]
 
 _IRREGULAR = {
     "meet": ["met"], "hold": ["held"], "speak": ["spoke", "spoken"], "send": ["sent"],
@@ -160,3 +162,49 @@ def load_issues() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     rows = csv.DictReader(io.StringIO(_read("issues.csv")))
     return tuple((r["issue"], r["label"], tuple(k.strip() for k in r["keywords"].split(";")
                                                   if k.strip())) for r in rows)
+
+
+class IssueMatcher:
+    """Finds issue keywords in a sentence with two compiled alternations (one
+    case-insensitive, one for all-caps keywords such as "NPT" or "AI").
+
+    Examples
+    --------
+    >>> m = IssueMatcher(load_issues())
+    >>> m.issues("Talks on missile defense and the NPT stalled.")
+    ['missile-defence', 'nuclear']
+    """
+
+    def __init__(self, issues):
+        self._by_kw: dict = {}
+        ci, cs = [], []
+        for issue, _label, keywords in issues:
+            for kw in keywords:
+                key = kw if kw.isupper() else kw.lower()
+                self._by_kw.setdefault(key, [])
+                if issue not in self._by_kw[key]:
+                    self._by_kw[key].append(issue)
+                (cs if kw.isupper() else ci).append(kw)
+        def alternation(words, flags):
+            if not words:
+                return None
+            body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+            return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", flags)
+        self._ci = alternation(ci, re.I)
+        self._cs = alternation(cs, 0)
+
+    def find(self, sentence: str) -> list[tuple[str, int, int]]:
+        """``(issue, start, end)`` for every keyword occurrence, in text order."""
+        out = []
+        for rx, fold in ((self._ci, True), (self._cs, False)):
+            if rx is None:
+                continue
+            for m in rx.finditer(sentence):
+                key = m.group().lower() if fold else m.group()
+                for issue in self._by_kw.get(key, ()):
+                    out.append((issue, m.start(), m.end()))
+        return sorted(out, key=lambda t: (t[1], t[0]))
+
+    def issues(self, sentence: str) -> list[str]:
+        """Sorted ids of the issues a sentence mentions."""
+        return sorted({issue for issue, _, _ in self.find(sentence)})

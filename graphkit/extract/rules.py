@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from ..actors import Registry, load_registry, tokenize
 from ..model import Document, Event, default_polarity, quad_class
-from .lexicon import Trigger, load_issues, load_triggers
+from .lexicon import IssueMatcher, Trigger, load_issues, load_triggers
 from .stances import agreement_id, agreement_names, find_stances
 from .text import body_end, clean_text, split_sentences
 
@@ -374,15 +374,8 @@ class RulesExtractor:
             first = trig.elements[0]
             for form in first:
                 self._triggers_by_first.setdefault(form, []).append(trig)
-        self._issues = []
-        self._agreement_names = {}
-        for issue, label, keywords in load_issues():
-            self._agreement_names[issue] = label
-            for kw in keywords:
-                ci = not kw.isupper()
-                pat = re.compile(r"(?<![\w-])" + re.escape(kw) + r"(?![\w-])",
-                                 re.I if ci else 0)
-                self._issues.append((issue, pat))
+        self._issues = IssueMatcher(load_issues())
+        self._agreement_names = {issue: label for issue, label, _kw in load_issues()}
 
     # ------------------------------------------------------------------ API
     def extract(self, doc: Document) -> Extraction:
@@ -1009,8 +1002,7 @@ class RulesExtractor:
         return out
 
     def _issue(self, sentence: str) -> str:
-        hits = sorted({issue for issue, pat in self._issues if pat.search(sentence)})
-        return ";".join(hits)
+        return ";".join(self._issues.issues(sentence))
 
     # ------------------------------------------------------- event arguments
     def _event_args(self, ts, te, trig, triggers, groups, mentions, words, lower, breaks,

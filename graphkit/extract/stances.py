@@ -102,8 +102,8 @@ def find_stances(*, doc_id, date, sentence_id, offset, sentence, tokens, lower, 
         Actor groups of the sentence (objects with ``start``, ``end``, ``parties``).
     speaker : object or None
         The speaker mention (with ``party``), if the sentence is reported speech.
-    issues : list of (issue_id, compiled regex)
-        Issue keyword patterns.
+    issues : graphkit.extract.lexicon.IssueMatcher
+        Finds issue keywords.
     clause_breaks : list of int
         Token indexes that start a new clause.
     """
@@ -112,10 +112,11 @@ def find_stances(*, doc_id, date, sentence_id, offset, sentence, tokens, lower, 
     if not cues:
         return []
     topics = [(agreement_id(n), n, a, b) for n, a, b in agreement_names(sentence)]
-    for issue, pat in issues:
-        m = pat.search(sentence)
-        if m:
-            topics.append((issue, issue, m.start(), m.end()))
+    seen_issue = set()
+    for issue, start, end in issues.find(sentence):
+        if issue not in seen_issue:
+            seen_issue.add(issue)
+            topics.append((issue, issue, start, end))
     if not topics:
         return []
     starts = [t[1] for t in tokens]
