@@ -59,9 +59,10 @@ def cli():
 @click.option("-f", "--format", "fmt", default="auto", show_default=True,
               type=click.Choice(["auto", "text", "gdelt", "gdelt1", "gdelt2", "icews", "events"]),
               help="Input kind: documents (text), event files, or auto-detect.")
+@click.option("--strict", is_flag=True, help="Any skipped file or record is an error.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, title,
-            max_nodes, seed, fmt, quiet):
+            max_nodes, seed, fmt, strict, quiet):
     """Extract events from documents and write the graph, tables and page.
 
     PATHS are files or folders (searched recursively) of .txt, .md, .html,
@@ -78,7 +79,7 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
 
     with _errors():
         if workers is None:
-            n_files = sum(len(find_files(p)) for p in paths if Path(p).exists())
+            n_files = sum(len(find_files(p)) for p in paths if os.path.exists(p))
             workers = (os.cpu_count() or 1) if n_files >= 200 else 1
         elif workers == 0:
             workers = os.cpu_count() or 1
@@ -86,7 +87,7 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
         result = run(paths, out_dir, actor_files=actor_files, text_column=text_column,
                      extractor=extractor, workers=workers, title=title, progress=progress,
                      seed=seed, max_nodes=max_nodes, echo_skips=not quiet, fmt=fmt,
-                     dask=dask)
+                     dask=dask, strict=strict)
     if quiet:
         return
     click.echo(f"{result.documents} documents, {result.sentences} sentences, "
@@ -95,9 +96,8 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
     for path, report in result.imports.items():
         click.echo(f"{path}: {report.summary()}")
     if result.skipped:
-        click.echo(f"skipped {len(result.skipped)} (see skipped.csv):")
-        for path, reason in result.skipped[:10]:
-            click.echo(f"  {path}: {reason}")
+        where = result.files.get("skipped.csv", "skipped.csv")
+        click.echo(f"skipped {len(result.skipped)}, listed in {where}")
     for name, path in result.files.items():
         click.echo(f"  {name:<14} {path}")
 

@@ -186,7 +186,6 @@ _EVENT_SUFFIXES = (".csv", ".tsv", ".tab", ".zip", ".txt")
 
 def _split_inputs(inputs, fmt: str):
     """Separate event files (GDELT, ICEWS, events.csv) from documents."""
-    from .eventfiles import detect_format
     from .sources import find_files
 
     if fmt == "text":
@@ -197,17 +196,29 @@ def _split_inputs(inputs, fmt: str):
             files = find_files(p, suffixes=_EVENT_SUFFIXES + (".csv",))
             event_files.extend((f, "gdelt2" if fmt == "gdelt" else fmt) for f, _ in files)
             continue
-        if p.is_file():
-            kind = detect_format(p) if p.suffix.lower() in _EVENT_SUFFIXES else None
+        if os.path.isfile(p):
+            kind = _sniff(p) if p.suffix.lower() in _EVENT_SUFFIXES else None
             (event_files.append((p, kind)) if kind else doc_inputs.append(p))
             continue
         files = find_files(p, suffixes=_EVENT_SUFFIXES)
-        detected = [(f, detect_format(f)) for f, _ in files
+        detected = [(f, _sniff(f)) for f, _ in files
                     if f.suffix.lower() in (".csv", ".tsv", ".tab", ".zip")]
         if any(k for _, k in detected):
             event_files.extend((f, k) for f, k in detected if k)
         doc_inputs.append(p)
     return event_files, doc_inputs
+
+
+def _sniff(path) -> str | None:
+    """The event-file format of a regular file, or None (documents, pipes, unreadable)."""
+    from .eventfiles import detect_format
+
+    if not os.path.isfile(path):
+        return None
+    try:
+        return detect_format(path)
+    except (SourceError, OSError):
+        return None     # read (and reported) later as a document, if it is one
 
 
 def _read_event_files(event_files, skipped: SkipLog, imports: dict) -> pd.DataFrame | None:
@@ -232,7 +243,8 @@ def _read_event_files(event_files, skipped: SkipLog, imports: dict) -> pd.DataFr
 def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_column: str = "text",
         extractor: str = "rules.v1", workers: int = 1, title: str | None = None,
         progress: bool = False, seed: int = 0, max_nodes: int = 300,
-        echo_skips: bool = False, fmt: str = "auto", dask: str | None = None) -> RunResult:
+        echo_skips: bool = False, fmt: str = "auto", dask: str | None = None,
+        strict: bool = False) -> RunResult:
     """Extract events from documents and write every output.
 
     Parameters
@@ -251,6 +263,8 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
         Worker processes for extraction.
     dask : str, optional
         Run extraction on a Dask cluster: a scheduler address or ``"local"``.
+    strict : bool, optional (default=False)
+        Treat any skipped file or record as an error (nothing is written).
     title : str, optional
         Corpus name shown in the page and report (default: the first input's name).
     progress : bool, optional
@@ -288,8 +302,8 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
     if not inputs:
         raise SourceError("no input given")
     for p in inputs:
-        if not p.exists():
-            raise SourceError(f"no such file or folder: {p}")
+        if not os.path.exists(p):
+            raise SourceError(f"no such file or folder: {_short(p)}")
     if fmt not in FORMATS:
         raise SourceError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     actor_files = tuple(actor_files)
@@ -343,12 +357,20 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
     result.sentences = sentences
     result.skipped = list(skipped.items)
     result.imports = imports
+    if strict and skipped.items:
+        where, reason = skipped.items[0]
+        raise SourceError(f"{len(skipped.items)} skipped (--strict); first: {where}: {reason}")
     if out_dir is not None:
         name = title or _default_title(inputs)
         result.files = write_outputs(result, out_dir, documents=documents, title=name,
                                      triggers=triggers, max_nodes=max_nodes, seed=seed)
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _short(path, limit: int = 200) -> str:
+    text = str(path)
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 def _default_title(inputs) -> str:

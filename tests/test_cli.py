@@ -113,3 +113,14 @@ def test_gdelt_file_auto_detected(tmp_path):
     res = invoke("run", str(sample), "-o", str(tmp_path / "g"))
     assert res.exit_code == 0, res.output
     assert "rows read" in res.output and "mapped" in res.output
+
+
+def test_strict_turns_skips_into_an_error_and_writes_nothing(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("Russia and NATO held talks in Brussels.")
+    (src / "bad.txt").write_bytes(b"\x00binary")
+    out = tmp_path / "out"
+    res = invoke("run", str(src), "-o", str(out), "--strict")
+    assert res.exit_code == 1 and "--strict" in res.output and "bad.txt" in res.output
+    assert not (out / "events.csv").exists()

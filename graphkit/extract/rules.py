@@ -16,6 +16,7 @@ Pure Python, no model. For every sentence it
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -979,7 +980,7 @@ class RulesExtractor:
             if last is not None:
                 ps, pe, _pt = out[last]
                 gap = lower[pe:s]
-                same_clause = not any(ps < b <= s for b in breaks)
+                same_clause = bisect.bisect_right(breaks, s) == bisect.bisect_right(breaks, ps)
                 coordinated = any(g in ("and", "or", ",", ";", "but", "while", "then")
                                   for g in gap)
                 linked = any(g in _COMPLEMENTIZERS for g in gap) or (

@@ -157,7 +157,28 @@ def _block_widths(text: str, lines) -> list[int]:
     return widths
 
 
+_MAX_SENTENCE = 1000
+
+
 def _split_block(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Sentences of one block; a "sentence" longer than 1,000 characters (a
+    page without punctuation, a data dump) is cut at whitespace, so work stays
+    linear in the size of the text."""
+    out = []
+    for s, e in _split_punctuated(text, a, b):
+        while e - s > _MAX_SENTENCE:
+            cut = text.rfind(" ", s + _MAX_SENTENCE // 2, s + _MAX_SENTENCE)
+            cut = cut if cut > s else s + _MAX_SENTENCE
+            out.append((s, cut))
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _split_punctuated(text: str, a: int, b: int) -> list[tuple[int, int]]:
     chunk = text[a:b]
     spans, s = [], 0
     for m in _SENT_END.finditer(chunk):
