@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -15,9 +16,18 @@ from .errors import GraphkitError
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+def _sigterm(signum, frame):  # pragma: no cover - signal handler
+    raise KeyboardInterrupt
+
+
 @contextlib.contextmanager
 def _errors():
-    """Library errors -> one line on stderr and exit code 1; Ctrl-C -> exit 130."""
+    """Library errors -> one line on stderr and exit code 1; Ctrl-C or SIGTERM ->
+    exit 130, after the staging files are cleaned up and previous outputs kept."""
+    try:
+        signal.signal(signal.SIGTERM, _sigterm)
+    except ValueError:      # not in the main thread (e.g. some test runners)
+        pass
     try:
         yield
     except GraphkitError as exc:

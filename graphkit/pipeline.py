@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import sys
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -461,14 +463,39 @@ def build_outputs(events: pd.DataFrame, documents: pd.DataFrame | None = None, *
 
 def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title: str,
                   triggers=None, max_nodes: int = 300, seed: int = 0) -> dict:
-    """Write every output file of a run; return ``{file name: path}``."""
+    """Write every output file of a run; return ``{file name: path}``.
+
+    All files are first written into a hidden staging folder inside
+    ``out_dir`` and only renamed into place once every one of them is
+    complete, so an interrupted run (Ctrl-C, SIGTERM, a crash) leaves the
+    previous outputs as they were.
+    """
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise GraphkitError(f"output path {out} exists and is not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=".graphkit-staging-", dir=out))
     except OSError as exc:
         raise GraphkitError(f"cannot create output folder {out}: {exc.strerror}") from None
+    try:
+        staged = _write_staged(result, stage, documents=documents, title=title,
+                               triggers=triggers, max_nodes=max_nodes, seed=seed)
+        files = {}
+        for name, path in staged.items():
+            os.replace(path, out / name)
+            files[name] = out / name
+        if "skipped.csv" not in files and (out / "skipped.csv").exists():
+            (out / "skipped.csv").unlink()
+        return files
+    except OSError as exc:
+        raise GraphkitError(f"cannot write outputs in {out}: {exc.strerror or exc}") from None
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _write_staged(result: RunResult, out: Path, *, documents, title, triggers, max_nodes,
+                  seed) -> dict:
     files = {}
     events = result.events
     files["events.csv"] = write_events_csv(events, out / "events.csv")
@@ -493,8 +520,6 @@ def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title:
     if result.skipped:
         skipped = pd.DataFrame(result.skipped, columns=["path", "reason"])
         files["skipped.csv"] = write_table(skipped, out / "skipped.csv")
-    elif (out / "skipped.csv").exists():
-        (out / "skipped.csv").unlink()
     return files
 
 
