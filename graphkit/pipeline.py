@@ -21,7 +21,7 @@ import pandas as pd
 from . import analysis, render, report
 from .actors import Registry, load_registry
 from .errors import GraphkitError, SourceError
-from .export import write_events_csv, write_gexf, write_graphml, write_table
+from .export import write_events_csv, write_gexf, write_graphml, write_parquet, write_table
 from .extract import get_extractor
 from .graph import (build_dyad_graph, dyad_table, events_frame, node_table, stances_frame,
                     with_agreements)
@@ -503,6 +503,14 @@ def _write_staged(result: RunResult, out: Path, *, documents, title, triggers, m
     files["agents.csv"] = write_table(result.agents, out / "agents.csv")
     files["dyads.csv"] = write_table(result.dyads, out / "dyads.csv")
     files["documents.csv"] = write_table(documents, out / "documents.csv")
+    try:        # Parquet copies when pyarrow is installed (pip install -e ".[parquet]")
+        import pyarrow  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        files["events.parquet"] = write_parquet(events[list(EVENT_COLUMNS)],
+                                                out / "events.parquet")
+        files["dyads.parquet"] = write_parquet(result.dyads, out / "dyads.parquet")
     files["stances.csv"] = write_table(result.stances.assign(
         negated=result.stances["negated"].map(lambda v: "true" if bool(v) else "false")),
         out / "stances.csv")

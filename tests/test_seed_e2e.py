@@ -1,6 +1,7 @@
 """End to end on the seed article: what a careful reader sees must be in the events."""
 
 import networkx as nx
+import pytest
 import pandas as pd
 
 from graphkit.model import EVENT_COLUMNS
@@ -152,3 +153,10 @@ def test_stances_and_agreements(seed_result):
     assert G.nodes["AGR:GENEVA-COMMUNIQUE"]["kind"] == "agreement"
     assert G.has_edge("RUS", "AGR:GENEVA-COMMUNIQUE")
     assert "AGR:GENEVA-COMMUNIQUE" not in seed_result.graph     # analysis sees parties only
+
+
+def test_parquet_copies_when_pyarrow_is_installed(seed_result):
+    pytest.importorskip("pyarrow", reason="pyarrow is not installed")
+    ev = pd.read_parquet(seed_result.files["events.parquet"])
+    assert list(ev.columns) == list(EVENT_COLUMNS) and len(ev) == len(seed_result.events)
+    assert len(pd.read_parquet(seed_result.files["dyads.parquet"])) == len(seed_result.dyads)

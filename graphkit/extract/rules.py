@@ -758,7 +758,10 @@ class RulesExtractor:
         n = len(words)
         i = 0
         while i < n:
-            end = _capitalised_run(words, i, max_len=3) if i not in covered else 0
+            w = words[i]
+            end = _capitalised_run(words, i, max_len=3) if (
+                w[:1].isupper() and i not in covered and i + 1 < n
+                and words[i + 1][:1].isupper()) else 0
             if not end or any(k in covered for k in range(i, end)) or words[i] in _TITLES \
                     or (i > 0 and lower[i - 1] in _MEDIA_ROLE):
                 i += 1
