@@ -24,6 +24,7 @@ __all__ = [
     "write_events_csv",
     "write_parquet",
     "write_graphml",
+    "graphml_text",
     "write_gexf",
     "write_json",
 ]
@@ -144,9 +145,70 @@ def write_graphml(D: nx.DiGraph, path, *, positions: dict | None = None) -> Path
     [('RUS', 'NATO')]
     """
     G = gephi_graph(D, positions=positions)
-    with atomic_path(path) as tmp:
-        nx.write_graphml(G, tmp, named_key_ids=True, infer_numeric_types=True)
-    return Path(path)
+    return atomic_write_text(path, graphml_text(G))
+
+
+_GRAPHML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+def graphml_text(G: nx.DiGraph) -> str:
+    """GraphML for a graph whose attributes are already clean (see :func:`gephi_graph`):
+    named key ids, one typed key per attribute, keys and elements in sorted order.
+
+    Equivalent to ``nx.write_graphml(G, named_key_ids=True)`` for such graphs, and
+    several times faster on large ones (one string join, no element tree).
+
+    Examples
+    --------
+    >>> G = nx.DiGraph(); G.add_node("A", label="A & B"); G.add_edge("A", "B", weight=1.5)
+    >>> H = nx.parse_graphml(graphml_text(G))
+    >>> H.nodes["A"]["label"], H["A"]["B"]["weight"]
+    ('A & B', 1.5)
+    """
+    from xml.sax.saxutils import escape, quoteattr
+
+    def keys_of(items):
+        types = {}
+        for data in items:
+            for k, v in data.items():
+                types.setdefault(k, type(v))
+        return dict(sorted(types.items()))
+
+    node_keys = keys_of(d for _, d in G.nodes(data=True))
+    edge_keys = keys_of(d for _, _, d in G.edges(data=True))
+    clash = set(node_keys) & set(edge_keys)
+    ids = {("node", k): (f"n_{k}" if k in clash else k) for k in node_keys}
+    ids.update({("edge", k): (f"e_{k}" if k in clash else k) for k in edge_keys})
+
+    def value(v):
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        return escape(str(v)) if isinstance(v, str) else repr(v)
+
+    out = ["<?xml version='1.0' encoding='utf-8'?>",
+           '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+           'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">']
+    for where, keys in (("node", node_keys), ("edge", edge_keys)):
+        for k, t in keys.items():
+            out.append(f'  <key id={quoteattr(ids[(where, k)])} for="{where}" '
+                       f'attr.name={quoteattr(k)} attr.type="{_GRAPHML_TYPES.get(t, "string")}" />')
+    kind = "directed" if G.is_directed() else "undirected"
+    out.append(f'  <graph edgedefault="{kind}">')
+    for n, data in G.nodes(data=True):
+        out.append(f"    <node id={quoteattr(str(n))}>")
+        out.extend(f'      <data key={quoteattr(ids[("node", k)])}>{value(v)}</data>'
+                   for k, v in data.items())
+        out.append("    </node>")
+    for u, v_, data in G.edges(data=True):
+        out.append(f"    <edge source={quoteattr(str(u))} target={quoteattr(str(v_))}>")
+        out.extend(f'      <data key={quoteattr(ids[("edge", k)])}>{value(v)}</data>'
+                   for k, v in data.items())
+        out.append("    </edge>")
+    out.append("  </graph>")
+    out.append("</graphml>")
+    return "\n".join(out) + "\n"
 
 
 def write_gexf(D: nx.DiGraph, path, *, events: pd.DataFrame | None = None,
