@@ -273,6 +273,9 @@ _PLURAL_FIRST = {}
 for _k in _PLURAL_REFS:
     _PLURAL_FIRST[_k[0]] = max(_PLURAL_FIRST.get(_k[0], 0), len(_k))
 _PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+# words without which a sentence has no pronoun or plural reference to resolve
+_REF_FIRST = ({w for k in _PLURAL_REFS for w in k} - {"the", "both"}) | _PERSON_PRONOUNS | {
+    "alliance", "bloc", "organization", "organisation", "union"}
 _FIRST_PERSON = {"we", "our", "us", "i", "my"}
 _DEFINITE_IGO = {"alliance": ("NATO", "CSTO"), "bloc": ("EU", "ASEAN", "NATO", "AU", "GCC"),
                  "organization": (), "organisation": (), "union": ("EU", "AU")}
@@ -537,11 +540,15 @@ class RulesExtractor:
         n = len(words)
         out: list[Mention] = []
         i = 0
+        first = reg.first_tokens
         while i < n:
             w = words[i]
-            maxlen = reg.first_tokens.get(w, 0)
+            maxlen = first.get(w, 0)
+            if not maxlen and not w[:1].isupper():
+                i += 1          # lower-case words that start no name: the common case
+                continue
             hit = None
-            for L in range(min(maxlen, n - i), 0, -1):
+            for L in range((maxlen if maxlen < n - i else n - i), 0, -1):
                 key = tuple(words[i:i + L])
                 if key in reg.surfaces:
                     pid, form = _pick(reg.surfaces[key])
@@ -618,6 +625,8 @@ class RulesExtractor:
 
     def _roles(self, out, words, lower, state) -> list[Mention]:
         """Attach role phrases to adjacent parties and names; resolve bare roles."""
+        if _ROLE_FIRST.keys().isdisjoint(lower):
+            return out
         n = len(words)
         by_start = {m.start: m for m in out}
         covered = set()
@@ -788,6 +797,8 @@ class RulesExtractor:
 
     def _references(self, out, words, lower, state) -> None:
         """Pronouns and plural/definite references to earlier actors."""
+        if _REF_FIRST.isdisjoint(lower):
+            return
         n = len(words)
         taken = set()
         for m in out:
