@@ -81,7 +81,7 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
 
     \b
     Example:
-            graphkit run seeds/ -o output/
+        graphkit run seeds/ -o output/
         graphkit run --format gdelt 20191024143000.export.CSV -o gdelt_out/
     """
     from .pipeline import run
