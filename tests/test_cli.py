@@ -124,3 +124,15 @@ def test_strict_turns_skips_into_an_error_and_writes_nothing(tmp_path):
     res = invoke("run", str(src), "-o", str(out), "--strict")
     assert res.exit_code == 1 and "--strict" in res.output and "bad.txt" in res.output
     assert not (out / "events.csv").exists()
+
+
+def test_every_command_is_documented_with_an_example():
+    for name, command in cli.commands.items():
+        out = invoke(name, "--help").output
+        assert command.help and "Example:" in out, name
+        for param in command.params:
+            if param.param_type_name == "option":
+                assert param.help, f"{name} {param.name} has no help"
+    readme = (__import__("tests.conftest").conftest.ROOT / "README.md").read_text()
+    for name in cli.commands:
+        assert f"graphkit {name}" in readme, f"README does not mention graphkit {name}"
