@@ -35,6 +35,7 @@ OUTPUT_FILES = ("events.csv", "actors.csv", "agents.csv", "dyads.csv", "stances.
                 "documents.csv", "graph.graphml", "graph.gexf", "graph.html", "report.md")
 
 _BATCH = 32
+_CHUNK_ROWS = 20_000     # extracted events are compacted into frames of this many rows
 
 
 @dataclass
@@ -322,7 +323,7 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
     else:
         docs = iter_documents(doc_inputs, text_column=text_column, skipped=skipped)
 
-    rows, doc_rows = [], []
+    rows, doc_rows, chunks = [], [], []
     mentions: dict = {}
     agents: dict = {}
     sentences = 0
@@ -332,6 +333,10 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
             progress=progress, registry=registry, dask=dask):
         sentences += n_sent
         rows.extend(ev_rows)
+        if len(rows) >= _CHUNK_ROWS:          # compact: dicts -> a column frame
+            chunks.append(events_frame(rows).assign(trigger=[r.get("trigger", "")
+                                                             for r in rows]))
+            rows = []
         stance_rows.extend(sts)
         doc_rows.append({"doc_id": doc.doc_id, "title": doc.title, "date": doc.date,
                          "url": doc.url, "sentences": n_sent, "events": len(ev_rows)})
@@ -346,8 +351,11 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
         reasons = "; ".join(f"{p}: {r}" for p, r in skipped.items[:3])
         raise SourceError(f"no readable documents in {where}" + (f" ({reasons})" if reasons else ""))
 
-    triggers = [r.pop("trigger", "") for r in rows]
-    events = events_frame(rows)
+    if rows or not chunks:
+        chunks.append(events_frame(rows).assign(trigger=[r.get("trigger", "") for r in rows]))
+    events = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
+    del chunks, rows
+    triggers = events.pop("trigger").tolist()
     if imported is not None:
         events = pd.concat([events, imported], ignore_index=True) if len(events) else imported
         triggers = triggers + triggers_imported

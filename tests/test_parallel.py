@@ -49,3 +49,11 @@ def test_unreachable_scheduler_is_a_clear_error(corpus, tmp_path):
     from graphkit.errors import GraphkitError
     with pytest.raises(GraphkitError, match="Dask scheduler"):
         run([corpus], tmp_path / "x", dask="tcp://127.0.0.1:9")
+
+
+def test_compacting_events_in_chunks_changes_nothing(corpus, tmp_path, monkeypatch):
+    import graphkit.pipeline as pipeline
+    whole = _outputs(corpus, tmp_path / "whole")
+    monkeypatch.setattr(pipeline, "_CHUNK_ROWS", 7)
+    chunked = _outputs(corpus, tmp_path / "chunked")
+    assert whole == chunked
