@@ -171,3 +171,71 @@ def test_stances_on_agreements_and_issues(ex):
     got = {(s.actor, s.issue, s.stance, s.negated) for s in ex.extract(doc).stances}
     assert ("IRN", "AGR:VIENNA-AGREEMENT", "support", True) in got
     assert ("GBR", "AGR:PARIS-AGREEMENT", "support", False) in got
+
+
+# --- linguistic coverage (issue 3) ---------------------------------------------------
+
+def test_apposition_is_skipped(ex):
+    assert triples(ex, "Pakistan, a key U.S. ally, condemned India.") == [
+        ("PAK", "IND", "ACCUSE")]
+
+
+def test_both_sides_welcomed_gives_both_directions(ex):
+    text = "Chinese and Indian diplomats met in Delhi. Both sides welcomed the talks."
+    got = {(e.sentence_id, e.source, e.target) for e in events(ex, text)}
+    assert {(1, "CHN", "IND"), (1, "IND", "CHN")} <= got
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Egypt held talks with Sudan.", ("EGY", "SDN", "CONSULT")),
+    ("Greece announced closer cooperation with Cyprus.", ("GRC", "CYP", "COOPERATE")),
+    ("Yemen denounced an attack against Saudi Arabia.", ("YEM", "SAU", "ACCUSE")),
+])
+def test_noun_triggers_with_prepositions(ex, sentence, expected):
+    assert expected in triples(ex, sentence)
+
+
+def test_no_breakthrough_is_negated(ex):
+    evs = events(ex, "Iran and the EU reached no breakthrough in Vienna.")
+    assert evs and all(e.negated for e in evs if e.event_type == "AGREE")
+
+
+def test_minister_and_diplomat_refer_back(ex):
+    text = ("French Foreign Minister Laurent Fabius arrived in Tehran on Monday.\n\n"
+            "The minister criticized Israel, the diplomat said.")
+    got = [(e.source, e.target, e.event_type) for e in events(ex, text, "2015-07-28")
+           if e.sentence_id == 1]
+    assert got == [("FRA", "ISR", "ACCUSE")]
+
+
+def test_role_of_country_with_name_after(ex):
+    evs = events(ex, "President of Finland Sauli Niinisto met Vladimir Putin.", "2018-08-22")
+    assert {(e.source, e.target) for e in evs} >= {("FIN", "RUS")}
+
+
+def test_name_in_either_order(ex):
+    a = events(ex, "Shigeru Ishiba praised Canada.", "2025-01-10")
+    b = events(ex, "Ishiba Shigeru praised Canada.", "2025-01-10")
+    assert [(e.source, e.target) for e in a] == [(e.source, e.target) for e in b] == [
+        ("JPN", "CAN")]
+
+
+def test_markdown_noise_and_wrapped_lines(ex):
+    text = ("---\ntitle: x\n---\n\\### Readout\n\nPresident Joe Biden spoke today with\n"
+            "Prime Minister Justin Trudeau of Canada. The leaders discussed\ntrade.\n")
+    from graphkit.sources import parse_front_matter
+    _meta, body = parse_front_matter(text)
+    got = {(e.source, e.target) for e in ex.extract(Document("t", body, "2021-01-22")).events}
+    assert {("USA", "CAN"), ("CAN", "USA")} <= got
+
+
+def test_quote_spanning_sentences_keeps_its_speaker(ex):
+    text = ('"We are ready to help. We will send aid to Haiti," Canadian Prime Minister '
+            'Justin Trudeau said.')
+    evs = [e for e in events(ex, text, "2021-08-15") if e.target == "HTI"]
+    assert evs and all(e.source == "CAN" for e in evs)
+
+
+def test_dateline_is_not_an_actor(ex):
+    got = triples(ex, "MOSCOW, April 23 (Reuters) - Iran accused Israel of sabotage.")
+    assert got == [("IRN", "ISR", "ACCUSE")]

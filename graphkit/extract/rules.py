@@ -840,8 +840,13 @@ class RulesExtractor:
         """Mark mentions that are places, media, or relational ("Russian partners")."""
         n = len(words)
         media_ends = [m.end for m in out if m.kind == "media"]
+        dateline = (out and out[0].start == 0 and out[0].end < n and words[out[0].end] == ","
+                    and any(w in ("-", "–", "—") for w in words[out[0].end:out[0].end + 12]))
         for m in out:
             if m.kind == "media":
+                continue
+            if dateline and m is out[0] and m.form in ("name", "capital"):
+                m.location = True      # "MOSCOW, April 23 (Reuters) - ..."
                 continue
             j = m.start - 1
             while j >= 0 and lower[j] in ("the", "southern", "northern", "eastern", "western",
@@ -1133,7 +1138,9 @@ class RulesExtractor:
                 return [(src_parties[0], home, trig, ts, te, negated, modality,
                          src_group.agent_of(src_parties[0]), "")]
         out = []
-        if not tgt_parties and trig.reciprocal and len(src_parties) >= 2:
+        mutual = any(m.form == "ref" for m in src_group.mentions) and trig.category in (
+            "SUPPORT", "AGREE", "COOPERATE", "CONSULT")
+        if not tgt_parties and (trig.reciprocal or mutual) and len(src_parties) >= 2:
             for a in src_parties:
                 for b in src_parties:
                     if a != b:

@@ -127,9 +127,11 @@ def _blocks(text: str, start: int, end: int):
         else:
             block[1] = block_end
         nxt = lines[i + 1] if i + 1 < len(lines) else None
+        last_word = line.rsplit(None, 1)[-1] if line else ""
         is_heading = (
             not _TERMINAL.search(line) and len(line) < 0.6 * widths[i]
             and nxt is not None and text[nxt[0]:nxt[1]].strip() != ""
+            and last_word not in _CONTINUES      # "... spoke today with" wraps, it is no title
         )
         if is_heading:
             yield block[0], block[1]
@@ -158,6 +160,10 @@ def _block_widths(text: str, lines) -> list[int]:
 
 
 _MAX_SENTENCE = 1000
+_CONTINUES = {"with", "of", "the", "and", "to", "for", "in", "on", "a", "an", "by", "at", "from",
+              "that", "as", "or", "his", "her", "their", "its", "our", "is", "are", "was",
+              "were", "will", "would", "has", "have", "had", "be", "said", "says", "who",
+              "which", "between", "about", "into", "over", "after", "before", "than", "but"}
 
 
 def _split_block(text: str, a: int, b: int) -> list[tuple[int, int]]:
