@@ -845,7 +845,8 @@ class RulesExtractor:
         for m in out:
             if m.kind == "media":
                 continue
-            if dateline and m is out[0] and m.form in ("name", "capital"):
+            if dateline and m is out[0] and m.kind == "party" and (
+                    m.form == "capital" or words[m.start].isupper()):
                 m.location = True      # "MOSCOW, April 23 (Reuters) - ..."
                 continue
             j = m.start - 1
