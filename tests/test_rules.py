@@ -239,3 +239,14 @@ def test_quote_spanning_sentences_keeps_its_speaker(ex):
 def test_dateline_is_not_an_actor(ex):
     got = triples(ex, "MOSCOW, April 23 (Reuters) - Iran accused Israel of sabotage.")
     assert got == [("IRN", "ISR", "ACCUSE")]
+
+
+def test_article_name_noun_is_a_noun(ex):
+    # "a U.S. request" is the object of "rejected", not a second event
+    assert triples(ex, "Yemen has rejected a U.S. request to interrogate detainees.") == [
+        ("YEM", "USA", "REJECT")]
+
+
+def test_ethnic_groups_are_people_of_the_place(ex):
+    got = triples(ex, "Ethnic Albanians in south Serbia demanded a U.N. presence.")
+    assert got == [("SRB-CVL", "UN", "REQUEST")]

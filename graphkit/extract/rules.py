@@ -861,6 +861,22 @@ class RulesExtractor:
                 m.location = True
             if m.form == "adj" and m.end < n and lower[m.end] in _RELATIONAL:
                 m.relational = True
+            if m.form == "adj" and m.start > 0 and lower[m.start - 1] == "ethnic":
+                # "ethnic Albanians in south Serbia": people of the place, not Albania
+                k = m.end
+                if k < n and lower[k] in ("in", "of", "from"):
+                    k += 1
+                    while k < n and lower[k] in ("the", "south", "southern", "north",
+                                                 "northern", "east", "eastern", "west",
+                                                 "western", "central"):
+                        k += 1
+                    place = next((p for p in out if p.start == k and p.kind == "party"), None)
+                    if place is not None and self.registry.party(place.party) is not None \
+                            and self.registry.party(place.party).kind == "state":
+                        m.parties = (f"{place.party}-CVL",)
+                        place.location = True
+                        continue
+                m.relational = True
             # reporters: "Voice of Russia correspondent Olga Denisova"
             if m.start > 0 and lower[m.start - 1] in _MEDIA_ROLE:
                 m.kind = "media"
@@ -958,6 +974,14 @@ class RulesExtractor:
             best = None
             if i not in covered:
                 nominal = i > 0 and (lower[i - 1] in _DETERMINERS or lower[i - 1] in ("'s", "’s"))
+                if not nominal and i > 0 and (i - 1) in covered and not lower[i].endswith(
+                        ("ed", "ing", "s")):
+                    # "a U.S. request", "an Indian proposal": article + name + bare noun
+                    j = i - 1
+                    while j > 0 and (j - 1) in covered:
+                        j -= 1
+                    nominal = j > 0 and lower[j - 1] in ("a", "an", "its", "their", "his",
+                                                         "her", "this", "that", "another")
                 for trig in self._triggers_by_first.get(lower[i], ()):
                     end = _match(trig.elements, lower, i, covered)
                     if end is None:
