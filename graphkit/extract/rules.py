@@ -65,11 +65,16 @@ _MODAL_LEFT = {"to", "will", "would", "could", "should", "can", "may", "might", 
 _COMPLEMENT_GAP = {"to", "in", "for", "actively", "jointly", "further", "immediately", "fully",
                    "urgently", "quickly", "swiftly", "both", "more", "closely", "today", "not"}
 _MUST = {"must", "should", "ought", "has", "have"}
+# participles that describe the subject ("is committed to", "was prepared to"): not passives
+_ADJECTIVAL = {"committed", "prepared", "determined", "engaged", "involved", "interested",
+               "ready", "willing", "opposed", "allied", "concerned", "resolved", "pledged"}
 _COMPLEMENTIZERS = {"to", "that", "for", "in", "by", "on", "of", "about"}
 _INTENT_CATEGORIES = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _CLAUSAL_OBJECT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NEEDS_OBJECT = {"receive", "visit"}
-_SUPPORT_VERBS = {"issued", "issue", "issues", "made", "make", "makes", "voiced", "voice",
+_SUPPORT_VERBS = {"undertook", "undertake", "undertakes", "held", "hold", "holds", "led",
+                  "lead", "leads", "gave", "gives", "continued", "continue", "resumed",
+                  "issued", "issue", "issues", "made", "make", "makes", "voiced", "voice",
                   "expressed", "express", "imposed", "impose", "imposes", "launched", "launch",
                   "launches", "announced", "announce", "provided", "provide", "provides", "sent",
                   "send", "delivered", "deliver", "conducted", "conduct", "carried", "gave",
@@ -1071,6 +1076,7 @@ class RulesExtractor:
         talk_like = trig.mode in ("discuss", "meet", "negotiate", "phone", "agree", "progress",
                                   "cooperate", "joint") and trig.reciprocal
         passive = (trig.pos == "verb" and ts > 0 and _is_participle(lower[ts], trig)
+                   and lower[ts] not in _ADJECTIVAL
                    and any(lower[k] in _BE for k in range(max(c_start, ts - 3), ts)))
         sources, targets, pairs = [], [], []
         src_group = tgt_group = None
@@ -1110,7 +1116,8 @@ class RulesExtractor:
                 close = src_group.end >= ts - 2 and all(
                     lower[k] in _NP_FILLER or lower[k] in ("'s", "’s") for k in
                     range(src_group.end, ts))
-                support = any(lower[k] in _SUPPORT_VERBS for k in range(max(c_start, ts - 4), ts))
+                support = any(lower[k] in _SUPPORT_VERBS
+                              for k in range(max(c_start, src_group.end), ts))
                 if not (close or support):
                     src_group = None
         if src_group is None and not passive:
