@@ -469,6 +469,11 @@ class RulesExtractor:
                 continue
             found.extend(self._event_args(ts, te, trig, triggers, groups, mentions, words,
                                           lower, breaks, attr_span, speaker, state, sid))
+        # a source that already acts on a target in this sentence: its target-less
+        # events are the same action seen through a second trigger ("promised to
+        # continue aid to Mozambique"), not another event
+        targeted = {f[0] for f in found if f[1]}
+        found = [f for f in found if f[1] or f[0] not in targeted]
         issue = self._issue(sentence) if found else ""
         if sid >= 0:
             for st in find_stances(doc_id=doc.doc_id, date=doc.date, sentence_id=sid,
