@@ -67,6 +67,8 @@ def events_frame(rows=None) -> pd.DataFrame:
             continue      # already text (the common case: CSV read as str, extractor rows)
         elif len(s) and s.isna().all():
             df[col] = pd.Series([""] * len(s), index=df.index, dtype=object)
+        elif isinstance(s.dtype, pd.StringDtype):     # pandas' own strings: no per-value work
+            df[col] = s.astype(object).where(s.notna(), "")
         else:       # text columns are plain Python strings (object dtype), never NaN
             df[col] = s.astype(object).where(s.notna(), "").map(
                 lambda v: v if isinstance(v, str) else str(v)).astype(object)
