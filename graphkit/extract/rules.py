@@ -17,13 +17,12 @@ Pure Python, no model. For every sentence it
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field, replace
 
 from ..actors import Registry, load_registry, tokenize
 from ..model import Document, Event, default_polarity, quad_class
 from .lexicon import IssueMatcher, Trigger, load_issues, load_triggers
-from .stances import agreement_id, agreement_names, find_stances
+from .stances import find_stances
 from .text import body_end, clean_text, split_sentences
 
 __all__ = ["RulesExtractor", "Mention", "Extraction"]
@@ -1083,7 +1082,7 @@ class RulesExtractor:
         passive = (trig.pos == "verb" and ts > 0 and _is_participle(lower[ts], trig)
                    and lower[ts] not in _ADJECTIVAL
                    and any(lower[k] in _BE for k in range(max(c_start, ts - 3), ts)))
-        sources, targets, pairs = [], [], []
+        pairs = []
         src_group = tgt_group = None
         # participants named around a noun trigger: "a meeting of X and Y",
         # "talks between X and Y", "Russia-NATO partnership"
