@@ -23,8 +23,6 @@ import argparse
 import cProfile
 import datetime as _dt
 import inspect
-import io
-import itertools
 import json
 import os
 import platform

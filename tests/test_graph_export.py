@@ -4,7 +4,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from graphkit.export import gephi_graph, write_gexf, write_graphml, write_json, write_table
+from graphkit.export import write_gexf, write_graphml, write_json, write_table
 from graphkit.graph import build_dyad_graph, build_event_graph, dyad_table, events_frame
 
 

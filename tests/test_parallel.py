@@ -1,6 +1,5 @@
 """Serial, multi-process and Dask extraction give byte-identical outputs."""
 
-import shutil
 
 import pytest
 
