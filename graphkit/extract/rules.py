@@ -451,7 +451,7 @@ class RulesExtractor:
             groups = _groups(mentions, words, lower)
         n_before = len(events)
         triggers = self._triggers(lower, mentions)
-        breaks = _clause_breaks(words, lower, attr_span)
+        breaks = _clause_breaks(words, lower, attr_span, toks)
         triggers = self._absorb(triggers, lower, breaks, mentions)
         found = []
         demand = self._obligation(groups, lower, attr_span, speaker, breaks)
@@ -1265,8 +1265,14 @@ def _groups(mentions, words, lower):
     return groups
 
 
-def _clause_breaks(words, lower, attr_span):
+def _clause_breaks(words, lower, attr_span, toks=None):
     breaks = [i for i, w in enumerate(lower) if w in _CLAUSE_BREAK]
+    if toks is not None:
+        # a hyphen inside a word ("war-torn", "Russia-NATO") joins; one between spaces
+        # (" - ") separates like a dash
+        spaced = {i for i, (w, a, b) in enumerate(toks) if w == "-" and (
+            (i > 0 and toks[i - 1][2] < a) or (i + 1 < len(toks) and toks[i + 1][1] > b))}
+        words = [w if (w != "-" or i in spaced) else "" for i, w in enumerate(words)]
     # subordinating "as" ("... as the United Kingdom hosts the G-7"), not "such as"/"as well as"
     breaks += [i for i, w in enumerate(lower) if w == "as" and 0 < i < len(lower) - 1
                and lower[i - 1] not in ("such", "well", "so", "as", "same")
