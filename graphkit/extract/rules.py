@@ -1139,7 +1139,7 @@ class RulesExtractor:
                     continue
                 prep = _preposition_before(lower, g.start, te)
                 if prep is None:
-                    if talk_like and not trig.mode in ("meet",):
+                    if talk_like and trig.mode not in ("meet", "phone"):
                         continue
                     if trig.mode in ("discuss", "progress", "agree", "cooperate", "joint"):
                         continue
