@@ -23,8 +23,9 @@ from .actors import Registry, load_registry
 from .errors import GraphkitError, SourceError
 from .export import write_events_csv, write_gexf, write_graphml, write_parquet, write_table
 from .extract import get_extractor
-from .graph import (build_dyad_graph, dyad_table, events_frame, node_table, stances_frame,
+from .graph import (_plain, build_dyad_graph, dyad_table, events_frame, stances_frame,
                     with_agreements)
+from .io import atomic_write_text
 from .model import EVENT_COLUMNS, Document
 from .sources import SkipLog, iter_documents
 
@@ -425,8 +426,8 @@ def build_outputs(events: pd.DataFrame, documents: pd.DataFrame | None = None, *
     tables = analysis.analyze(events, actors=known, seed=seed, graph=D) if len(events) else {}
     cent = tables.get("centrality")
     actors = known.copy()
-    nodes = node_table(events, known).set_index("id")
-    actors["events"] = actors["id"].map(nodes["events"]).fillna(0).astype("int64")
+    activity = {n: d.get("events", 0) for n, d in D.nodes(data=True)}   # from node_table
+    actors["events"] = actors["id"].map(activity).fillna(0).astype("int64")
     degree = {n: len(set(D.predecessors(n)) | set(D.successors(n))) for n in D.nodes}
     actors["degree"] = actors["id"].map(degree).fillna(0).astype("int64")
     coop = {n: 0 for n in D.nodes}
@@ -529,7 +530,6 @@ def _write_staged(result: RunResult, out: Path, *, documents, title, triggers, m
     files["graph.html"] = render.write_html(out / "graph.html", result.full_graph, page_events,
                                             title=title, documents=documents,
                                             max_nodes=max_nodes, seed=seed)
-    from .io import atomic_write_text
     md = report.report_markdown(events, result.graph, result.tables, title=title,
                                 documents=documents)
     files["report.md"] = atomic_write_text(out / "report.md", md)
@@ -574,7 +574,3 @@ def load_output(path, *, actor_files: Iterable = ()) -> tuple[RunResult, pd.Data
     result = build_outputs(events, documents, registry=registry, mentions=mentions,
                            stances=stances)
     return result, documents
-
-
-def _plain(value):
-    return value.item() if hasattr(value, "item") else value

@@ -406,7 +406,7 @@ class RulesExtractor:
                 para_speaker = None
             prev_end = b
             sentence = text[a:b]
-            speaker, para_speaker = self._sentence(doc, sid, a, sentence, state, events,
+            _speaker, para_speaker = self._sentence(doc, sid, a, sentence, state, events,
                                                    para_speaker)
         return Extraction(doc.doc_id, events, len(spans), dict(state.mentions),
                           dict(state.agents), state.stances)
