@@ -89,6 +89,9 @@ def dyad_table(events: pd.DataFrame) -> pd.DataFrame:
     Events without a target are left out. Negated events are counted in
     ``events`` and ``negated`` only: they add nothing to the cooperative or
     conflictual counts, the category counts, the intensities or the sign.
+    ``first_date``/``last_date`` span every event of the dyad; ``event_ids``
+    lists its first 20 events in the order of the events table (for
+    extracted text: document order).
 
     Parameters
     ----------
@@ -111,95 +114,120 @@ def dyad_table(events: pd.DataFrame) -> pd.DataFrame:
     >>> dyad_table(ev)[["events", "cooperative", "conflictual", "sign"]].values.tolist()
     [[2, 1, 1, -1]]
     """
-    ev = events[events["target"].astype(str) != ""]
-    if ev.empty:
+    target = _text(events, "target")
+    has_target = target != ""
+    if not has_target.any():
         return pd.DataFrame(columns=DYAD_COLUMNS)
-    # one integer key per ordered pair: every group-by below runs on integers
-    src_codes, src_uniq = pd.factorize(ev["source"], sort=True)
-    tgt_codes, tgt_uniq = pd.factorize(ev["target"], sort=True)
-    key = src_codes.astype("int64") * len(tgt_uniq) + tgt_codes
-    neg = ev["negated"].to_numpy(dtype=bool)
+    # Everything below is numpy on integer keys: one key per ordered pair,
+    # numbered in (source, target) order, and one bincount per column.
+    pick = np.flatnonzero(has_target)
+    src_codes, src_uniq = pd.factorize(_text(events, "source")[pick], sort=True)
+    tgt_codes, tgt_uniq = pd.factorize(target[pick], sort=True)
+    pair = src_codes.astype("int64") * len(tgt_uniq) + tgt_codes
+    keys, row = np.unique(pair, return_inverse=True)
+    n = len(keys)
+    neg = events["negated"].to_numpy(dtype=bool)[pick]
     live = ~neg
-    pol = ev["polarity"].to_numpy()
-    inten = ev["intensity"].to_numpy(dtype="float64")
-    dates = ev["date"].to_numpy(dtype=object)
-    work = pd.DataFrame({
-        "_k": key,
-        "_neg": neg.astype("int64"),
-        "_coop": (live & (pol > 0)).astype("int64"),
-        "_conf": (live & (pol < 0)).astype("int64"),
-        "_int": np.where(live, inten, np.nan),
-        "_date": pd.Series(dates, index=ev.index).replace("", None).to_numpy(dtype=object),
-    })
-    g = work.groupby("_k", sort=True)
-    out = pd.DataFrame({
-        "events": g.size(),
-        "cooperative": g["_coop"].sum(),
-        "conflictual": g["_conf"].sum(),
-        "negated": g["_neg"].sum(),
-        "mean_intensity": g["_int"].mean(),
-        "sum_intensity": g["_int"].sum(min_count=0),
-        "first_date": g["_date"].min(),
-        "last_date": g["_date"].max(),
-    })
-    # counts per category with one bincount over (dyad row, category) cells
-    cat_codes, cat_uniq = pd.factorize(ev["event_type"].to_numpy(dtype=object))
-    rows = np.searchsorted(out.index.to_numpy(), key)
+    pol = events["polarity"].to_numpy()[pick]
+    inten = events["intensity"].to_numpy(dtype="float64")[pick]
+
+    def count(mask):
+        return np.bincount(row[mask], minlength=n).astype("int64")
+
+    out = {"source": np.asarray(src_uniq, dtype=object)[keys // len(tgt_uniq)],
+           "target": np.asarray(tgt_uniq, dtype=object)[keys % len(tgt_uniq)]}
+    first = _first_index(row, n)
+    out["source_name"] = _text(events, "source_name")[pick][first]
+    out["target_name"] = _text(events, "target_name")[pick][first]
+    total = np.bincount(row, minlength=n).astype("int64")
+    negated = count(neg)
+    out["events"] = total
+    out["cooperative"] = count(live & (pol > 0))
+    out["conflictual"] = count(live & (pol < 0))
+    out["negated"] = negated
+    # counts per category: one bincount over (dyad, category) cells
+    cat_codes, cat_uniq = pd.factorize(_text(events, "event_type")[pick])
     ncat = max(len(cat_uniq), 1)
-    cells = np.bincount(rows[live] * ncat + cat_codes[live],
-                        minlength=len(out) * ncat).reshape(len(out), ncat)
+    cells = np.bincount(row[live] * ncat + cat_codes[live],
+                        minlength=n * ncat).reshape(n, ncat)
     cat_pos = {c: i for i, c in enumerate(cat_uniq)}
     for c in CATEGORIES:
-        out[f"n_{c}"] = cells[:, cat_pos[c]] if c in cat_pos else 0
-    # issues: unique (dyad, issue) pairs first, so the string joins stay small
-    issue = ev["issue"].to_numpy(dtype=object)
+        out[f"n_{c}"] = cells[:, cat_pos[c]] if c in cat_pos else np.zeros(n, dtype="int64")
+    n_live = total - negated
+    sum_int = np.bincount(row[live], weights=inten[live], minlength=n)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_int = np.where(n_live > 0, sum_int / np.maximum(n_live, 1), 0.0)
+    out["mean_intensity"] = np.round(mean_int, 3)
+    out["sum_intensity"] = np.round(sum_int, 3)
+    out["sign"] = (out["sum_intensity"] > 0).astype("int64") - (out["sum_intensity"] < 0)
+    out["weight"] = n_live
+    out["first_date"], out["last_date"] = _date_span(_text(events, "date")[pick], row, n)
+    out["issues"] = _issues_per_dyad(_text(events, "issue")[pick], row, n)
+    out["event_ids"] = _first_ids(_text(events, "event_id")[pick], row, n)
+    table = pd.DataFrame(out)
+    for col in ("source", "target", "source_name", "target_name", "first_date", "last_date",
+                "issues", "event_ids"):
+        table[col] = table[col].astype(object)
+    return table[DYAD_COLUMNS]
+
+
+def _text(df: pd.DataFrame, col: str) -> np.ndarray:
+    """A text column as a numpy object array of ``str`` ("" for missing)."""
+    if col not in df:
+        return np.full(len(df), "", dtype=object)
+    return df[col].to_numpy(dtype=object)      # events_frame leaves no NaN in text columns
+
+
+def _first_index(row: np.ndarray, n: int) -> np.ndarray:
+    """Position of the first element of each group 0..n-1 in ``row``."""
+    first = np.full(n, len(row), dtype="int64")
+    np.minimum.at(first, row, np.arange(len(row)))
+    return first
+
+
+def _date_span(dates: np.ndarray, row: np.ndarray, n: int) -> tuple:
+    """Earliest and latest non-empty date per group (as text; "" when none)."""
+    codes, uniq = pd.factorize(dates, sort=True)
+    uniq = np.asarray(uniq, dtype=object)
+    dated = (codes >= 0) & (dates != "")
+    lo = np.full(n, np.iinfo("int64").max, dtype="int64")
+    hi = np.full(n, -1, dtype="int64")
+    np.minimum.at(lo, row[dated], codes[dated])
+    np.maximum.at(hi, row[dated], codes[dated])
+    found = hi >= 0
+    first = np.full(n, "", dtype=object)
+    last = np.full(n, "", dtype=object)
+    first[found] = uniq[lo[found]]
+    last[found] = uniq[hi[found]]
+    return first, last
+
+
+def _issues_per_dyad(issue: np.ndarray, row: np.ndarray, n: int) -> np.ndarray:
+    """Sorted, ``;``-joined distinct issues per group."""
+    out = np.full(n, "", dtype=object)
     has = issue != ""
-    if has.any():
-        iss = pd.DataFrame({"_k": key[has], "_issue": issue[has]}).drop_duplicates()
-        iss = iss.assign(_issue=iss["_issue"].str.split(";")).explode("_issue")
-        iss = iss[iss["_issue"] != ""].drop_duplicates().sort_values(["_k", "_issue"])
-        out["issues"] = _join_by_key(iss["_k"].tolist(), iss["_issue"].tolist())
-    else:
-        out["issues"] = ""
-    ids = pd.DataFrame({"_k": key, "event_id": ev["event_id"].to_numpy(dtype=object)})
-    ids = ids.sort_values(["_k", "event_id"]).groupby("_k", sort=False).head(_MAX_EVENT_IDS)
-    out["event_ids"] = _join_by_key(ids["_k"].tolist(), ids["event_id"].tolist())
-    first = pd.DataFrame({"_k": key,
-                          "source_name": ev["source_name"].to_numpy(dtype=object),
-                          "target_name": ev["target_name"].to_numpy(dtype=object)})
-    out = out.join(first.groupby("_k", sort=True).first())
-    k = out.index.to_numpy()
-    out.insert(0, "source", src_uniq[k // len(tgt_uniq)])
-    out.insert(1, "target", tgt_uniq[k % len(tgt_uniq)])
-    out = out.reset_index(drop=True)
-    out["mean_intensity"] = out["mean_intensity"].fillna(0.0).round(3)
-    out["sum_intensity"] = out["sum_intensity"].fillna(0.0).round(3)
-    out["sign"] = (out["sum_intensity"] > 0).astype("int64") - (out["sum_intensity"] < 0).astype("int64")
-    out["weight"] = out["events"] - out["negated"]
-    for col in ("first_date", "last_date", "issues", "event_ids", "source_name", "target_name",
-                "source", "target"):
-        out[col] = out[col].astype(object).where(out[col].notna(), "").astype(str)
-    for col in ("events", "cooperative", "conflictual", "negated") + tuple(
-            f"n_{c}" for c in CATEGORIES):
-        out[col] = out[col].fillna(0).astype("int64")
-    return out[DYAD_COLUMNS].sort_values(["source", "target"]).reset_index(drop=True)
+    if not has.any():
+        return out
+    codes, uniq = pd.factorize(issue[has])
+    pairs = np.unique(row[has].astype("int64") * len(uniq) + codes)
+    parts = [u.split(";") for u in uniq]
+    per: dict = {}
+    for r, c in zip((pairs // len(uniq)).tolist(), (pairs % len(uniq)).tolist()):
+        per.setdefault(r, set()).update(parts[c])
+    for r, names in per.items():
+        out[r] = ";".join(sorted(names - {""}))
+    return out
 
 
-def _join_by_key(keys: list, values: list) -> pd.Series:
-    """``;``-join values of consecutive equal keys (input sorted by key)."""
-    index, joined = [], []
-    prev, bucket = None, []
-    for k, v in zip(keys, values):
-        if k != prev:
-            if bucket:
-                index.append(prev)
-                joined.append(";".join(bucket))
-            prev, bucket = k, []
-        bucket.append(v)
-    if bucket:
-        index.append(prev)
-        joined.append(";".join(bucket))
-    return pd.Series(joined, index=index, dtype=object)
+def _first_ids(ids: np.ndarray, row: np.ndarray, n: int) -> np.ndarray:
+    """The first ``_MAX_EVENT_IDS`` ids of each group, in table order, ``;``-joined."""
+    order = np.argsort(row, kind="stable")
+    sorted_rows = row[order]
+    starts = np.searchsorted(sorted_rows, np.arange(n))
+    ends = np.minimum(np.append(starts[1:], len(row)), starts + _MAX_EVENT_IDS)
+    ranked = ids[order].tolist()
+    return np.array([";".join(ranked[a:b]) for a, b in zip(starts.tolist(), ends.tolist())],
+                    dtype=object)
 
 
 def node_table(events: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -222,15 +250,15 @@ def node_table(events: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.D
     >>> node_table(ev)[["id", "events"]].values.tolist()
     [['NATO', 1], ['RUS', 1]]
     """
-    src = events[["source", "source_name"]].set_axis(["id", "name"], axis=1)
-    tgt = events[["target", "target_name"]].set_axis(["id", "name"], axis=1)
-    both = pd.concat([src, tgt], ignore_index=True)
-    both = both[both["id"].astype(str) != ""]
-    counts = both.groupby("id").size().rename("events")
-    names = both.groupby("id")["name"].first()
-    nodes = pd.DataFrame({"name": names, "events": counts})
-    nodes.index.name = "id"
-    nodes = nodes.reset_index()
+    ids = np.concatenate([_text(events, "source"), _text(events, "target")])
+    names = np.concatenate([_text(events, "source_name"), _text(events, "target_name")])
+    keep = np.flatnonzero(ids != "")
+    codes, uniq = pd.factorize(ids[keep], sort=True)
+    nodes = pd.DataFrame({
+        "id": np.asarray(uniq, dtype=object),
+        "name": names[keep][_first_index(codes, len(uniq))] if len(uniq) else [],
+        "events": np.bincount(codes, minlength=len(uniq)).astype("int64"),
+    })
     nodes["kind"] = "unknown"
     nodes["country"] = ""
     nodes["region"] = ""
@@ -303,14 +331,21 @@ def build_dyad_graph(
     if dyads is None:
         dyads = dyad_table(events)
     D = nx.DiGraph()
-    for row in node_table(events, actors).to_dict("records"):
-        D.add_node(row.pop("id"), **row)
-    for row in dyads.to_dict("records"):
-        u, v = row.pop("source"), row.pop("target")
-        row.pop("source_name", None)
-        row.pop("target_name", None)
-        D.add_edge(u, v, **{k: _plain(x) for k, x in row.items()})
+    D.add_nodes_from(_records(node_table(events, actors), "id"))
+    edges = dyads.drop(columns=["source_name", "target_name"], errors="ignore")
+    D.add_edges_from((u, v, attrs) for (u, v), attrs in _records(edges, ("source", "target")))
     return D
+
+
+def _records(df: pd.DataFrame, key):
+    """``(key value, {other column: plain Python value})`` per row of ``df``;
+    ``key`` is a column name or a tuple of them."""
+    keys = (key,) if isinstance(key, str) else tuple(key)
+    rest = [c for c in df.columns if c not in keys]
+    key_values = zip(*(df[k].tolist() for k in keys))
+    rows = zip(*(df[c].tolist() for c in rest)) if rest else ((),) * len(df)
+    for kv, values in zip(key_values, rows):
+        yield (kv[0] if isinstance(key, str) else kv), dict(zip(rest, values))
 
 
 def _plain(value):

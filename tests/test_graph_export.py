@@ -98,3 +98,58 @@ def test_json_and_table(tmp_path, ev):
     assert {n["id"] for n in data["nodes"]} == {"RUS", "NATO", "USA"}
     p = write_table(dyad_table(ev), tmp_path / "d.csv")
     assert pd.read_csv(p).shape[0] == 2
+
+
+def _reference_dyads(rows):
+    """dyads.csv computed the slow, obvious way, one event at a time."""
+    out = {}
+    for r in rows:
+        if not r["target"]:
+            continue
+        d = out.setdefault((r["source"], r["target"]), dict(
+            events=0, cooperative=0, conflictual=0, negated=0, sum=0.0, live=0, dates=[],
+            issues=set(), ids=[], name=(r["source_name"], r["target_name"])))
+        d["events"] += 1
+        d["ids"].append(r["event_id"])
+        if r["date"]:
+            d["dates"].append(r["date"])
+        d["issues"].update(i for i in r["issue"].split(";") if i)     # negated ones too
+        if r["negated"]:
+            d["negated"] += 1
+            continue
+        d["live"] += 1
+        d["sum"] += r["intensity"]
+        d["cooperative"] += r["polarity"] > 0
+        d["conflictual"] += r["polarity"] < 0
+    return out
+
+
+def test_dyad_table_matches_a_plain_python_count():
+    import random
+    rnd = random.Random(7)
+    parties = ["RUS", "USA", "NATO", "CHN", "SYR-REB"]
+    rows = []
+    for k in range(3000):
+        pol = rnd.choice([1, -1, 0])
+        rows.append(dict(
+            event_id=f"doc{rnd.randint(0, 9)}#{k}", doc_id="d", source=rnd.choice(parties),
+            source_name="s" + str(k % 3), target=rnd.choice(parties + [""]),
+            target_name="t" + str(k % 5), event_type=rnd.choice(["CONSULT", "ACCUSE", "AID"]),
+            polarity=pol, intensity=float(rnd.randint(-8, 8)), negated=rnd.random() < 0.1,
+            date=rnd.choice(["", "2013-04-23", "2001-01-01", "2020-12-31"]),
+            issue=rnd.choice(["", "syria", "syria;trade", "trade"])))
+    table = dyad_table(events_frame(rows)).set_index(["source", "target"])
+    ref = _reference_dyads(rows)
+    assert set(table.index) == set(ref)
+    for key, d in ref.items():
+        row = table.loc[key]
+        assert (row.events, row.cooperative, row.conflictual, row.negated) == (
+            d["events"], d["cooperative"], d["conflictual"], d["negated"])
+        assert row.weight == d["live"]
+        assert row.sum_intensity == pytest.approx(d["sum"])
+        assert row.mean_intensity == pytest.approx(round(d["sum"] / d["live"], 3) if d["live"] else 0)
+        assert (row.first_date, row.last_date) == (min(d["dates"], default=""),
+                                                   max(d["dates"], default=""))
+        assert row.issues == ";".join(sorted(d["issues"]))
+        assert row.event_ids == ";".join(d["ids"][:20])      # the first 20, in table order
+        assert (row.source_name, row.target_name) == d["name"]
