@@ -30,14 +30,22 @@ def clean_text(text: str) -> str:
     >>> clean_text(r"\\### Russia [met](http://x.org) **NATO**")
     '     Russia  met                  NATO  '
     """
-    text = _MD_ESCAPE.sub(lambda m: " " + m.group(1), text)
-    text = _MD_LINK.sub(lambda m: " " * (1 + (m.group(0)[0] == "!")) + m.group(1)
-                        + " " * (len(m.group(2)) + 3), text)
-    text = _MD_HEADING.sub(_blank, text)
-    text = _MD_RULE.sub(_blank, text)
-    text = _MD_EMPH.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)),
-                        text)
-    text = _HTML_TAG.sub(_blank, text)
+    # each pattern needs a character that plain prose often lacks; testing for it
+    # first (on the text as it is at that step) skips a scan of the whole text
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(lambda m: " " + m.group(1), text)
+    if "](" in text:
+        text = _MD_LINK.sub(lambda m: " " * (1 + (m.group(0)[0] == "!")) + m.group(1)
+                            + " " * (len(m.group(2)) + 3), text)
+    if "#" in text:
+        text = _MD_HEADING.sub(_blank, text)
+    if "-" in text or "*" in text or "_" in text:
+        text = _MD_RULE.sub(_blank, text)
+    if "*" in text or "__" in text:
+        text = _MD_EMPH.sub(lambda m: " " * len(m.group(1)) + m.group(2)
+                            + " " * len(m.group(1)), text)
+    if "<" in text:
+        text = _HTML_TAG.sub(_blank, text)
     return text
 
 
@@ -65,6 +73,10 @@ def body_end(text: str) -> int:
     'Comments:'
     """
     half = len(text) // 2
+    # any footer line starting in the second half is also found by a search that
+    # starts there, so when that search finds nothing there is no footer
+    if _FOOTER.search(text, half) is None:
+        return len(text)
     for m in _FOOTER.finditer(text):
         if m.start() >= half:
             return m.start()
@@ -104,55 +116,50 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 def _blocks(text: str, start: int, end: int):
     """Paragraphs, with heading lines split off; yields (start, end)."""
-    pos = start
-    lines = []
-    for m in re.finditer(r"[^\n]*(?:\n|$)", text[start:end]):
-        if not m.group():
-            break
-        a = start + m.start()
-        b = start + m.end()
-        lines.append((a, b))
+    raw = text[start:end].split("\n")
+    if raw and not raw[-1]:
+        raw.pop()               # the text ends with a newline: no line after it
+    stripped = [ln.strip() for ln in raw]
+    widths = _block_widths(stripped)
     block = []
-    widths = _block_widths(text, lines)
-    for i, (a, b) in enumerate(lines):
-        line = text[a:b].strip()
+    a = start                   # offset of line i
+    last = len(raw) - 1
+    for i, ln in enumerate(raw):
+        line = stripped[i]
+        line_start, a = a, a + len(ln) + 1
         if not line:
             if block:
                 yield block[0], block[-1]
                 block = []
             continue
-        block_end = a + len(text[a:b].rstrip())
+        block_end = line_start + len(ln.rstrip())
         if not block:
-            block = [a + (len(text[a:b]) - len(text[a:b].lstrip())), block_end]
+            block = [line_start + (len(ln) - len(ln.lstrip())), block_end]
         else:
             block[1] = block_end
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        last_word = line.rsplit(None, 1)[-1] if line else ""
         is_heading = (
-            not _TERMINAL.search(line) and len(line) < 0.6 * widths[i]
-            and nxt is not None and text[nxt[0]:nxt[1]].strip() != ""
-            and last_word not in _CONTINUES      # "... spoke today with" wraps, it is no title
+            len(line) < 0.6 * widths[i] and i < last and stripped[i + 1] != ""
+            and not _TERMINAL.search(line)
+            and line.rsplit(None, 1)[-1] not in _CONTINUES  # "... spoke today with" wraps
         )
         if is_heading:
             yield block[0], block[1]
             block = []
     if block:
         yield block[0], block[1]
-    del pos
 
 
-def _block_widths(text: str, lines) -> list[int]:
-    """For each line, the longest line of its blank-line-separated block.
+def _block_widths(stripped: list[str]) -> list[int]:
+    """For each line (given stripped), the longest line of its blank-line-separated block.
 
     A line much shorter than its block's longest line, with no final
     punctuation, is a heading; lines of a hard-wrapped paragraph are all long.
     """
-    widths = [0] * len(lines)
+    widths = [0] * len(stripped)
     start = 0
-    for i in range(len(lines) + 1):
-        end_block = i == len(lines) or not text[lines[i][0]:lines[i][1]].strip()
-        if end_block:
-            w = max((len(text[a:b].strip()) for a, b in lines[start:i]), default=0)
+    for i in range(len(stripped) + 1):
+        if i == len(stripped) or not stripped[i]:
+            w = max(map(len, stripped[start:i]), default=0)
             for k in range(start, i):
                 widths[k] = w
             start = i + 1
@@ -184,21 +191,44 @@ def _split_block(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)")
+
+
+def _word_before(chunk: str, s: int, e: int) -> tuple[int, int]:
+    """Span of the ASCII word ending ``chunk[s:e]`` (a single final newline
+    allowed after it, as ``$`` allows); empty when there is none.
+
+    Walking back from ``e`` costs the length of the word, where a regex search
+    for ``[A-Za-z]+$`` would scan the whole sentence before it.
+    """
+    j = e
+    if j > s and chunk[j - 1] == "\n":
+        j -= 1
+    k = j
+    while k > s and chunk[k - 1] in _ASCII_LETTERS:
+        k -= 1
+    return k, j
+
+
 def _split_punctuated(text: str, a: int, b: int) -> list[tuple[int, int]]:
     chunk = text[a:b]
     spans, s = [], 0
     for m in _SENT_END.finditer(chunk):
         cut = m.end()
-        before = chunk[s:m.start()]
-        word = re.search(r"([A-Za-z]+)$", before)
-        if m.group().startswith(".") and word:
-            w = word.group(1)
-            if w.lower() in _ABBREV or (len(w) == 1 and w.isupper()):
-                continue
-            if re.search(r"(?:[A-Z]\.){1,}[A-Z]$", before):  # U.S. / U.N.
-                nxt = re.match(r"\s+([A-Z][a-z]+)", chunk[cut:])
-                if nxt and nxt.group(1) not in _SENTENCE_STARTERS:
+        if chunk[m.start()] == ".":
+            k, j = _word_before(chunk, s, m.start())
+            if k < j:
+                w = chunk[k:j]
+                if w.lower() in _ABBREV or (len(w) == 1 and w.isupper()):
                     continue
+                # U.S. / U.N. (the text before ends in capital, dot, capital)
+                if j - s >= 3 and chunk[j - 2] == "." and chunk[j - 1] in _ASCII_UPPER \
+                        and chunk[j - 3] in _ASCII_UPPER:
+                    nxt = _NEXT_WORD.match(chunk, cut)
+                    if nxt and nxt.group(1) not in _SENTENCE_STARTERS:
+                        continue
         piece = chunk[s:cut]
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())
