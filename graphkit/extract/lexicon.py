@@ -192,9 +192,17 @@ class IssueMatcher:
             return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", flags)
         self._ci = alternation(ci, re.I)
         self._cs = alternation(cs, 0)
+        self._last: tuple = (None, [])     # (sentence, its matches): asked twice in a row
 
     def find(self, sentence: str) -> list[tuple[str, int, int]]:
         """``(issue, start, end)`` for every keyword occurrence, in text order."""
+        last, found = self._last
+        if sentence != last:
+            found = self._find(sentence)
+            self._last = (sentence, found)
+        return list(found)
+
+    def _find(self, sentence: str) -> list[tuple[str, int, int]]:
         out = []
         for rx, fold in ((self._ci, True), (self._cs, False)):
             if rx is None:

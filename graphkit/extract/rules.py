@@ -19,10 +19,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, replace
 
-from ..actors import Registry, load_registry, tokenize
+from ..actors import Registry, load_registry, token_texts, tokenize
 from ..model import Document, Event, default_polarity, quad_class
 from .lexicon import IssueMatcher, Trigger, load_issues, load_triggers
-from .stances import find_stances
+from .stances import STANCE_CUES, find_stances
 from .text import body_end, clean_text, split_sentences
 
 __all__ = ["RulesExtractor", "Mention", "Extraction"]
@@ -283,6 +283,11 @@ _REF_FIRST = ({w for k in _PLURAL_REFS for w in k} - {"the", "both"}) | _PERSON_
 _FIRST_PERSON = {"we", "our", "us", "i", "my"}
 _DEFINITE_IGO = {"alliance": ("NATO", "CSTO"), "bloc": ("EU", "ASEAN", "NATO", "AU", "GCC"),
                  "organization": (), "organisation": (), "union": ("EU", "AU")}
+# (pair in focus?, person in focus?) -> words a reference can start with
+_REF_STARTS = {(group, person): frozenset(_DEFINITE_IGO) | (frozenset(_PLURAL_FIRST) if group
+                                                            else frozenset())
+               | (frozenset(_PERSON_PRONOUNS) if person else frozenset())
+               for group in (False, True) for person in (False, True)}
 
 
 @dataclass
@@ -413,12 +418,22 @@ class RulesExtractor:
 
     # ------------------------------------------------------------- sentence
     def _sentence(self, doc, sid, offset, sentence, state, events, para_speaker):
-        toks = tokenize(sentence)
-        if not toks:
+        words = token_texts(sentence)
+        if not words:
             return None, para_speaker
-        words = [t for t, _, _ in toks]
-        lower = [w.lower() for w in words]
+        lower = list(map(str.lower, words))
         mentions = self._mentions(words, lower, state)
+        if para_speaker is None and not (state.last_group
+                                         and sid - state.last_group_sentence <= 3) \
+                and not any(m.kind in ("party", "person") for m in mentions):
+            # Nothing below can act on such a sentence: with no party or person
+            # there are no groups, so no speaker, no event source and no stance
+            # holder; the only event without a group here ("the talks" after
+            # "X and Y met") needs a pair from the last three sentences, and a
+            # quote needs a paragraph speaker. The discourse state is only
+            # updated from events and mentions, so it stays as it is.
+            return None, para_speaker
+        toks = None             # token offsets, computed when needed
         groups = _groups(mentions, words, lower)
         speaker, attr_span = self._attribution(words, lower, mentions, groups, state)
         in_quote = sentence.lstrip()[:1] in "\"“'‘" or (para_speaker is not None and
@@ -451,6 +466,8 @@ class RulesExtractor:
             groups = _groups(mentions, words, lower)
         n_before = len(events)
         triggers = self._triggers(lower, mentions)
+        if "-" in lower:
+            toks = tokenize(sentence)
         breaks = _clause_breaks(words, lower, attr_span, toks)
         triggers = self._absorb(triggers, lower, breaks, mentions)
         found = []
@@ -463,18 +480,30 @@ class RulesExtractor:
                 found.append((speaker.party, p, _MUST_TRIGGER, k, k + 1, False, modality,
                               speaker.agent, group.agent_of(p)))
             triggers = [(s_, e_, None if k < s_ < k_end else t_) for s_, e_, t_ in triggers]
+        live = places = None
         for ti, (ts, te, trig) in enumerate(triggers):
             if trig is None:
                 continue
-            found.extend(self._event_args(ts, te, trig, triggers, groups, mentions, words,
-                                          lower, breaks, attr_span, speaker, state, sid))
+            if live is None:
+                live = [g for g in groups if g.parties and not any(
+                    m.location or m.kind == "media" or m.relational for m in g.mentions)]
+                places = [g for g in groups if g.parties and any(m.location
+                                                                 for m in g.mentions)]
+            found.extend(self._event_args(ts, te, trig, triggers, live, places, mentions,
+                                          words, lower, breaks, attr_span, speaker, state,
+                                          sid))
         # a source that already acts on a target in this sentence: its target-less
         # events are the same action seen through a second trigger ("promised to
         # continue aid to Mozambique"), not another event
         targeted = {f[0] for f in found if f[1]}
         found = [f for f in found if f[1] or f[0] not in targeted]
         issue = self._issue(sentence) if found else ""
-        if sid >= 0:
+        if found and toks is None:
+            toks = tokenize(sentence)
+        if sid >= 0 and not STANCE_CUES.isdisjoint(lower):
+            # (find_stances needs a support or oppose cue; most sentences have none)
+            if toks is None:
+                toks = tokenize(sentence)
             for st in find_stances(doc_id=doc.doc_id, date=doc.date, sentence_id=sid,
                                    offset=offset, sentence=sentence, tokens=toks, lower=lower,
                                    groups=groups, speaker=speaker, issues=self._issues,
@@ -548,16 +577,24 @@ class RulesExtractor:
         reg = self.registry
         n = len(words)
         out: list[Mention] = []
-        i = 0
         first = reg.first_tokens
-        while i < n:
+        prefixes = reg.key_prefixes()
+        pos = 0                 # first token not inside a mention found so far
+        # lower-case words that start no name (the common case) start no mention
+        for i in [k for k, w in enumerate(words) if w in first or w[0].isupper()]:
+            if i < pos:
+                continue
             w = words[i]
             maxlen = first.get(w, 0)
-            if not maxlen and not w[:1].isupper():
-                i += 1          # lower-case words that start no name: the common case
-                continue
             hit = None
-            for L in range((maxlen if maxlen < n - i else n - i), 0, -1):
+            if maxlen:
+                # no key is longer than the longest run of tokens that starts one
+                top = 1
+                limit = maxlen if maxlen < n - i else n - i
+                while top < limit and tuple(words[i:i + top + 1]) in prefixes:
+                    top += 1
+                maxlen = top
+            for L in range(maxlen, 0, -1):
                 key = tuple(words[i:i + L])
                 if key in reg.surfaces:
                     pid, form = _pick(reg.surfaces[key])
@@ -594,9 +631,7 @@ class RulesExtractor:
                         hit = Mention(i, i + 1, (pid,), form=form)
             if hit is not None:
                 out.append(hit)
-                i = hit.end
-            else:
-                i += 1
+                pos = hit.end
         out = self._roles(out, words, lower, state)
         self._unknown_people(out, words, lower, state)
         self._references(out, words, lower, state)
@@ -642,21 +677,16 @@ class RulesExtractor:
         for m in out:
             covered.update(range(m.start, m.end))
         roles = []
-        i = 0
-        while i < n:
-            L0 = _ROLE_FIRST.get(lower[i], 0)
-            hit = None
-            if i not in covered:
-                for L in range(min(L0, n - i), 0, -1):
-                    key = tuple(lower[i:i + L])
-                    if key in _ROLES and not any(j in covered for j in range(i, i + L)):
-                        hit = (i, i + L, _ROLES[key])
-                        break
-            if hit:
-                roles.append(hit)
-                i = hit[1]
-            else:
-                i += 1
+        pos = 0
+        for i in [k for k, w in enumerate(lower) if w in _ROLE_FIRST]:
+            if i < pos or i in covered:
+                continue
+            for L in range(min(_ROLE_FIRST[lower[i]], n - i), 0, -1):
+                key = tuple(lower[i:i + L])
+                if key in _ROLES and not any(j in covered for j in range(i, i + L)):
+                    roles.append((i, i + L, _ROLES[key]))
+                    pos = i + L
+                    break
         if not roles:
             return out
         result = list(out)
@@ -770,19 +800,21 @@ class RulesExtractor:
     def _unknown_people(self, out, words, lower, state) -> None:
         """A name not in the registry, placed by its affiliation: "Sergei Yermakov of the
         Russian Strategic Research Institute", "Olga Ivanova, a Russian diplomat"."""
+        if not any(m.kind in ("party", "person") and m.form in ("adj", "name", "role")
+                   for m in out):
+            return      # no mention that could place a name (and ``out`` is sorted)
         covered = set()
         for m in out:
             covered.update(range(m.start, m.end))
         n = len(words)
-        i = 0
-        while i < n:
-            w = words[i]
-            end = _capitalised_run(words, i, max_len=3) if (
-                w[:1].isupper() and i not in covered and i + 1 < n
-                and words[i + 1][:1].isupper()) else 0
+        pos = 0
+        # a name starts with two capitalised words
+        for i in [k for k in range(n - 1) if words[k][0].isupper() and words[k + 1][0].isupper()]:
+            if i < pos or i in covered:
+                continue
+            end = _capitalised_run(words, i, max_len=3)
             if not end or any(k in covered for k in range(i, end)) or words[i] in _TITLES \
                     or (i > 0 and lower[i - 1] in _MEDIA_ROLE):
-                i += 1
                 continue
             k = end
             party = None
@@ -801,27 +833,29 @@ class RulesExtractor:
                 state.person_role[name] = ""
                 out.append(Mention(i, end, (party.party,), name, "person", "name"))
                 covered.update(range(i, end))
-            i = end
+            pos = end
         out.sort(key=lambda m: m.start)
 
     def _references(self, out, words, lower, state) -> None:
         """Pronouns and plural/definite references to earlier actors."""
         if _REF_FIRST.isdisjoint(lower):
             return
+        # words that can start a reference now: plural ones need a pair in focus,
+        # pronouns a person, "the alliance" an organisation (looked up below)
+        starts = _REF_STARTS[bool(state.last_group), bool(state.last_person)]
         n = len(words)
         taken = set()
         for m in out:
             taken.update(range(m.start, m.end))
-        i = 0
-        while i < n:
-            if i in taken:
-                i += 1
+        pos = 0
+        for i in [k for k, w in enumerate(lower) if w in starts]:
+            if i < pos or i in taken:
                 continue
             lw = lower[i]
-            L0 = _PLURAL_FIRST.get(lw, 0)
+            L0 = _PLURAL_FIRST.get(lw, 0) if state.last_group else 0
             hit = None
             for L in range(min(L0, n - i), 0, -1):
-                if tuple(lower[i:i + L]) in _PLURAL_REFS and state.last_group:
+                if tuple(lower[i:i + L]) in _PLURAL_REFS:
                     if L == 1 and lw in ("they", "them", "their") and words[i] != lw \
                             and i != 0:
                         continue
@@ -841,9 +875,7 @@ class RulesExtractor:
                         break
             if hit is not None and hit.party:
                 out.append(hit)
-                i = hit.end
-            else:
-                i += 1
+                pos = hit.end
 
     def _context(self, out, words, lower) -> None:
         """Mark mentions that are places, media, or relational ("Russian partners")."""
@@ -926,7 +958,7 @@ class RulesExtractor:
         n = len(words)
         actors = [m for m in mentions if m.kind in ("party", "person")]
         # "According to X, ..."
-        for i in range(n - 2):
+        for i in (range(n - 2) if "according" in lower else ()):
             if lower[i] == "according" and lower[i + 1] == "to":
                 m = next((m for m in actors if i + 2 <= m.start <= i + 8), None)
                 if m is not None:
@@ -934,8 +966,9 @@ class RulesExtractor:
                     while end < n and lower[end] not in (",",):
                         end += 1
                     return m, (i, min(end + 1, n))
-        for i, lw in enumerate(lower):
-            if lw not in _REPORT_VERBS or words[i] != lw or _inside(i, mentions):
+        for i in [k for k, lw in enumerate(lower) if lw in _REPORT_VERBS]:
+            lw = lower[i]
+            if words[i] != lw or _inside(i, mentions):
                 continue
             # ", X said" or ", said X" (X adjacent to the verb)
             m_before = next((m for m in reversed(actors) if m.end <= i and i - m.end <= 3
@@ -978,8 +1011,12 @@ class RulesExtractor:
         for m in mentions:
             covered.update(range(m.start, m.end))
         found = []
-        i = 0
-        while i < n:
+        by_first = self._triggers_by_first
+        pos = 0
+        # only a word that starts some pattern can start a trigger
+        for i in [k for k, w in enumerate(lower) if w in by_first]:
+            if i < pos:
+                continue
             best = None
             if i not in covered:
                 nominal = i > 0 and (lower[i - 1] in _DETERMINERS or lower[i - 1] in ("'s", "’s"))
@@ -991,7 +1028,7 @@ class RulesExtractor:
                         j -= 1
                     nominal = j > 0 and lower[j - 1] in ("a", "an", "its", "their", "his",
                                                          "her", "this", "that", "another")
-                for trig in self._triggers_by_first.get(lower[i], ()):
+                for trig in by_first[lower[i]]:
                     end = _match(trig.elements, lower, i, covered)
                     if end is None:
                         continue
@@ -1003,13 +1040,11 @@ class RulesExtractor:
                             and best[2].pos == "verb"):
                         best = (i, end, trig)
             if best and best[2].category == "NONE":
-                i = best[1]
+                pos = best[1]
                 continue
             if best:
                 found.append(best)
-                i = best[0] + 1 if best[1] - best[0] > 3 else best[1]
-            else:
-                i += 1
+                pos = best[0] + 1 if best[1] - best[0] > 3 else best[1]
         out = []
         for s, e, trig in found:
             prev = out[-1] if out else None
@@ -1059,20 +1094,21 @@ class RulesExtractor:
         return ";".join(self._issues.issues(sentence))
 
     # ------------------------------------------------------- event arguments
-    def _event_args(self, ts, te, trig, triggers, groups, mentions, words, lower, breaks,
-                    attr_span, speaker, state, sid):
+    def _event_args(self, ts, te, trig, triggers, live, places, mentions, words, lower,
+                    breaks, attr_span, speaker, state, sid):
+        """Source/target pairs of one trigger; ``live`` are the sentence's groups that
+        can act (no place, outlet or relational mention), ``places`` those naming a place."""
         n = len(words)
-        c_start = max([b for b in breaks if b <= ts], default=0)
-        c_end = min([b for b in breaks if b > ts], default=n)
+        # the clause around the trigger: the last break at or before it, the first after
+        k = bisect.bisect_right(breaks, ts)     # breaks are sorted and distinct
+        c_start = breaks[k - 1] if k else 0
+        c_end = breaks[k] if k < len(breaks) else n
         in_attr = attr_span is not None and attr_span[0] <= ts < attr_span[1]
         if attr_span is not None and not in_attr:
             if attr_span[0] >= te:
                 c_end = min(c_end, attr_span[0])
             elif attr_span[1] <= ts:
                 c_start = max(c_start, attr_span[1])
-        live = [g for g in groups if not any(m.location or m.kind in ("media",) or m.relational
-                                             for m in g.mentions) and g.parties]
-        places = [g for g in groups if any(m.location for m in g.mentions) and g.parties]
         # the next trigger bounds this trigger's object
         next_trig = min([s for s, _, t in triggers if s >= te and t is not None], default=n)
         negated = _negated(lower, ts, te, c_start, mentions)
@@ -1266,20 +1302,24 @@ def _groups(mentions, words, lower):
 
 
 def _clause_breaks(words, lower, attr_span, toks=None):
+    """Sorted token indexes where a new clause starts. ``toks`` (with offsets) tell a
+    spaced hyphen from one inside a word; a sentence without "-" needs none."""
     breaks = [i for i, w in enumerate(lower) if w in _CLAUSE_BREAK]
-    if toks is not None:
+    if toks is not None and "-" in words:
         # a hyphen inside a word ("war-torn", "Russia-NATO") joins; one between spaces
         # (" - ") separates like a dash
         spaced = {i for i, (w, a, b) in enumerate(toks) if w == "-" and (
             (i > 0 and toks[i - 1][2] < a) or (i + 1 < len(toks) and toks[i + 1][1] > b))}
         words = [w if (w != "-" or i in spaced) else "" for i, w in enumerate(words)]
     # subordinating "as" ("... as the United Kingdom hosts the G-7"), not "such as"/"as well as"
-    breaks += [i for i, w in enumerate(lower) if w == "as" and 0 < i < len(lower) - 1
-               and lower[i - 1] not in ("such", "well", "so", "as", "same")
-               and lower[i + 1] in ("the", "he", "she", "they", "it", "we", "both")]
-    breaks += [i for i, w in enumerate(words) if w in ("—", "–") or
-               (w == "-" and 0 < i and words[i - 1] not in ("-",) and i + 1 < len(words)
-                and not words[i + 1][:1].isupper())]
+    if "as" in lower:
+        breaks += [i for i, w in enumerate(lower) if w == "as" and 0 < i < len(lower) - 1
+                   and lower[i - 1] not in ("such", "well", "so", "as", "same")
+                   and lower[i + 1] in ("the", "he", "she", "they", "it", "we", "both")]
+    if "-" in words or "—" in words or "–" in words:
+        breaks += [i for i, w in enumerate(words) if w in ("—", "–") or
+                   (w == "-" and 0 < i and words[i - 1] not in ("-",) and i + 1 < len(words)
+                    and not words[i + 1][:1].isupper())]
     if attr_span is not None:
         breaks += list(attr_span)
     return sorted(set(breaks))

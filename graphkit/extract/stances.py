@@ -14,7 +14,8 @@ import re
 
 from ..model import Stance
 
-__all__ = ["agreement_names", "agreement_id", "find_stances", "SUPPORT_CUES", "OPPOSE_CUES"]
+__all__ = ["agreement_names", "agreement_id", "find_stances", "SUPPORT_CUES", "OPPOSE_CUES",
+           "STANCE_CUES"]
 
 SUPPORT_CUES = {
     "support", "supports", "supported", "supporting", "back", "backs", "backed", "endorse",
@@ -33,6 +34,8 @@ OPPOSE_CUES = {
     "suspend", "suspended", "abandon", "abandoned", "condemn", "condemned", "undermine",
     "undermines", "undermined", "against",
 }
+#: Every cue word: a sentence without one has no stance.
+STANCE_CUES = frozenset(SUPPORT_CUES | OPPOSE_CUES)
 _NEGATORS = {"not", "n't", "never", "no", "cannot", "refused", "refuses", "refuse"}
 
 _AGREEMENT_HEADS = (r"Agreements?|Accords?|Treaty|Treaties|Communiqu[eé]|Declaration|Protocol|"
@@ -47,6 +50,9 @@ _PACKAGE = re.compile(r"\b([a-z]{3,}(?:-[a-z]+)? package)\b")
 _KNOWN = re.compile(r"\b(JCPOA|New START|INF Treaty|Minsk (?:agreements|accords)|"
                     r"Paris (?:climate )?agreement|Good Friday Agreement|Oslo Accords|"
                     r"Dayton (?:Agreement|Accords))\b", re.I)
+# _NAMED can only match where one of its head words occurs; looking for those
+# first skips its costly scan of every position in most sentences
+_HEAD_WORD = re.compile(_AGREEMENT_HEADS)
 _LEADING = re.compile(r"^(?:(?:the|The|a|A|of|on|for|and)\s+)+")
 
 
@@ -63,6 +69,8 @@ def agreement_names(sentence: str) -> list[tuple[str, int, int]]:
     """
     found = []
     for rx in (_KNOWN, _NAMED, _QUOTED, _PACKAGE):
+        if rx is _NAMED and _HEAD_WORD.search(sentence) is None:
+            continue
         for m in rx.finditer(sentence):
             name = _LEADING.sub("", m.group(1)).strip()
             start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
