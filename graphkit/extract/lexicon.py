@@ -164,6 +164,37 @@ def load_issues() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
                                                   if k.strip())) for r in rows)
 
 
+def _trie_pattern(words) -> str:
+    """A regex body matching any of ``words``, factored on common prefixes.
+
+    At a given position the keywords that match are prefixes of one another, so
+    trying the longer continuation first (greedy ``?``) finds them longest
+    first, as a plain alternation sorted by length does, without trying every
+    keyword at every position. Words must be distinct under the matching's case
+    rule (lower-case them for ``re.I``).
+
+    Examples
+    --------
+    >>> _trie_pattern(["drugs", "drug", "dry"])
+    'dr(?:ug(?:s)?|y)'
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}                       # a word ends here
+
+    def emit(node) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie)
+
+
 class IssueMatcher:
     """Finds issue keywords in a sentence with two compiled alternations (one
     case-insensitive, one for all-caps keywords such as "NPT" or "AI").
@@ -188,7 +219,8 @@ class IssueMatcher:
         def alternation(words, flags):
             if not words:
                 return None
-            body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+            # case-insensitive matching accepts the same text for "Syria" and "syria"
+            body = _trie_pattern(sorted({w.lower() if flags & re.I else w for w in words}))
             return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", flags)
         self._ci = alternation(ci, re.I)
         self._cs = alternation(cs, 0)

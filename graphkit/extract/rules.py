@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, replace
 
-from ..actors import Registry, load_registry, token_texts, tokenize
+from ..actors import Registry, load_registry, token_texts
 from ..model import Document, Event, default_polarity, quad_class
 from .lexicon import IssueMatcher, Trigger, load_issues, load_triggers
 from .stances import STANCE_CUES, find_stances
@@ -467,7 +467,7 @@ class RulesExtractor:
         n_before = len(events)
         triggers = self._triggers(lower, mentions)
         if "-" in lower:
-            toks = tokenize(sentence)
+            toks = _with_offsets(sentence, words)
         breaks = _clause_breaks(words, lower, attr_span, toks)
         triggers = self._absorb(triggers, lower, breaks, mentions)
         found = []
@@ -499,11 +499,11 @@ class RulesExtractor:
         found = [f for f in found if f[1] or f[0] not in targeted]
         issue = self._issue(sentence) if found else ""
         if found and toks is None:
-            toks = tokenize(sentence)
+            toks = _with_offsets(sentence, words)
         if sid >= 0 and not STANCE_CUES.isdisjoint(lower):
             # (find_stances needs a support or oppose cue; most sentences have none)
             if toks is None:
-                toks = tokenize(sentence)
+                toks = _with_offsets(sentence, words)
             for st in find_stances(doc_id=doc.doc_id, date=doc.date, sentence_id=sid,
                                    offset=offset, sentence=sentence, tokens=toks, lower=lower,
                                    groups=groups, speaker=speaker, issues=self._issues,
@@ -1240,6 +1240,24 @@ def _pick(entries):
     return entries[0]
 
 
+def _with_offsets(sentence, words):
+    """The tokens ``words`` of ``sentence`` as :func:`~graphkit.actors.tokenize` gives
+    them, ``(token, start, end)``.
+
+    Every non-space character belongs to a token, so the next token starts at
+    the first non-space character after the previous one, which is where
+    ``str.find`` finds its text.
+    """
+    out = []
+    pos = 0
+    find = sentence.find
+    for w in words:
+        a = find(w, pos)
+        pos = a + len(w)
+        out.append((w, a, pos))
+    return out
+
+
 def _inside(i, mentions):
     return any(m.start <= i < m.end for m in mentions)
 
@@ -1466,13 +1484,13 @@ def _modality(lower, ts, c_start, c_end):
     window = lower[max(c_start, ts - 6):ts]
     clause = lower[c_start:c_end]
     mode = ""
-    if any(w in _FUTURE for w in window):
+    if not _FUTURE.isdisjoint(window):
         mode = "future"
-    elif any(w in _POSSIBLE for w in window):
+    elif not _POSSIBLE.isdisjoint(window):
         mode = "possible"
-    elif any(w in _OBLIGATION for w in window):
+    elif not _OBLIGATION.isdisjoint(window):
         mode = "obligation"
-    elif any(w in _FUTURE_VERBS for w in window) and "to" in window:
+    elif not _FUTURE_VERBS.isdisjoint(window) and "to" in window:
         mode = "future"
     elif ts > 0 and lower[ts - 1] == "to" and ts >= 2 and lower[ts - 2] in ("is", "are", "was",
                                                                           "were"):
@@ -1480,7 +1498,8 @@ def _modality(lower, ts, c_start, c_end):
     elif ts > 1 and lower[ts - 1] == "to" and not any(w in _BE or w.endswith("ed")
                                                       for w in lower[c_start:ts - 1]):
         mode = "future"   # headline style: "Lavrov, Kerry to talk Syria"
-    if any(w in _CONDITIONAL for w in clause) or _has_phrase(clause, ("on", "condition")):
+    if not _CONDITIONAL.isdisjoint(clause) or ("condition" in clause
+                                               and _has_phrase(clause, ("on", "condition"))):
         mode = "conditional"
     return mode
 
