@@ -44,8 +44,9 @@ def token_texts(text: str) -> list[str]:
 
     No token spans whitespace, so each whitespace-separated chunk is tokenized
     on its own; a chunk of letters and digits only (``str.isalnum``, the same
-    characters as ``\\w`` less ``_``) is one ``\\w+`` token, and only the other
-    chunks go through the regular expression.
+    characters as ``\\w`` less ``_``) is one ``\\w+`` token, one that only adds
+    a final mark ("talks,") is two tokens, and only the other chunks go through
+    the regular expression.
 
     Examples
     --------
@@ -58,6 +59,9 @@ def token_texts(text: str) -> list[str]:
     for chunk in text.split():
         if chunk.isalnum():
             append(chunk)
+        elif chunk[:-1].isalnum() and not chunk[-1].isalnum() and chunk[-1] != "_":
+            append(chunk[:-1])      # (no dot inside, so no "U.S." abbreviation)
+            append(chunk[-1])
         else:
             out += findall(chunk)
     return out

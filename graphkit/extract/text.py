@@ -89,7 +89,11 @@ _ABBREV = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "al",
 }
-_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])|[.!?]+[\"'”’)\]]*$")
+# Final punctuation and closing quotes, then a capital (or digit) or the end.
+# (The shared prefix is written once so the engine can skip ahead to a [.!?];
+# only a maximal run of these characters can be followed by space or the end,
+# so this accepts exactly what "P(?=...)|P$" would.)
+_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?:(?=\s+[\"'“‘(\[]*[A-Z0-9])|$)")
 _TERMINAL = re.compile(r"[.!?:;\"'”’)]\s*$")
 
 
