@@ -50,9 +50,27 @@ _PACKAGE = re.compile(r"\b([a-z]{3,}(?:-[a-z]+)? package)\b")
 _KNOWN = re.compile(r"\b(JCPOA|New START|INF Treaty|Minsk (?:agreements|accords)|"
                     r"Paris (?:climate )?agreement|Good Friday Agreement|Oslo Accords|"
                     r"Dayton (?:Agreement|Accords))\b", re.I)
-# _NAMED can only match where one of its head words occurs; looking for those
-# first skips its costly scan of every position in most sentences
+# Each pattern can only match where some literal occurs; testing for it first
+# skips a scan of every position in most sentences. (_KNOWN ignores case: for
+# ASCII text, str.lower folds case exactly as re.I does.)
 _HEAD_WORD = re.compile(_AGREEMENT_HEADS)
+_KNOWN_WORDS = ("jcpoa", "new start", "inf treaty", "minsk", "paris", "good friday", "oslo",
+                "dayton")
+
+
+def _may_match(rx, sentence: str) -> bool:
+    if rx is _NAMED:
+        return _HEAD_WORD.search(sentence) is not None
+    if rx is _PACKAGE:
+        return " package" in sentence
+    if rx is _QUOTED:
+        return '"' in sentence or "“" in sentence
+    if rx is _KNOWN and sentence.isascii():
+        low = sentence.lower()
+        return any(w in low for w in _KNOWN_WORDS)
+    return True
+
+
 _LEADING = re.compile(r"^(?:(?:the|The|a|A|of|on|for|and)\s+)+")
 
 
@@ -69,7 +87,7 @@ def agreement_names(sentence: str) -> list[tuple[str, int, int]]:
     """
     found = []
     for rx in (_KNOWN, _NAMED, _QUOTED, _PACKAGE):
-        if rx is _NAMED and _HEAD_WORD.search(sentence) is None:
+        if not _may_match(rx, sentence):
             continue
         for m in rx.finditer(sentence):
             name = _LEADING.sub("", m.group(1)).strip()
@@ -119,6 +137,9 @@ def find_stances(*, doc_id, date, sentence_id, offset, sentence, tokens, lower, 
             if w in SUPPORT_CUES or w in OPPOSE_CUES]
     if not cues:
         return []
+    if speaker is None or not speaker.party:
+        if not any(g.parties for g in groups):
+            return []       # nobody to hold a stance
     topics = [(agreement_id(n), n, a, b) for n, a, b in agreement_names(sentence)]
     seen_issue = set()
     for issue, start, end in issues.find(sentence):
