@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field, replace
+from itertools import compress, count
 
 from ..actors import Registry, load_registry, token_texts
 from ..model import Document, Event, default_polarity, quad_class
@@ -388,6 +389,7 @@ class RulesExtractor:
             for form in first:
                 self._triggers_by_first.setdefault(form, []).append(trig)
         self._issues = IssueMatcher(load_issues())
+        self._key_prefixes = self.registry.key_prefixes()
         self._agreement_names = {issue: label for issue, label, _kw in load_issues()}
 
     # ------------------------------------------------------------------ API
@@ -396,6 +398,7 @@ class RulesExtractor:
         text = clean_text(doc.text)
         end = body_end(text)
         state = _DocState(date=doc.date)
+        self._key_prefixes = self.registry.key_prefixes()   # once per document
         events: list[Event] = []
         spans = split_sentences(text, 0, end)
         if doc.title:
@@ -578,7 +581,7 @@ class RulesExtractor:
         n = len(words)
         out: list[Mention] = []
         first = reg.first_tokens
-        prefixes = reg.key_prefixes()
+        prefixes = self._key_prefixes
         pos = 0                 # first token not inside a mention found so far
         # lower-case words that start no name (the common case) start no mention
         for i in [k for k, w in enumerate(words) if w in first or w[0].isupper()]:
@@ -669,7 +672,8 @@ class RulesExtractor:
 
     def _roles(self, out, words, lower, state) -> list[Mention]:
         """Attach role phrases to adjacent parties and names; resolve bare roles."""
-        if _ROLE_FIRST.keys().isdisjoint(lower):
+        role_at = _where(map(_ROLE_FIRST.__contains__, lower))
+        if not role_at:
             return out
         n = len(words)
         by_start = {m.start: m for m in out}
@@ -678,7 +682,7 @@ class RulesExtractor:
             covered.update(range(m.start, m.end))
         roles = []
         pos = 0
-        for i in [k for k, w in enumerate(lower) if w in _ROLE_FIRST]:
+        for i in role_at:
             if i < pos or i in covered:
                 continue
             for L in range(min(_ROLE_FIRST[lower[i]], n - i), 0, -1):
@@ -800,8 +804,7 @@ class RulesExtractor:
     def _unknown_people(self, out, words, lower, state) -> None:
         """A name not in the registry, placed by its affiliation: "Sergei Yermakov of the
         Russian Strategic Research Institute", "Olga Ivanova, a Russian diplomat"."""
-        if not any(m.kind in ("party", "person") and m.form in ("adj", "name", "role")
-                   for m in out):
+        if not any(_may_place(m, words, lower) for m in out):
             return      # no mention that could place a name (and ``out`` is sorted)
         covered = set()
         for m in out:
@@ -843,12 +846,15 @@ class RulesExtractor:
         # words that can start a reference now: plural ones need a pair in focus,
         # pronouns a person, "the alliance" an organisation (looked up below)
         starts = _REF_STARTS[bool(state.last_group), bool(state.last_person)]
+        ref_at = _where(map(starts.__contains__, lower))
+        if not ref_at:
+            return
         n = len(words)
         taken = set()
         for m in out:
             taken.update(range(m.start, m.end))
         pos = 0
-        for i in [k for k, w in enumerate(lower) if w in starts]:
+        for i in ref_at:
             if i < pos or i in taken:
                 continue
             lw = lower[i]
@@ -879,6 +885,8 @@ class RulesExtractor:
 
     def _context(self, out, words, lower) -> None:
         """Mark mentions that are places, media, or relational ("Russian partners")."""
+        if not out:
+            return
         n = len(words)
         media_ends = [m.end for m in out if m.kind == "media"]
         dateline = (out and out[0].start == 0 and out[0].end < n and words[out[0].end] == ","
@@ -921,7 +929,8 @@ class RulesExtractor:
             # reporters: "Voice of Russia correspondent Olga Denisova"
             if m.start > 0 and lower[m.start - 1] in _MEDIA_ROLE:
                 m.kind = "media"
-            if any(e == m.start or e == m.start - 1 for e in media_ends) and m.form != "role":
+            if media_ends and any(e == m.start or e == m.start - 1 for e in media_ends) \
+                    and m.form != "role":
                 if m.end < n and lower[m.end] in _MEDIA_ROLE:
                     m.kind = "media"
             if m.end < n and lower[m.end] in _MEDIA_ROLE and m.form in ("name", "adj") \
@@ -966,7 +975,7 @@ class RulesExtractor:
                     while end < n and lower[end] not in (",",):
                         end += 1
                     return m, (i, min(end + 1, n))
-        for i in [k for k, lw in enumerate(lower) if lw in _REPORT_VERBS]:
+        for i in _where(map(_REPORT_VERBS.__contains__, lower)):
             lw = lower[i]
             if words[i] != lw or _inside(i, mentions):
                 continue
@@ -1014,7 +1023,7 @@ class RulesExtractor:
         by_first = self._triggers_by_first
         pos = 0
         # only a word that starts some pattern can start a trigger
-        for i in [k for k, w in enumerate(lower) if w in by_first]:
+        for i in _where(map(by_first.__contains__, lower)):
             if i < pos:
                 continue
             best = None
@@ -1029,7 +1038,10 @@ class RulesExtractor:
                     nominal = j > 0 and lower[j - 1] in ("a", "an", "its", "their", "his",
                                                          "her", "this", "that", "another")
                 for trig in by_first[lower[i]]:
-                    end = _match(trig.elements, lower, i, covered)
+                    # lower[i] is a form of the first element (that is how by_first is
+                    # built) and i is not covered: a one-word pattern matches here
+                    end = i + 1 if len(trig.elements) == 1 else _match(trig.elements, lower,
+                                                                         i, covered)
                     if end is None:
                         continue
                     if trig.pos == "verb" and not _verb_reading(lower, i, trig, covered,
@@ -1233,6 +1245,24 @@ class RulesExtractor:
 # ---------------------------------------------------------------------------
 # helpers
 
+def _where(flags) -> list:
+    """Indexes of the true items of ``flags``. With ``flags`` a ``map`` of a
+    builtin (``map(S.__contains__, tokens)``) no Python code runs per token."""
+    return list(compress(count(), flags))
+
+
+def _may_place(m, words, lower) -> bool:
+    """Whether mention ``m`` can be the affiliation of a name before it, as
+    :meth:`RulesExtractor._unknown_people` reads one: "<name> of (the) <party>"
+    or "<name>, a/an/the <adjective or role>"."""
+    p = m.start
+    if m.kind == "party" and m.form in ("adj", "name") and p >= 2 and (
+            lower[p - 1] == "of" or (p >= 3 and lower[p - 1] == "the" and lower[p - 2] == "of")):
+        return True
+    return (m.kind in ("party", "person") and m.form in ("adj", "role") and p >= 3
+            and words[p - 2] == "," and lower[p - 1] in ("a", "an", "the"))
+
+
 def _pick(entries):
     for pid, form in entries:
         if form != "media":
@@ -1322,7 +1352,7 @@ def _groups(mentions, words, lower):
 def _clause_breaks(words, lower, attr_span, toks=None):
     """Sorted token indexes where a new clause starts. ``toks`` (with offsets) tell a
     spaced hyphen from one inside a word; a sentence without "-" needs none."""
-    breaks = [i for i, w in enumerate(lower) if w in _CLAUSE_BREAK]
+    breaks = _where(map(_CLAUSE_BREAK.__contains__, lower))
     if toks is not None and "-" in words:
         # a hyphen inside a word ("war-torn", "Russia-NATO") joins; one between spaces
         # (" - ") separates like a dash
