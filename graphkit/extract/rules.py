@@ -582,6 +582,7 @@ class RulesExtractor:
         out: list[Mention] = []
         first = reg.first_tokens
         prefixes = self._key_prefixes
+        full_first, persons = state.full_first, state.persons    # (grow in this loop)
         pos = 0                 # first token not inside a mention found so far
         # lower-case words that start no name (the common case) start no mention
         for i in [k for k, w in enumerate(words) if w in first or w[0].isupper()]:
@@ -589,6 +590,8 @@ class RulesExtractor:
                 continue
             w = words[i]
             maxlen = first.get(w, 0)
+            if not maxlen and w not in full_first and w not in persons and not w.isupper():
+                continue        # no key, known name or headline capital: no hit below
             hit = None
             if maxlen:
                 # no key is longer than the longest run of tokens that starts one
@@ -804,7 +807,7 @@ class RulesExtractor:
     def _unknown_people(self, out, words, lower, state) -> None:
         """A name not in the registry, placed by its affiliation: "Sergei Yermakov of the
         Russian Strategic Research Institute", "Olga Ivanova, a Russian diplomat"."""
-        if not any(_may_place(m, words, lower) for m in out):
+        if not out or not any(_may_place(m, words, lower) for m in out):
             return      # no mention that could place a name (and ``out`` is sorted)
         covered = set()
         for m in out:
@@ -1493,13 +1496,17 @@ def _preposition_before(lower, g_start, trig_end):
 
 def _negated(lower, ts, te, c_start, mentions):
     lo = max(c_start, ts - 4)
-    for k in range(ts - 1, lo - 1, -1):
-        if _inside(k, mentions):
-            break
-        if lower[k] in _NEGATORS:
-            return True
+    # (the walk back can only return True if a negator is in its window)
+    if not _NEGATORS.isdisjoint(lower[lo:ts]):
+        for k in range(ts - 1, lo - 1, -1):
+            if _inside(k, mentions):
+                break
+            if lower[k] in _NEGATORS:
+                return True
     # "breakthroughs ... should not be expected"
     tail = lower[te:te + 8]
+    if "not" not in tail and "n't" not in tail:
+        return False
     for k, w in enumerate(tail):
         if w in ("not", "n't") and any(x in ("expected", "achieved", "reached", "possible",
                                               "likely", "made", "held", "planned")
