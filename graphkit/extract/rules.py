@@ -389,7 +389,9 @@ class RulesExtractor:
             for form in first:
                 self._triggers_by_first.setdefault(form, []).append(trig)
         self._issues = IssueMatcher(load_issues())
-        self._key_prefixes = self.registry.key_prefixes()
+        self._key_prefixes: set = set()
+        self._may_start: _MayStart | None = None
+        self._refresh_registry_index()
         self._agreement_names = {issue: label for issue, label, _kw in load_issues()}
 
     # ------------------------------------------------------------------ API
@@ -398,7 +400,7 @@ class RulesExtractor:
         text = clean_text(doc.text)
         end = body_end(text)
         state = _DocState(date=doc.date)
-        self._key_prefixes = self.registry.key_prefixes()   # once per document
+        self._refresh_registry_index()
         events: list[Event] = []
         spans = split_sentences(text, 0, end)
         if doc.title:
@@ -418,6 +420,15 @@ class RulesExtractor:
                                                    para_speaker)
         return Extraction(doc.doc_id, events, len(spans), dict(state.mentions),
                           dict(state.agents), state.stances)
+
+    def _refresh_registry_index(self) -> None:
+        """Registry look-up aids, rebuilt (once per document at most) when the
+        registry has grown: any key change gives a new prefix set."""
+        prefixes = self.registry.key_prefixes()
+        if prefixes is not self._key_prefixes or self._may_start is None \
+                or len(self._may_start) > 500_000:
+            self._key_prefixes = prefixes
+            self._may_start = _MayStart(self.registry.first_tokens)
 
     # ------------------------------------------------------------- sentence
     def _sentence(self, doc, sid, offset, sentence, state, events, para_speaker):
@@ -585,7 +596,7 @@ class RulesExtractor:
         full_first, persons = state.full_first, state.persons    # (grow in this loop)
         pos = 0                 # first token not inside a mention found so far
         # lower-case words that start no name (the common case) start no mention
-        for i in [k for k, w in enumerate(words) if w in first or w[0].isupper()]:
+        for i in _where(map(self._may_start.__getitem__, words)):
             if i < pos:
                 continue
             w = words[i]
@@ -1247,6 +1258,20 @@ class RulesExtractor:
 
 # ---------------------------------------------------------------------------
 # helpers
+
+class _MayStart(dict):
+    """Token -> whether a mention may start at it: it starts a registry key or is
+    capitalised. Filled on first sight of each token, so a sentence's candidates
+    are found without running Python code per token."""
+
+    def __init__(self, first_tokens):
+        super().__init__()
+        self.first = first_tokens
+
+    def __missing__(self, token):
+        flag = self[token] = token in self.first or token[0].isupper()
+        return flag
+
 
 def _where(flags) -> list:
     """Indexes of the true items of ``flags``. With ``flags`` a ``map`` of a
