@@ -480,9 +480,14 @@ class RulesExtractor:
             groups = _groups(mentions, words, lower)
         n_before = len(events)
         triggers = self._triggers(lower, mentions)
-        if "-" in lower:
-            toks = _with_offsets(sentence, words)
-        breaks = _clause_breaks(words, lower, attr_span, toks)
+        stance_cue = sid >= 0 and not STANCE_CUES.isdisjoint(lower)
+        breaks = []
+        # clauses matter to triggers, to a reported demand (needs an attribution)
+        # and to stances; without any of these they are not needed
+        if stance_cue or attr_span is not None or any(t is not None for _, _, t in triggers):
+            if "-" in lower:
+                toks = _with_offsets(sentence, words)
+            breaks = _clause_breaks(words, lower, attr_span, toks)
         triggers = self._absorb(triggers, lower, breaks, mentions)
         found = []
         demand = self._obligation(groups, lower, attr_span, speaker, breaks)
@@ -514,7 +519,7 @@ class RulesExtractor:
         issue = self._issue(sentence) if found else ""
         if found and toks is None:
             toks = _with_offsets(sentence, words)
-        if sid >= 0 and not STANCE_CUES.isdisjoint(lower):
+        if stance_cue:
             # (find_stances needs a support or oppose cue; most sentences have none)
             if toks is None:
                 toks = _with_offsets(sentence, words)
@@ -1053,9 +1058,15 @@ class RulesExtractor:
                                                          "her", "this", "that", "another")
                 for trig in by_first[lower[i]]:
                     # lower[i] is a form of the first element (that is how by_first is
-                    # built) and i is not covered: a one-word pattern matches here
-                    end = i + 1 if len(trig.elements) == 1 else _match(trig.elements, lower,
-                                                                         i, covered)
+                    # built) and i is not covered: a one-word pattern matches here, and
+                    # a longer one whose second word is not next does not
+                    els = trig.elements
+                    if len(els) == 1:
+                        end = i + 1
+                    elif els[1] is not None and (i + 1 >= n or lower[i + 1] not in els[1]):
+                        continue
+                    else:
+                        end = _match(els, lower, i, covered)
                     if end is None:
                         continue
                     if trig.pos == "verb" and not _verb_reading(lower, i, trig, covered,
