@@ -198,6 +198,7 @@ def _split_block(text: str, a: int, b: int) -> list[tuple[int, int]]:
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)")
+_SPACES = re.compile(r"\s*")      # \s is str.isspace, as strip() uses
 
 
 def _word_before(chunk: str, s: int, e: int) -> tuple[int, int]:
@@ -233,10 +234,9 @@ def _split_punctuated(text: str, a: int, b: int) -> list[tuple[int, int]]:
                     nxt = _NEXT_WORD.match(chunk, cut)
                     if nxt and nxt.group(1) not in _SENTENCE_STARTERS:
                         continue
-        piece = chunk[s:cut]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            spans.append((a + s + lead, a + cut))
+        # the piece holds the end mark, so it is never blank; it starts after
+        # its leading white space
+        spans.append((a + _SPACES.match(chunk, s).end(), a + cut))
         s = cut
     if chunk[s:].strip():
         piece = chunk[s:]
