@@ -64,7 +64,8 @@ Mapping
   false; ``issue``, ``modality``, ``speaker`` empty; ``extractor`` the format.
 * ``events`` files keep their values (coerced by
   :func:`graphkit.graph.events_frame`), except that ``quad_class`` and
-  ``polarity`` are recomputed from ``event_type`` and ``mode``, an empty
+  ``polarity`` are recomputed from ``event_type`` and ``mode`` (polarity 0
+  for negated events), an empty
   ``intensity`` becomes the category default and an empty ``extractor``
   becomes ``"events"``.
 * A row whose target cannot be resolved is kept with an empty ``target``;
@@ -1135,6 +1136,7 @@ class EventReader:
                                              self._cache("quad"), dtype=np.int64)
         ev["polarity"] = _factor_map_multi(pair, lambda t: default_polarity(*t),
                                            self._cache("pol"), dtype=np.int64)
+        ev.loc[ev["negated"], "polarity"] = 0        # as the extractor codes negated events
         no_int = c["intensity"][k] == ""
         if no_int.any():
             ev.loc[no_int, "intensity"] = [CATEGORIES[t][2] for t in ev.loc[no_int, "event_type"]]

@@ -501,9 +501,10 @@ def test_events_fixture():
     rows = df.set_index("event_id")
     assert rows.loc["e1", "evidence"] == 'Lavrov said: "we met, and talked", in Brussels.'
     assert rows.loc["e1", "extractor"] == "rules"
-    # hand-edited category: quad class, polarity and default intensity follow it
+    # hand-edited category: quad class and default intensity follow it; the event is
+    # negated, so its polarity is 0, as the extractor codes negated events
     assert rows.loc["e2", ["event_type", "quad_class", "polarity", "intensity",
-                           "negated"]].tolist() == ["ACCUSE", 3, -1, -3.0, True]
+                           "negated"]].tolist() == ["ACCUSE", 3, 0, -3.0, True]
     assert rows.loc["e6", ["target", "date", "extractor"]].tolist() == ["", "", "events"]
     assert rows.loc["e6", "evidence"] == "an event without target\nspanning two lines"
     assert rep.rows_without_target == 1
@@ -513,7 +514,7 @@ def test_events_round_trip(tmp_path):
     ev = events_frame([
         dict(event_id="a", doc_id="d.txt", date="2013-04-23", sentence_id=2, source="RUS",
              source_name="Russia", target="NATO", target_name="NATO", event_type="REQUEST",
-             mode="demand", quad_class=3, intensity=-4.5, polarity=-1, negated=True,
+             mode="demand", quad_class=3, intensity=-4.5, polarity=0, negated=True,
              modality="future", speaker="Lavrov", evidence="x, \"y\"", char_start=3,
              char_end=9, extractor="rules", issue="missile defence"),
         dict(event_id="b", doc_id="d.txt", date="", source="USA", event_type="AID",
