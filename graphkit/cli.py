@@ -64,6 +64,8 @@ def cli():
 @click.option("--title", default=None, help="Corpus name for the page and report.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=300, show_default=True,
               help="Parties shown at first on the page; filters bring in the rest.")
+@click.option("--page-evidence", type=click.IntRange(min=0), default=20_000, show_default=True,
+              help="Events whose sentences the page embeds (events.csv has them all).")
 @click.option("--seed", type=int, default=0, show_default=True,
               help="Seed for communities, blocs and layout.")
 @click.option("-f", "--format", "fmt", default="auto", show_default=True,
@@ -72,7 +74,7 @@ def cli():
 @click.option("--strict", is_flag=True, help="Any skipped file or record is an error.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, title,
-            max_nodes, seed, fmt, strict, quiet):
+            max_nodes, page_evidence, seed, fmt, strict, quiet):
     """Extract events from documents and write the graph, tables and page.
 
     PATHS are files or folders (searched recursively) of .txt, .md, .html,
@@ -97,11 +99,11 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
         result = run(paths, out_dir, actor_files=actor_files, text_column=text_column,
                      extractor=extractor, workers=workers, title=title, progress=progress,
                      seed=seed, max_nodes=max_nodes, echo_skips=not quiet, fmt=fmt,
-                     dask=dask, strict=strict)
+                     dask=dask, strict=strict, page_evidence=page_evidence)
     if quiet:
         return
     click.echo(f"{result.documents} documents, {result.sentences} sentences, "
-               f"{len(result.events)} events, {result.parties} parties, "
+               f"{len(result.analysed_events)} events, {result.parties} parties, "
                f"{len(result.dyads)} dyads in {result.seconds:.2f} s")
     for path, report in result.imports.items():
         click.echo(f"{path}: {report.summary()}")

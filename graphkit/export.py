@@ -12,9 +12,11 @@ import math
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from .errors import ExportError
+from .graph import _to_bool
 from .io import atomic_path, atomic_write_text
 
 __all__ = [
@@ -328,10 +330,25 @@ def write_events_csv(events: pd.DataFrame, path) -> Path:
     >>> p.read_text().splitlines()[1].split(",")[16]
     'true'
     """
+    return atomic_write_text(path, events_csv_text(events))
+
+
+def events_csv_text(events: pd.DataFrame, *, header: bool = True) -> str:
+    """``events.csv`` text for some events; chunks written with ``header=False``
+    after a first one with a header make the same file as one call on all rows.
+
+    Examples
+    --------
+    >>> from graphkit.graph import events_frame
+    >>> events_csv_text(events_frame([dict(event_id="e1")]), header=False)[:3]
+    'e1,'
+    """
     from .model import EVENT_COLUMNS
     df = events.reindex(columns=list(EVENT_COLUMNS))
-    df = df.assign(negated=df["negated"].map(lambda v: "true" if bool(v) else "false"))
-    return write_table(df, path)
+    neg = df["negated"]
+    neg = neg.to_numpy() if neg.dtype == bool else neg.map(_to_bool).to_numpy(dtype=bool)
+    df = df.assign(negated=np.where(neg, "true", "false"))
+    return df.to_csv(index=False, header=header, lineterminator="\n")
 
 
 def write_parquet(df: pd.DataFrame, path) -> Path:

@@ -50,8 +50,14 @@ def events_frame(rows=None) -> pd.DataFrame:
     >>> list(df.columns)[:3], len(df)
     (['event_id', 'doc_id', 'date'], 0)
     """
-    df = pd.DataFrame(rows if rows is not None else [], columns=list(EVENT_COLUMNS))
-    df = df.reindex(columns=list(EVENT_COLUMNS))
+    if isinstance(rows, pd.DataFrame):
+        df = rows.reindex(columns=list(EVENT_COLUMNS))
+    else:
+        # object dtype keeps the rows' own str objects, which many rows share
+        # (party ids, names, categories); pandas' inferred string dtype would
+        # copy every cell into a new object when converted below.
+        df = pd.DataFrame(list(rows) if rows is not None else [], columns=list(EVENT_COLUMNS),
+                          dtype=object)
     for col in EVENT_COLUMNS:
         s = df[col]
         if col in _INT_COLUMNS:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from . import analysis, render, report
@@ -28,6 +29,7 @@ from .graph import (_plain, build_dyad_graph, dyad_table, events_frame, stances_
 from .io import atomic_write_text
 from .model import EVENT_COLUMNS, Document
 from .sources import SkipLog, iter_documents
+from .spool import TEXT_COLUMNS, EventSpool, text_sample
 
 __all__ = ["RunResult", "run", "extract_events", "OUTPUT_FILES"]
 
@@ -36,16 +38,25 @@ OUTPUT_FILES = ("events.csv", "actors.csv", "agents.csv", "dyads.csv", "stances.
                 "documents.csv", "graph.graphml", "graph.gexf", "graph.html", "report.md")
 
 _BATCH = 32
-_CHUNK_ROWS = 20_000     # extracted events are compacted into frames of this many rows
+_CHUNK_ROWS = 5_000      # stance rows are compacted into frames of this many rows
+#: Events whose evidence sentences the page embeds (every event keeps its
+#: counts, dates and categories; see spool.text_sample for which get text).
+PAGE_EVIDENCE = 20_000
 
 
 @dataclass
 class RunResult:
-    """Counts, tables and file paths of one run."""
+    """Counts, tables and file paths of one run.
+
+    ``events`` is the full events table. A run that wrote its outputs streamed
+    the events to ``events.csv`` and analysed a slim copy without the long
+    texts (``analysed_events``); ``events`` then reads the file back on first
+    use.
+    """
 
     documents: int = 0
     sentences: int = 0
-    events: pd.DataFrame = field(default_factory=events_frame)
+    analysed_events: pd.DataFrame = field(default_factory=events_frame)
     actors: pd.DataFrame = field(default_factory=pd.DataFrame)
     dyads: pd.DataFrame = field(default_factory=pd.DataFrame)
     graph: nx.DiGraph = field(default_factory=nx.DiGraph)
@@ -57,9 +68,25 @@ class RunResult:
     full_graph: nx.DiGraph = field(default_factory=nx.DiGraph)
     seconds: float = 0.0
 
+    events_file: Path | None = None
+    _full_events: pd.DataFrame | None = field(default=None, repr=False)
+
     @property
     def parties(self) -> int:
         return self.graph.number_of_nodes()
+
+    @property
+    def events(self) -> pd.DataFrame:
+        """Every event with every ``events.csv`` column (read back from the
+        written file when the run streamed its events)."""
+        if self._full_events is None:
+            if self.events_file is None:
+                return self.analysed_events
+            from .eventfiles import read_events
+            frames = list(read_events(self.events_file, format="events"))
+            self._full_events = (events_frame(pd.concat(frames, ignore_index=True))
+                                 if frames else events_frame())
+        return self._full_events
 
 
 # ---------------------------------------------------------------------------
@@ -248,7 +275,7 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
         extractor: str = "rules.v1", workers: int = 1, title: str | None = None,
         progress: bool = False, seed: int = 0, max_nodes: int = 300,
         echo_skips: bool = False, fmt: str = "auto", dask: str | None = None,
-        strict: bool = False) -> RunResult:
+        strict: bool = False, page_evidence: int = PAGE_EVIDENCE) -> RunResult:
     """Extract events from documents and write every output.
 
     Parameters
@@ -277,6 +304,9 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
         Seed for communities, blocs and the page layout.
     max_nodes : int, optional (default=300)
         Parties shown at first on the page (the rest are reachable by filters).
+    page_evidence : int, optional (default=20000)
+        Events whose evidence sentences the page embeds (all events keep their
+        counts, dates and categories on the page; events.csv has every text).
     fmt : str, optional (default="auto")
         ``auto`` detects GDELT/ICEWS/events.csv files among the inputs and reads
         the rest as documents; ``text`` reads everything as documents; ``gdelt``
@@ -324,57 +354,66 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
     else:
         docs = iter_documents(doc_inputs, text_column=text_column, skipped=skipped)
 
-    rows, doc_rows, chunks = [], [], []
-    mentions: dict = {}
-    agents: dict = {}
-    sentences = 0
-    stance_rows = []
-    for doc, n_sent, ev_rows, ment, ags, sts in extract_events(
-            docs, extractor=extractor, actor_files=actor_files, workers=workers,
-            progress=progress, registry=registry, dask=dask):
-        sentences += n_sent
-        rows.extend(ev_rows)
-        if len(rows) >= _CHUNK_ROWS:          # compact: dicts -> a column frame
-            chunks.append(events_frame(rows).assign(trigger=[r.get("trigger", "")
-                                                             for r in rows]))
-            rows = []
-        stance_rows.extend(sts)
-        doc_rows.append({"doc_id": doc.doc_id, "title": doc.title, "date": doc.date,
-                         "url": doc.url, "sentences": n_sent, "events": len(ev_rows)})
-        for k, v in ment.items():
-            mentions[k] = mentions.get(k, 0) + v
-        for k, v in ags.items():
-            agents[k] = agents.get(k, 0) + v
-    if imported is not None:
-        triggers_imported = [""] * len(imported)
-    if not doc_rows and imported is None:
-        where = ", ".join(str(p) for p in inputs)
-        reasons = "; ".join(f"{p}: {r}" for p, r in skipped.items[:3])
-        raise SourceError(f"no readable documents in {where}" + (f" ({reasons})" if reasons else ""))
-
-    if rows or not chunks:
-        chunks.append(events_frame(rows).assign(trigger=[r.get("trigger", "") for r in rows]))
-    events = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
-    del chunks, rows
-    triggers = events.pop("trigger").tolist()
-    if imported is not None:
-        events = pd.concat([events, imported], ignore_index=True) if len(events) else imported
-        triggers = triggers + triggers_imported
-    documents = pd.DataFrame(doc_rows, columns=["doc_id", "title", "date", "url", "sentences",
-                                                "events"])
-    result = build_outputs(events, documents, registry=registry, mentions=mentions,
-                           agents=agents, seed=seed, stances=stances_frame(stance_rows))
-    result.documents = len(doc_rows)
-    result.sentences = sentences
-    result.skipped = list(skipped.items)
-    result.imports = imports
-    if strict and skipped.items:
-        where, reason = skipped.items[0]
-        raise SourceError(f"{len(skipped.items)} skipped (--strict); first: {where}: {reason}")
-    if out_dir is not None:
-        name = title or _default_title(inputs)
-        result.files = write_outputs(result, out_dir, documents=documents, title=name,
-                                     triggers=triggers, max_nodes=max_nodes, seed=seed)
+    # Events stream into the staging folder of the outputs as they come; only a
+    # slim copy (no long texts) stays in memory. See graphkit/spool.py.
+    stage = _new_stage(out_dir) if out_dir is not None else None
+    spool = EventSpool(stage)
+    try:
+        doc_rows, stance_chunks, stance_rows = [], [], []
+        mentions: dict = {}
+        agents: dict = {}
+        sentences = 0
+        for doc, n_sent, ev_rows, ment, ags, sts in extract_events(
+                docs, extractor=extractor, actor_files=actor_files, workers=workers,
+                progress=progress, registry=registry, dask=dask):
+            sentences += n_sent
+            spool.add_rows(ev_rows)
+            stance_rows.extend(sts)
+            if len(stance_rows) >= _CHUNK_ROWS:
+                stance_chunks.append(stances_frame(stance_rows))
+                stance_rows = []
+            doc_rows.append((doc.doc_id, doc.title, doc.date, doc.url, n_sent, len(ev_rows)))
+            for k, v in ment.items():
+                mentions[k] = mentions.get(k, 0) + v
+            for k, v in ags.items():
+                agents[k] = agents.get(k, 0) + v
+        if not doc_rows and imported is None:
+            where = ", ".join(str(p) for p in inputs)
+            reasons = "; ".join(f"{p}: {r}" for p, r in skipped.items[:3])
+            raise SourceError(f"no readable documents in {where}"
+                              + (f" ({reasons})" if reasons else ""))
+        if imported is not None:
+            spool.add_frame(imported)
+            del imported
+        events = spool.finish()
+        triggers = events.pop("trigger")
+        stance_chunks.append(stances_frame(stance_rows))
+        stances = (pd.concat(stance_chunks, ignore_index=True) if len(stance_chunks) > 1
+                   else stance_chunks[0])
+        documents = pd.DataFrame(doc_rows, columns=["doc_id", "title", "date", "url",
+                                                    "sentences", "events"])
+        result = build_outputs(events, documents, registry=registry, mentions=mentions,
+                               agents=agents, seed=seed, stances=stances)
+        result.documents = len(doc_rows)
+        result.sentences = sentences
+        result.skipped = list(skipped.items)
+        result.imports = imports
+        if strict and skipped.items:
+            where, reason = skipped.items[0]
+            raise SourceError(f"{len(skipped.items)} skipped (--strict); first: {where}: {reason}")
+        if out_dir is not None:
+            name = title or _default_title(inputs)
+            result.files = write_outputs(result, out_dir, documents=documents, title=name,
+                                         triggers=triggers, max_nodes=max_nodes, seed=seed,
+                                         page_evidence=page_evidence, _stage=stage,
+                                         _spool=spool)
+            result.events_file = result.files["events.csv"]
+        else:
+            result._full_events = events
+    finally:
+        spool.close()
+        if stage is not None:
+            shutil.rmtree(stage, ignore_errors=True)
     result.seconds = time.perf_counter() - t0
     return result
 
@@ -464,72 +503,93 @@ def build_outputs(events: pd.DataFrame, documents: pd.DataFrame | None = None, *
     agent_rows = [{"agent": name, "party": party, "party_name": registry.name(party),
                    "mentions": cnt} for (name, party), cnt in sorted((agents or {}).items())]
     stances = stances if stances is not None else stances_frame()
-    result = RunResult(events=events, actors=actors, dyads=dyads, graph=D, tables=tables,
+    result = RunResult(analysed_events=events, actors=actors, dyads=dyads, graph=D, tables=tables,
                        stances=stances, full_graph=with_agreements(D, stances))
     result.agents = pd.DataFrame(agent_rows, columns=["agent", "party", "party_name", "mentions"])
     return result
 
 
-def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title: str,
-                  triggers=None, max_nodes: int = 300, seed: int = 0) -> dict:
-    """Write every output file of a run; return ``{file name: path}``.
-
-    All files are first written into a hidden staging folder inside
-    ``out_dir`` and only renamed into place once every one of them is
-    complete, so an interrupted run (Ctrl-C, SIGTERM, a crash) leaves the
-    previous outputs as they were.
-    """
+def _new_stage(out_dir) -> Path:
+    """A hidden staging folder inside ``out_dir`` (created if needed)."""
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise GraphkitError(f"output path {out} exists and is not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
-        stage = Path(tempfile.mkdtemp(prefix=".graphkit-staging-", dir=out))
+        return Path(tempfile.mkdtemp(prefix=".graphkit-staging-", dir=out))
     except OSError as exc:
         raise GraphkitError(f"cannot create output folder {out}: {exc.strerror}") from None
+
+
+def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title: str,
+                  triggers=None, max_nodes: int = 300, seed: int = 0,
+                  page_evidence: int = PAGE_EVIDENCE, _stage: Path | None = None,
+                  _spool: EventSpool | None = None) -> dict:
+    """Write every output file of a run; return ``{file name: path}``.
+
+    All files are first written into a hidden staging folder inside
+    ``out_dir`` and only renamed into place once every one of them is
+    complete, so an interrupted run (Ctrl-C, SIGTERM, a crash) leaves the
+    previous outputs as they were. (:func:`run` streams ``events.csv`` into
+    that folder during extraction and passes it in.)
+    """
+    out = Path(out_dir)
+    stage = _stage if _stage is not None else _new_stage(out)
     try:
         staged = _write_staged(result, stage, documents=documents, title=title,
-                               triggers=triggers, max_nodes=max_nodes, seed=seed)
+                               triggers=triggers, max_nodes=max_nodes, seed=seed,
+                               page_evidence=page_evidence, spool=_spool)
         files = {}
         for name, path in staged.items():
             os.replace(path, out / name)
             files[name] = out / name
-        if "skipped.csv" not in files and (out / "skipped.csv").exists():
-            (out / "skipped.csv").unlink()
+        for stale in ("skipped.csv", "events.parquet", "dyads.parquet"):
+            if stale not in files and (out / stale).exists():
+                (out / stale).unlink()
         return files
     except OSError as exc:
         raise GraphkitError(f"cannot write outputs in {out}: {exc.strerror or exc}") from None
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        if _stage is None:
+            shutil.rmtree(stage, ignore_errors=True)
 
 
 def _write_staged(result: RunResult, out: Path, *, documents, title, triggers, max_nodes,
-                  seed) -> dict:
+                  seed, page_evidence=PAGE_EVIDENCE, spool=None) -> dict:
     files = {}
-    events = result.events
-    files["events.csv"] = write_events_csv(events, out / "events.csv")
+    events = result.analysed_events
+    streamed = spool is not None and spool.folder == out
+    try:        # Parquet copies when pyarrow is installed (pip install -e ".[parquet]")
+        import pyarrow  # noqa: F401
+        parquet = True
+    except ImportError:
+        parquet = False
+    if streamed:
+        files["events.csv"] = spool.csv_path
+        if spool.parquet_path is not None:
+            files["events.parquet"] = spool.parquet_path
+    else:
+        files["events.csv"] = write_events_csv(events, out / "events.csv")
+        if parquet:
+            files["events.parquet"] = write_parquet(events[list(EVENT_COLUMNS)],
+                                                    out / "events.parquet")
     files["actors.csv"] = write_table(result.actors, out / "actors.csv")
     files["agents.csv"] = write_table(result.agents, out / "agents.csv")
     files["dyads.csv"] = write_table(result.dyads, out / "dyads.csv")
     files["documents.csv"] = write_table(documents, out / "documents.csv")
-    try:        # Parquet copies when pyarrow is installed (pip install -e ".[parquet]")
-        import pyarrow  # noqa: F401
-    except ImportError:
-        pass
-    else:
-        files["events.parquet"] = write_parquet(events[list(EVENT_COLUMNS)],
-                                                out / "events.parquet")
+    if parquet:
         files["dyads.parquet"] = write_parquet(result.dyads, out / "dyads.parquet")
     files["stances.csv"] = write_table(result.stances.assign(
         negated=result.stances["negated"].map(lambda v: "true" if bool(v) else "false")),
         out / "stances.csv")
     files["graph.graphml"] = write_graphml(result.full_graph, out / "graph.graphml")
     files["graph.gexf"] = write_gexf(result.full_graph, out / "graph.gexf", events=events)
-    page_events = events.assign(trigger=list(triggers)) if triggers is not None and len(
-        triggers) == len(events) else events
+    page_events = _page_events(events, triggers, page_evidence, spool if streamed else None)
     files["graph.html"] = render.write_html(out / "graph.html", result.full_graph, page_events,
                                             title=title, documents=documents,
-                                            max_nodes=max_nodes, seed=seed)
+                                            max_nodes=max_nodes, seed=seed,
+                                            evidence_sampled=len(events) > page_evidence)
+    del page_events
     md = report.report_markdown(events, result.graph, result.tables, title=title,
                                 documents=documents)
     files["report.md"] = atomic_write_text(out / "report.md", md)
@@ -537,6 +597,45 @@ def _write_staged(result: RunResult, out: Path, *, documents, title, triggers, m
         skipped = pd.DataFrame(result.skipped, columns=["path", "reason"])
         files["skipped.csv"] = write_table(skipped, out / "skipped.csv")
     return files
+
+
+#: Columns that identify a group of events the page may show as one row.
+_MERGE_KEYS = ["source", "source_name", "target", "target_name", "event_type", "mode",
+               "quad_class", "intensity", "polarity", "issue", "negated", "modality", "date"]
+
+
+def _page_events(events: pd.DataFrame, triggers, limit: int, spool: EventSpool | None
+                 ) -> pd.DataFrame:
+    """The events for the page, with an ``n`` column (events per row).
+
+    :func:`graphkit.spool.text_sample` picks ``limit`` events that keep their
+    sentences (and trigger marks), one row each. Every other event is counted
+    in a row per distinct (parties, category, polarity, intensity, issue,
+    negation, modality, date) with ``n`` events and no text, so the page's
+    filters and timelines still count every event while its size grows with
+    the variety of the events rather than their number.
+    """
+    n = len(events)
+    keep = text_sample(events, limit)
+    if spool is not None:           # texts were streamed to disk: read back the sample
+        texts = spool.texts(keep)
+    else:
+        texts = events[list(TEXT_COLUMNS)].iloc[keep].set_axis(keep)
+    sample = events.iloc[keep].copy()
+    for col in TEXT_COLUMNS:
+        sample[col] = texts[col].to_numpy(dtype=object)
+    trig = np.asarray(triggers, dtype=object) if triggers is not None and len(
+        triggers) == n else np.full(n, "", dtype=object)
+    sample["trigger"] = trig[keep]
+    sample["n"] = 1
+    if len(keep) == n:
+        return sample.reset_index(drop=True)
+    rest = np.ones(n, dtype=bool)
+    rest[keep] = False
+    merged = (events.loc[rest, _MERGE_KEYS].groupby(_MERGE_KEYS, sort=True, dropna=False)
+              .size().rename("n").reset_index())
+    merged = events_frame(merged).assign(trigger="", n=merged["n"].to_numpy())
+    return pd.concat([sample, merged], ignore_index=True)
 
 
 def load_output(path, *, actor_files: Iterable = ()) -> tuple[RunResult, pd.DataFrame]:

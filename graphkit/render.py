@@ -85,6 +85,7 @@ def render_html(
     max_nodes: int = 300,
     seed: int = 42,
     layout: str = "auto",
+    evidence_sampled: bool = False,
 ) -> str:
     """Render a dyad graph and its events as one self-contained HTML page.
 
@@ -101,9 +102,10 @@ def render_html(
         ``betweenness``, ``x`` and ``y`` are used when present. Not modified.
     events : DataFrame
         Events with the ``events.csv`` columns, optionally a ``trigger`` column
-        (``;``-joined trigger words, marked in the evidence). Events whose source
-        is not a node of ``D``, or whose dyad is not an edge of ``D``, are left
-        out. Not modified.
+        (``;``-joined trigger words, marked in the evidence) and an ``n`` column
+        (a row standing for ``n`` like events without their sentences; the page
+        counts it ``n`` times). Events whose source is not a node of ``D``, or
+        whose dyad is not an edge of ``D``, are left out. Not modified.
     title : str, optional (default="graphkit")
         Corpus title shown in the header and the window title.
     documents : DataFrame, optional
@@ -118,6 +120,9 @@ def render_html(
         ``python``: positions computed here, physics off; ``given``: node
         attributes ``x``/``y``; ``auto``: ``given`` when every node has them,
         else ``physics`` up to ``PHYSICS_MAX_NODES`` shown nodes, else ``python``.
+    evidence_sampled : bool, optional (default=False)
+        Say so on the page when only some events carry their sentence (a
+        large run embeds a sample; see ``graphkit.pipeline.PAGE_EVIDENCE``).
 
     Returns
     -------
@@ -148,7 +153,8 @@ def render_html(
     --------
     write_html, notebook_iframe
     """
-    payload = _payload(D, events, title=title, documents=documents,
+    payload = _payload(D, events, evidence_sampled=evidence_sampled, title=title,
+                       documents=documents,
                        max_nodes=max_nodes, seed=seed, layout=layout)
     return _page(payload, title)
 
@@ -163,6 +169,7 @@ def write_html(
     max_nodes: int = 300,
     seed: int = 42,
     layout: str = "auto",
+    evidence_sampled: bool = False,
 ) -> Path:
     """Write :func:`render_html` of ``D`` and ``events`` to ``path`` atomically.
 
@@ -170,7 +177,7 @@ def write_html(
     ----------
     path : str or path-like
         Output file (parent folders are created).
-    D, events, title, documents, max_nodes, seed, layout
+    D, events, title, documents, max_nodes, seed, layout, evidence_sampled
         As for :func:`render_html`.
 
     Returns
@@ -195,7 +202,7 @@ def write_html(
     ('graph.html', 1)
     """
     page = render_html(D, events, title=title, documents=documents, max_nodes=max_nodes,
-                       seed=seed, layout=layout)
+                       seed=seed, layout=layout, evidence_sampled=evidence_sampled)
     return atomic_write_text(path, page)
 
 
@@ -242,7 +249,8 @@ def notebook_iframe(html_page: str, *, height: int = 600) -> str:
 # --------------------------------------------------------------------------- payload
 
 
-def _payload(D, events, *, title, documents, max_nodes, seed, layout) -> dict:
+def _payload(D, events, *, title, documents, max_nodes, seed, layout,
+             evidence_sampled=False) -> dict:
     if not isinstance(D, nx.DiGraph) or D.is_multigraph():
         raise TypeError(f"D must be a networkx.DiGraph (a dyad graph), got {type(D).__name__}")
     if not isinstance(events, pd.DataFrame):
@@ -305,7 +313,9 @@ def _payload(D, events, *, title, documents, max_nodes, seed, layout) -> dict:
         "date_max": max(all_dates) if all_dates else "",
         "counts": {
             "documents": n_docs,
-            "events": len(ev["id"]),
+            "events": sum(ev["n"]),
+            "with_text": sum(1 for t in ev["text"] if t),
+            "evidence_sampled": bool(evidence_sampled),
             "parties": len(nodes["id"]) - persons,
             "officials": persons,
             "dyads": len(dyads["s"]),
@@ -491,6 +501,10 @@ def _events(events, documents, D, index):
         inten = _numbers(events["intensity"]).tolist()
     else:
         inten = [0.0] * n
+    if "n" in events.columns:        # a row may stand for several events (see pipeline)
+        count = pd.to_numeric(events["n"], errors="coerce").fillna(1).astype("int64").tolist()
+    else:
+        count = [1] * n
     if "negated" not in events.columns:
         neg = [0] * n
     elif events["negated"].dtype == bool:
@@ -539,6 +553,7 @@ def _events(events, documents, D, index):
         "sa": pick(col["source_agent"]),
         "ta": pick(col["target_agent"]),
         "speaker": pick(col["speaker"]),
+        "n": pick(count),
         "text": texts,
         "marks": [_spans(x, patterns[g]) if g and x and patterns[g] is not None else []
                   for x, g in zip(texts, triggers)],

@@ -50,9 +50,45 @@ def test_unreachable_scheduler_is_a_clear_error(corpus, tmp_path):
         run([corpus], tmp_path / "x", dask="tcp://127.0.0.1:9")
 
 
-def test_compacting_events_in_chunks_changes_nothing(corpus, tmp_path, monkeypatch):
+def test_streaming_events_in_chunks_changes_nothing(corpus, tmp_path, monkeypatch):
     import graphkit.pipeline as pipeline
+    import graphkit.spool as spool
     whole = _outputs(corpus, tmp_path / "whole")
     monkeypatch.setattr(pipeline, "_CHUNK_ROWS", 7)
+    monkeypatch.setattr(spool, "CHUNK_ROWS", 7)
     chunked = _outputs(corpus, tmp_path / "chunked")
     assert whole == chunked
+    if (tmp_path / "whole" / "events.parquet").exists():      # many row groups, same table
+        pd = pytest.importorskip("pandas")
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "whole" / "events.parquet"),
+                                      pd.read_parquet(tmp_path / "chunked" / "events.parquet"))
+
+
+def test_a_streamed_run_keeps_every_text_on_disk_and_a_sample_on_the_page(corpus, tmp_path):
+    import json
+    import re
+
+    res = run([corpus], tmp_path / "out", page_evidence=5)
+    slim = res.analysed_events
+    assert len(slim) > 5 and (slim["evidence"] == "").all()      # analysed without texts
+    full = res.events                                              # read back from events.csv
+    assert len(full) == len(slim) and (full["evidence"] != "").all()
+    page = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="graphkit-data">(.*?)</script>',
+                                page, re.S).group(1))
+    counts = data["meta"]["counts"]
+    assert counts["evidence_sampled"] and counts["with_text"] <= 5
+    rows = data["events"]
+    assert counts["events"] == sum(rows["n"]) == len(slim)      # every event still counted
+    assert len(rows["id"]) < len(slim)                           # like events share a row
+    # per pair and category, the page counts what events.csv has
+    names = data["nodes"]["id"]
+    page_counts = {}
+    for s, t, c, k in zip(rows["s"], rows["t"], rows["cat"], rows["n"]):
+        key = (names[s], names[t] if t >= 0 else "", data["meta"]["categories"][c])
+        page_counts[key] = page_counts.get(key, 0) + k
+    assert page_counts == full.groupby(["source", "target", "event_type"]).size().to_dict()
+    # the sample spreads over relations: no two texts for a pair while another has none
+    pairs = list(zip(data["events"]["s"], data["events"]["t"]))
+    with_text = [p for p, t in zip(pairs, data["events"]["text"]) if t]
+    assert len(set(with_text)) == min(5, len(set(pairs)))

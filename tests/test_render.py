@@ -163,7 +163,8 @@ def test_officials_collapse_into_party(page):
     assert nodes["party"][lavrov] == rus and nodes["party"][rus] == -1
     assert nodes["aliases"][lavrov] == ["Lavrov", "Sergey Lavrov"]
     meta = data["meta"]
-    assert meta["counts"] == {"documents": 4, "events": 8, "parties": 5, "officials": 1, "dyads": 7}
+    assert meta["counts"] == {"documents": 4, "events": 8, "parties": 5, "officials": 1, "dyads": 7,
+                              "with_text": 8, "evidence_sampled": False}
     assert meta["n_units"] == 5 and "LAVROV" not in meta["initial"]
     assert (meta["date_min"], meta["date_max"]) == ("2013-04-23", "2013-04-26")
 

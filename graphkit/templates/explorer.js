@@ -128,20 +128,21 @@
     } else {
       for (k = 0; k < nE; k++) {
         if (!passEvent(k)) continue;
+        var w = EV.n[k];
         s = unit(EV.s[k]);
-        act[s] += 1;
+        act[s] += w;
         if (EV.t[k] < 0) continue;
         t = unit(EV.t[k]);
         if (s === t) continue;
-        act[t] += 1;
+        act[t] += w;
         key = s * nN + t;
         agg = dir.get(key);
         if (!agg) { agg = newAgg(s, t); dir.set(key, agg); }
-        agg.events += 1;
-        if (EV.neg[k]) agg.neg += 1;
+        agg.events += w;
+        if (EV.neg[k]) agg.neg += w;
         else {
-          if (EV.pol[k] > 0) agg.coop += 1; else if (EV.pol[k] < 0) agg.conf += 1;
-          agg.sum += EV.int[k];
+          if (EV.pol[k] > 0) agg.coop += w; else if (EV.pol[k] < 0) agg.conf += w;
+          agg.sum += EV.int[k] * w;
         }
         addDates(agg, EV.date[k], EV.date[k]);
         addIssues(agg, EV.issue[k]);
@@ -461,7 +462,7 @@
     var both = el("span"); add(both, allBtn, noneBtn);
     var catSec = section(root, "Event categories", both);
     var counts = new Array(CATS.length).fill(0);
-    for (var e = 0; e < nE; e++) if (EV.cat[e] >= 0) counts[EV.cat[e]] += 1;
+    for (var e = 0; e < nE; e++) if (EV.cat[e] >= 0) counts[EV.cat[e]] += EV.n[e];
     controls.cats = [];
     [1, 2, 3, 4, 0].forEach(function (q) {
       var idx = [];
@@ -587,11 +588,17 @@
     var src = who(EV.s[e], EV.sa[e]), tgt = who(EV.t[e], EV.ta[e]);
     add(head, el("span", null, EV.date[e] || "undated"), el("span", "gk-cat", EV.cat[e] >= 0 ? CATS[EV.cat[e]] : "?"),
         el("span", null, src + " \u2192 " + tgt));
+    if (EV.n[e] > 1) head.appendChild(el("span", "gk-tag", "\u00d7 " + fmt(EV.n[e])));
     if (EV.neg[e]) head.appendChild(el("span", "gk-tag", "negated"));
     if (EV.mod[e] && EV.mod[e] !== "asserted") head.appendChild(el("span", "gk-tag mod", EV.mod[e]));
     if (EV.mode[e]) head.appendChild(el("span", "gk-tag mod", EV.mode[e]));
     box.appendChild(head);
     if (EV.text[e]) box.appendChild(sentence(EV.text[e], EV.marks[e]));
+    else if (META.counts.evidence_sampled) {
+      box.appendChild(el("div", "gk-src", (EV.n[e] > 1 ? fmt(EV.n[e]) + " like events; their sentences are" : "sentence") +
+        " not embedded in this page (" + fmt(META.counts.with_text) + " of " + fmt(META.counts.events) +
+        " events are); events.csv has every one"));
+    }
     var d = docOf(e);
     var srcLine = el("div", "gk-src");
     if (EV.speaker[e]) srcLine.appendChild(document.createTextNode("said by " + EV.speaker[e] + " \u00b7 "));
@@ -635,6 +642,11 @@
       if (((s === a && t === b) || (s === b && t === a)) && passEvent(e)) out.push(e);
     }
     return out;
+  }
+  function eventCount(list) {
+    var total = 0;
+    list.forEach(function (e) { total += EV.n[e]; });
+    return total;
   }
   function nodeEvents(u) {
     var out = [];
@@ -739,7 +751,7 @@
     block("Strongest partners", "coop", POL_COLORS[1], "coop.");
     block("Rivals", "conf", POL_COLORS[-1], "confl.");
     var evs = nodeEvents(u);
-    panel.appendChild(el("h3", null, "Events (" + fmt(evs.length) + ")"));
+    panel.appendChild(el("h3", null, "Events (" + fmt(eventCount(evs)) + ")"));
     eventList(panel, evs, 25);
   }
 
@@ -750,7 +762,7 @@
       var d = EV.date[e];
       if (!d) return;
       var r = byDate.get(d) || { c: 0, f: 0, o: 0 };
-      if (EV.neg[e] || EV.pol[e] === 0) r.o += 1; else if (EV.pol[e] > 0) r.c += 1; else r.f += 1;
+      if (EV.neg[e] || EV.pol[e] === 0) r.o += EV.n[e]; else if (EV.pol[e] > 0) r.c += EV.n[e]; else r.f += EV.n[e];
       byDate.set(d, r);
     });
     var dates = Array.from(byDate.keys()).sort();
@@ -805,13 +817,13 @@
     panel.appendChild(el("h3", null, "Timeline"));
     panel.appendChild(timeline(evs));
     var cats = new Map();
-    evs.forEach(function (e) { if (EV.cat[e] >= 0) cats.set(EV.cat[e], (cats.get(EV.cat[e]) || 0) + 1); });
+    evs.forEach(function (e) { if (EV.cat[e] >= 0) cats.set(EV.cat[e], (cats.get(EV.cat[e]) || 0) + EV.n[e]); });
     if (cats.size) {
       var chips2 = el("div", "gk-chips");
       Array.from(cats.entries()).sort(function (x, y) { return (y[1] - x[1]) || (x[0] - y[0]); }).forEach(function (c) { chips2.appendChild(el("span", "gk-badge", CATS[c[0]] + " " + c[1])); });
       panel.appendChild(chips2);
     }
-    panel.appendChild(el("h3", null, "Evidence (" + fmt(evs.length) + ")"));
+    panel.appendChild(el("h3", null, "Evidence (" + fmt(eventCount(evs)) + ")"));
     eventList(panel, evs, 30);
   }
 

@@ -1,0 +1,234 @@
+"""Events of a run, streamed to disk while they are extracted.
+
+A run over a large corpus never holds its events as one big list. Rows are
+compacted into frames of ``chunk_rows`` rows; each frame is appended to
+``events.csv`` (and, when pyarrow is installed, written as a row group of
+``events.parquet``) in the run's staging folder, and only a *slim* copy stays
+in memory: every column, with the long texts (:data:`TEXT_COLUMNS`: evidence
+sentences, speakers, agents) left empty. Graphs, analysis and the report need
+nothing more; the explorer page reads the texts back for the events it
+embeds (:meth:`EventSpool.texts`).
+
+Without a folder the spool keeps full frames in memory (small runs from
+Python that write nothing).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import ExportError
+from .export import events_csv_text
+from .graph import events_frame
+from .model import EVENT_COLUMNS
+
+__all__ = ["EventSpool", "TEXT_COLUMNS", "text_sample"]
+
+#: Columns the slim in-memory copy leaves empty (read back from ``events.csv``).
+TEXT_COLUMNS = ("evidence", "speaker", "source_agent", "target_agent")
+
+#: Default rows per compacted frame: small enough that the dicts waiting to be
+#: compacted stay a few MB, large enough that pandas' per-call cost is noise.
+CHUNK_ROWS = 5000
+
+
+class EventSpool:
+    """Collect event rows; write them out in chunks; keep a slim copy.
+
+    Parameters
+    ----------
+    folder : path-like, optional
+        Where ``events.csv`` (and ``events.parquet``) are written. Without it
+        nothing is written and full rows stay in memory.
+    chunk_rows : int, optional (default=CHUNK_ROWS)
+        Rows per compacted frame (and per Parquet row group).
+    parquet : bool, optional
+        Also write ``events.parquet`` (default: when pyarrow is installed).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> spool = EventSpool(d, parquet=False)
+    >>> spool.add_rows([dict(event_id="e1", source="RUS", target="USA",
+    ...                      evidence="Russia met the United States.", trigger="met")])
+    >>> slim = spool.finish()
+    >>> slim.loc[0, "evidence"], slim.loc[0, "trigger"], spool.count
+    ('', 'met', 1)
+    >>> spool.texts([0]).loc[0, "evidence"]
+    'Russia met the United States.'
+    """
+
+    def __init__(self, folder=None, *, chunk_rows: int | None = None,
+                 parquet: bool | None = None):
+        self.folder = Path(folder) if folder is not None else None
+        self.chunk_rows = max(1, int(chunk_rows if chunk_rows is not None else CHUNK_ROWS))
+        if parquet is None:
+            try:
+                import pyarrow  # noqa: F401
+                parquet = True
+            except ImportError:
+                parquet = False
+        self.parquet = bool(parquet) and self.folder is not None
+        self.count = 0
+        self._rows: list = []
+        self._frames: list = []
+        self._csv = None
+        self._pq = None
+        self._schema = None
+        self._done = False
+
+    # -- writing -----------------------------------------------------------
+    @property
+    def csv_path(self) -> Path | None:
+        return self.folder / "events.csv" if self.folder is not None else None
+
+    @property
+    def parquet_path(self) -> Path | None:
+        return self.folder / "events.parquet" if self.parquet else None
+
+    def add_rows(self, rows: list) -> None:
+        """Add event rows (dicts with ``events.csv`` keys and an optional ``trigger``)."""
+        self._rows.extend(rows)
+        if len(self._rows) >= self.chunk_rows:
+            self._flush_rows()
+
+    def add_frame(self, frame: pd.DataFrame, triggers=None) -> None:
+        """Add events that already are a table (imported event files)."""
+        self._flush_rows()
+        for start in range(0, len(frame), self.chunk_rows):
+            part = events_frame(frame.iloc[start:start + self.chunk_rows])
+            part["trigger"] = ("" if triggers is None
+                               else list(triggers[start:start + self.chunk_rows]))
+            self._write(part)
+
+    def _flush_rows(self) -> None:
+        if not self._rows:
+            return
+        rows, self._rows = self._rows, []
+        frame = events_frame(rows)
+        frame["trigger"] = [_intern(r.get("trigger", "")) for r in rows]
+        self._write(frame)
+
+    def _write(self, frame: pd.DataFrame) -> None:
+        self.count += len(frame)
+        if self.folder is None:
+            self._frames.append(frame)
+            return
+        try:
+            if self._csv is None:
+                self._csv = open(self.csv_path, "w", encoding="utf-8", newline="")
+                self._csv.write(events_csv_text(frame, header=True))
+            else:
+                self._csv.write(events_csv_text(frame, header=False))
+            if self.parquet:
+                self._write_parquet(frame)
+        except OSError as exc:
+            raise ExportError(f"cannot write events in {self.folder}: "
+                              f"{exc.strerror or exc}") from None
+        slim = frame.assign(**{c: "" for c in TEXT_COLUMNS})
+        for col in TEXT_COLUMNS:
+            slim[col] = slim[col].astype(object)
+        self._frames.append(slim)
+
+    def _write_parquet(self, frame: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+        table = pa.Table.from_pandas(frame[list(EVENT_COLUMNS)], preserve_index=False,
+                                     schema=self._schema)
+        if self._pq is None:
+            self._schema = table.schema
+            self._pq = pq.ParquetWriter(self.parquet_path, self._schema)
+        self._pq.write_table(table)
+
+    def finish(self) -> pd.DataFrame:
+        """Flush and close the files; return the events in memory (slim when
+        written to a folder), with a ``trigger`` column, in the order added."""
+        self._flush_rows()
+        if self.folder is not None and self._csv is None:
+            self._write(events_frame().assign(trigger=[]))     # header-only files
+            self.count = 0
+        self.close()
+        self._done = True
+        if not self._frames:
+            return events_frame().assign(trigger=pd.Series([], dtype=object))
+        out = pd.concat(self._frames, ignore_index=True) if len(self._frames) > 1 else (
+            self._frames[0].reset_index(drop=True))
+        self._frames = []
+        return out
+
+    def close(self) -> None:
+        """Close open files (idempotent; also used when a run fails)."""
+        if self._csv is not None:
+            self._csv.close()
+            self._csv = None
+        if self._pq is not None:
+            self._pq.close()
+            self._pq = None
+
+    # -- reading back ---------------------------------------------------------
+    def texts(self, positions) -> pd.DataFrame:
+        """The :data:`TEXT_COLUMNS` of the events at ``positions`` (0-based,
+        in the order added), read back from ``events.csv`` chunk by chunk.
+
+        Returns a frame indexed by position.
+        """
+        want = np.unique(np.asarray(list(positions), dtype="int64"))
+        if self.csv_path is None or not len(want):
+            return pd.DataFrame({c: pd.Series([], dtype=object) for c in TEXT_COLUMNS},
+                                index=pd.Index(want[:0], dtype="int64"))
+        parts = []
+        start = 0
+        reader = pd.read_csv(self.csv_path, usecols=list(TEXT_COLUMNS), dtype=str,
+                             keep_default_na=False, chunksize=50_000, encoding="utf-8")
+        for chunk in reader:
+            stop = start + len(chunk)
+            lo, hi = np.searchsorted(want, [start, stop])
+            if hi > lo:
+                part = chunk.iloc[want[lo:hi] - start]
+                part.index = want[lo:hi]
+                parts.append(part.astype(object))
+            start = stop
+        out = pd.concat(parts) if parts else pd.DataFrame(columns=list(TEXT_COLUMNS))
+        return out[list(TEXT_COLUMNS)]
+
+
+def text_sample(events: pd.DataFrame, limit: int) -> np.ndarray:
+    """Positions of at most ``limit`` events whose texts the page embeds.
+
+    Every (source, target) pair gets its first event before any pair gets a
+    second, and so on (ties in table order), so a capped page still shows
+    evidence for as many relations as possible.
+
+    Examples
+    --------
+    >>> ev = events_frame([dict(source="A", target="B"), dict(source="A", target="B"),
+    ...                    dict(source="A", target="C")])
+    >>> text_sample(ev, 2).tolist()
+    [0, 2]
+    """
+    n = len(events)
+    if limit >= n:
+        return np.arange(n)
+    if limit <= 0:
+        return np.arange(0)
+    pair = pd.factorize(events["source"].to_numpy(dtype=object) + "\x00"
+                        + events["target"].to_numpy(dtype=object))[0]
+    order = np.argsort(pair, kind="stable")
+    sorted_pair = pair[order]
+    starts = np.searchsorted(sorted_pair, sorted_pair)      # first position of each group
+    rank = np.empty(n, dtype="int64")
+    rank[order] = np.arange(n) - starts
+    chosen = np.lexsort((np.arange(n), rank))[:limit]
+    return np.sort(chosen)
+
+
+_INTERNED: dict = {}
+
+
+def _intern(text: str) -> str:
+    """One shared object per distinct trigger text (there are few)."""
+    return _INTERNED.setdefault(text, text) if len(_INTERNED) < 100_000 else text
