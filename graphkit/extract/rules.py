@@ -264,6 +264,8 @@ _ROLES = {tuple(k.split()): v for k, v in _ROLE_TABLE.items()}
 _ROLE_FIRST = {}
 for _k in _ROLES:
     _ROLE_FIRST[_k[0]] = max(_ROLE_FIRST.get(_k[0], 0), len(_k))
+# (a frozenset answers "any of these words here?" faster than a dict's key view)
+_ROLE_WORDS = frozenset(_ROLE_FIRST)
 # Non-state sectors that make a country-adjective a separate group id: "Syrian rebels" -> SYR-REB.
 _SECTOR_GROUPS = {"Rebels": "REB", "Opposition": "OPP", "Militants": "REB", "Civilians": "CVL"}
 
@@ -388,9 +390,11 @@ class RulesExtractor:
             first = trig.elements[0]
             for form in first:
                 self._triggers_by_first.setdefault(form, []).append(trig)
+        self._trigger_words = frozenset(self._triggers_by_first)
         self._issues = IssueMatcher(load_issues())
         self._key_prefixes: set = set()
         self._may_start: _MayStart | None = None
+        self._one_token_keys: set = set()
         self._refresh_registry_index()
         self._agreement_names = {issue: label for issue, label, _kw in load_issues()}
 
@@ -424,11 +428,15 @@ class RulesExtractor:
     def _refresh_registry_index(self) -> None:
         """Registry look-up aids, rebuilt (once per document at most) when the
         registry has grown: any key change gives a new prefix set."""
-        prefixes = self.registry.key_prefixes()
+        reg = self.registry
+        prefixes = reg.key_prefixes()
         if prefixes is not self._key_prefixes or self._may_start is None \
                 or len(self._may_start) > 500_000:
             self._key_prefixes = prefixes
-            self._may_start = _MayStart(self.registry.first_tokens)
+            self._may_start = _MayStart(reg.first_tokens)
+            # tokens that are a whole key by themselves
+            self._one_token_keys = {key[0] for index in (reg.surfaces, reg.people, reg.surnames)
+                                    for key in index if len(key) == 1}
 
     # ------------------------------------------------------------- sentence
     def _sentence(self, doc, sid, offset, sentence, state, events, para_speaker):
@@ -597,7 +605,7 @@ class RulesExtractor:
         n = len(words)
         out: list[Mention] = []
         first = reg.first_tokens
-        prefixes = self._key_prefixes
+        prefixes, one_token_keys = self._key_prefixes, self._one_token_keys
         full_first, persons = state.full_first, state.persons    # (grow in this loop)
         pos = 0                 # first token not inside a mention found so far
         # lower-case words that start no name (the common case) start no mention
@@ -606,16 +614,17 @@ class RulesExtractor:
                 continue
             w = words[i]
             maxlen = first.get(w, 0)
-            if not maxlen and w not in full_first and w not in persons and not w.isupper():
-                continue        # no key, known name or headline capital: no hit below
-            hit = None
             if maxlen:
                 # no key is longer than the longest run of tokens that starts one
+                # ("the" before a lower-case word usually starts none at all)
                 top = 1
                 limit = maxlen if maxlen < n - i else n - i
                 while top < limit and tuple(words[i:i + top + 1]) in prefixes:
                     top += 1
-                maxlen = top
+                maxlen = top if top > 1 or w in one_token_keys else 0
+            if not maxlen and w not in full_first and w not in persons and not w.isupper():
+                continue        # no key, known name or headline capital: no hit below
+            hit = None
             for L in range(maxlen, 0, -1):
                 key = tuple(words[i:i + L])
                 if key in reg.surfaces:
@@ -691,9 +700,9 @@ class RulesExtractor:
 
     def _roles(self, out, words, lower, state) -> list[Mention]:
         """Attach role phrases to adjacent parties and names; resolve bare roles."""
-        role_at = _where(map(_ROLE_FIRST.__contains__, lower))
-        if not role_at:
+        if _ROLE_WORDS.isdisjoint(lower):
             return out
+        role_at = _where(map(_ROLE_FIRST.__contains__, lower))
         n = len(words)
         by_start = {m.start: m for m in out}
         covered = set()
@@ -994,7 +1003,8 @@ class RulesExtractor:
                     while end < n and lower[end] not in (",",):
                         end += 1
                     return m, (i, min(end + 1, n))
-        for i in _where(map(_REPORT_VERBS.__contains__, lower)):
+        for i in (_where(map(_REPORT_VERBS.__contains__, lower))
+                  if not _REPORT_VERBS.isdisjoint(lower) else ()):
             lw = lower[i]
             if words[i] != lw or _inside(i, mentions):
                 continue
@@ -1042,7 +1052,8 @@ class RulesExtractor:
         by_first = self._triggers_by_first
         pos = 0
         # only a word that starts some pattern can start a trigger
-        for i in _where(map(by_first.__contains__, lower)):
+        for i in (_where(map(by_first.__contains__, lower))
+                  if not self._trigger_words.isdisjoint(lower) else ()):
             if i < pos:
                 continue
             best = None
@@ -1391,7 +1402,8 @@ def _groups(mentions, words, lower):
 def _clause_breaks(words, lower, attr_span, toks=None):
     """Sorted token indexes where a new clause starts. ``toks`` (with offsets) tell a
     spaced hyphen from one inside a word; a sentence without "-" needs none."""
-    breaks = _where(map(_CLAUSE_BREAK.__contains__, lower))
+    breaks = (_where(map(_CLAUSE_BREAK.__contains__, lower))
+              if not _CLAUSE_BREAK.isdisjoint(lower) else [])
     if toks is not None and "-" in words:
         # a hyphen inside a word ("war-torn", "Russia-NATO") joins; one between spaces
         # (" - ") separates like a dash
