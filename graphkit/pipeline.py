@@ -632,9 +632,16 @@ def _page_events(events: pd.DataFrame, triggers, limit: int, spool: EventSpool |
         return sample.reset_index(drop=True)
     rest = np.ones(n, dtype=bool)
     rest[keep] = False
-    merged = (events.loc[rest, _MERGE_KEYS].groupby(_MERGE_KEYS, sort=True, dropna=False)
-              .size().rename("n").reset_index())
-    merged = events_frame(merged).assign(trigger="", n=merged["n"].to_numpy())
+    rest = np.flatnonzero(rest)
+    # one integer code per distinct combination of the merge keys, built
+    # column by column (small integer arrays, no wide group-by)
+    code = np.zeros(len(rest), dtype="int64")
+    for col in _MERGE_KEYS:
+        values, _ = pd.factorize(events[col].to_numpy()[rest], sort=True)
+        code = pd.factorize(code * (int(values.max(initial=0)) + 1) + values, sort=True)[0]
+    groups, first, counts = np.unique(code, return_index=True, return_counts=True)
+    merged = events.iloc[rest[first]][_MERGE_KEYS].reset_index(drop=True)
+    merged = events_frame(merged).assign(trigger="", n=counts)
     return pd.concat([sample, merged], ignore_index=True)
 
 

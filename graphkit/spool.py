@@ -110,7 +110,8 @@ class EventSpool:
             return
         rows, self._rows = self._rows, []
         frame = events_frame(rows)
-        frame["trigger"] = [_intern(r.get("trigger", "")) for r in rows]
+        frame["trigger"] = [r.get("trigger", "") for r in rows]
+        del rows
         self._write(frame)
 
     def _write(self, frame: pd.DataFrame) -> None:
@@ -129,10 +130,7 @@ class EventSpool:
         except OSError as exc:
             raise ExportError(f"cannot write events in {self.folder}: "
                               f"{exc.strerror or exc}") from None
-        slim = frame.assign(**{c: "" for c in TEXT_COLUMNS})
-        for col in TEXT_COLUMNS:
-            slim[col] = slim[col].astype(object)
-        self._frames.append(slim)
+        self._frames.append(_compact(frame))
 
     def _write_parquet(self, frame: pd.DataFrame) -> None:
         import pyarrow as pa
@@ -183,7 +181,7 @@ class EventSpool:
         parts = []
         start = 0
         reader = pd.read_csv(self.csv_path, usecols=list(TEXT_COLUMNS), dtype=str,
-                             keep_default_na=False, chunksize=50_000, encoding="utf-8")
+                             keep_default_na=False, chunksize=10_000, encoding="utf-8")
         for chunk in reader:
             stop = start + len(chunk)
             lo, hi = np.searchsorted(want, [start, stop])
@@ -229,6 +227,31 @@ def text_sample(events: pd.DataFrame, limit: int) -> np.ndarray:
 _INTERNED: dict = {}
 
 
-def _intern(text: str) -> str:
-    """One shared object per distinct trigger text (there are few)."""
-    return _INTERNED.setdefault(text, text) if len(_INTERNED) < 100_000 else text
+def _compact(frame: pd.DataFrame) -> pd.DataFrame:
+    """The slim copy of a chunk that stays in memory for the whole run.
+
+    Long texts are dropped. Every other text value is replaced by one shared
+    object per distinct value (party ids, names, categories, dates repeat
+    endlessly), and the unique ones (event ids) are copied afresh: the
+    originals were allocated among the chunk's short-lived objects, and each
+    of them would keep a block of freed memory from going back to the system
+    (the peak memory of a long run then grows with the corpus).
+    """
+    slim = frame.copy()
+    for col in slim.columns:
+        if col in TEXT_COLUMNS:
+            values = np.full(len(slim), "", dtype=object)
+        elif col == "event_id":
+            values = np.array([v.encode("utf-8").decode("utf-8") for v in slim[col].tolist()],
+                              dtype=object)
+        elif slim[col].dtype == object and len(slim):
+            codes, uniq = pd.factorize(slim[col].to_numpy(dtype=object))
+            shared = np.array([_INTERNED.setdefault(u, u) if len(_INTERNED) < 200_000 else u
+                               for u in uniq], dtype=object)
+            values = shared[codes]
+        else:
+            continue
+        # object dtype stated: pandas would otherwise store the strings anew in its own
+        # string type, and every later events_frame() would convert them back
+        slim[col] = pd.Series(values, index=slim.index, dtype=object)
+    return slim
