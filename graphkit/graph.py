@@ -14,6 +14,7 @@ from .model import CATEGORIES, EVENT_COLUMNS
 
 __all__ = [
     "DYAD_COLUMNS",
+    "DyadAccumulator",
     "events_frame",
     "dyad_table",
     "node_table",
@@ -120,18 +121,76 @@ def dyad_table(events: pd.DataFrame) -> pd.DataFrame:
     >>> dyad_table(ev)[["events", "cooperative", "conflictual", "sign"]].values.tolist()
     [[2, 1, 1, -1]]
     """
-    target = _text(events, "target")
-    has_target = target != ""
-    if not has_target.any():
-        return pd.DataFrame(columns=DYAD_COLUMNS)
-    # Everything below is numpy on integer keys: one key per ordered pair,
-    # numbered in (source, target) order, and one bincount per column.
-    pick = np.flatnonzero(has_target)
-    src_codes, src_uniq = pd.factorize(_text(events, "source")[pick], sort=True)
-    tgt_codes, tgt_uniq = pd.factorize(target[pick], sort=True)
+    return _finish_dyads(_dyad_sums(events))
+
+
+class DyadAccumulator:
+    """Dyad aggregates built chunk by chunk: partial sums per chunk of events,
+    merged at the end into exactly what :func:`dyad_table` gives for all
+    the events at once (chunks added in table order).
+
+    Examples
+    --------
+    >>> ev = events_frame([dict(event_id=f"e{i}", source="RUS", target="USA",
+    ...                         event_type="CONSULT", polarity=1, intensity=1.0)
+    ...                    for i in range(5)])
+    >>> acc = DyadAccumulator()
+    >>> acc.add(ev.iloc[:2]); acc.add(ev.iloc[2:])
+    >>> acc.table().equals(dyad_table(ev))
+    True
+    """
+
+    def __init__(self):
+        self._parts: list = []
+
+    def add(self, events: pd.DataFrame) -> None:
+        """Aggregate one chunk of events (``events.csv`` columns)."""
+        part = _dyad_sums(events)
+        if len(part):
+            self._parts.append(part)
+        if len(self._parts) >= 64:      # keep memory bounded by the number of dyads
+            self._parts = [_merge_sums(pd.concat(self._parts, ignore_index=True))]
+
+    def table(self) -> pd.DataFrame:
+        """The merged ``dyads.csv`` table."""
+        if not self._parts:
+            return pd.DataFrame(columns=DYAD_COLUMNS)
+        if len(self._parts) == 1:
+            return _finish_dyads(self._parts[0])
+        parts = pd.concat(self._parts, ignore_index=True)
+        self._parts = [_merge_sums(parts)]
+        return _finish_dyads(self._parts[0])
+
+
+_MICRO = 1_000_000      # intensity sums are kept in millionths (integers below 2**53)
+_COUNT_COLUMNS = ["events", "cooperative", "conflictual", "negated"] + [
+    f"n_{c}" for c in CATEGORIES]
+
+
+def _pairs(source: np.ndarray, target: np.ndarray):
+    """Ordered pairs as integer rows 0..n-1 (numbered in (source, target)
+    order), with each row's source and target."""
+    src_codes, src_uniq = pd.factorize(source, sort=True)
+    tgt_codes, tgt_uniq = pd.factorize(target, sort=True)
     pair = src_codes.astype("int64") * len(tgt_uniq) + tgt_codes
     keys, row = np.unique(pair, return_inverse=True)
-    n = len(keys)
+    return (row.reshape(-1), len(keys), np.asarray(src_uniq, dtype=object)[keys // len(tgt_uniq)],
+            np.asarray(tgt_uniq, dtype=object)[keys % len(tgt_uniq)])
+
+
+def _dyad_sums(events: pd.DataFrame) -> pd.DataFrame:
+    """Per ordered pair: counts, the unrounded intensity sum, date span,
+    issues, names and the first event ids (what :class:`DyadAccumulator`
+    merges)."""
+    target = _text(events, "target")
+    pick = np.flatnonzero(target != "")
+    if not len(pick):
+        return pd.DataFrame(columns=["source", "target", "source_name", "target_name",
+                                     *_COUNT_COLUMNS, "_sum", "first_date", "last_date",
+                                     "issues", "event_ids"])
+    # Everything below is numpy on integer keys: one key per ordered pair and
+    # one bincount per column.
+    row, n, sources, targets = _pairs(_text(events, "source")[pick], target[pick])
     neg = events["negated"].to_numpy(dtype=bool)[pick]
     live = ~neg
     pol = events["polarity"].to_numpy()[pick]
@@ -140,17 +199,14 @@ def dyad_table(events: pd.DataFrame) -> pd.DataFrame:
     def count(mask):
         return np.bincount(row[mask], minlength=n).astype("int64")
 
-    out = {"source": np.asarray(src_uniq, dtype=object)[keys // len(tgt_uniq)],
-           "target": np.asarray(tgt_uniq, dtype=object)[keys % len(tgt_uniq)]}
+    out = {"source": sources, "target": targets}
     first = _first_index(row, n)
     out["source_name"] = _text(events, "source_name")[pick][first]
     out["target_name"] = _text(events, "target_name")[pick][first]
-    total = np.bincount(row, minlength=n).astype("int64")
-    negated = count(neg)
-    out["events"] = total
+    out["events"] = np.bincount(row, minlength=n).astype("int64")
     out["cooperative"] = count(live & (pol > 0))
     out["conflictual"] = count(live & (pol < 0))
-    out["negated"] = negated
+    out["negated"] = count(neg)
     # counts per category: one bincount over (dyad, category) cells
     cat_codes, cat_uniq = pd.factorize(_text(events, "event_type")[pick])
     ncat = max(len(cat_uniq), 1)
@@ -159,22 +215,60 @@ def dyad_table(events: pd.DataFrame) -> pd.DataFrame:
     cat_pos = {c: i for i, c in enumerate(cat_uniq)}
     for c in CATEGORIES:
         out[f"n_{c}"] = cells[:, cat_pos[c]] if c in cat_pos else np.zeros(n, dtype="int64")
-    n_live = total - negated
-    sum_int = np.bincount(row[live], weights=inten[live], minlength=n)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean_int = np.where(n_live > 0, sum_int / np.maximum(n_live, 1), 0.0)
-    out["mean_intensity"] = np.round(mean_int, 3)
-    out["sum_intensity"] = np.round(sum_int, 3)
-    out["sign"] = (out["sum_intensity"] > 0).astype("int64") - (out["sum_intensity"] < 0)
-    out["weight"] = n_live
+    # intensities summed in millionths, as integers: exact, so the sums do not
+    # depend on how events were split into chunks or ordered
+    micro = np.rint(inten[live] * _MICRO)
+    out["_sum"] = np.rint(np.bincount(row[live], weights=micro, minlength=n)).astype("int64")
     out["first_date"], out["last_date"] = _date_span(_text(events, "date")[pick], row, n)
     out["issues"] = _issues_per_dyad(_text(events, "issue")[pick], row, n)
     out["event_ids"] = _first_ids(_text(events, "event_id")[pick], row, n)
-    table = pd.DataFrame(out)
+    return pd.DataFrame({k: pd.Series(v, dtype=object) if isinstance(v, np.ndarray)
+                         and v.dtype == object else v for k, v in out.items()})
+
+
+def _merge_sums(parts: pd.DataFrame) -> pd.DataFrame:
+    """Merge :func:`_dyad_sums` tables (rows in table order) into one."""
+    row, n, sources, targets = _pairs(_text(parts, "source"), _text(parts, "target"))
+    out = {"source": sources, "target": targets}
+    first = _first_index(row, n)
+    out["source_name"] = _text(parts, "source_name")[first]
+    out["target_name"] = _text(parts, "target_name")[first]
+    for col in _COUNT_COLUMNS:
+        out[col] = np.bincount(row, weights=parts[col].to_numpy(dtype="int64"),
+                               minlength=n).astype("int64")
+    out["_sum"] = np.rint(np.bincount(row, weights=parts["_sum"].to_numpy(dtype="float64"),
+                                      minlength=n)).astype("int64")
+    out["first_date"] = _date_span(_text(parts, "first_date"), row, n)[0]
+    out["last_date"] = _date_span(_text(parts, "last_date"), row, n)[1]
+    out["issues"] = _issues_per_dyad(_text(parts, "issues"), row, n)
+    ids = [x.split(";") for x in _text(parts, "event_ids").tolist()]
+    id_rows = np.repeat(row, [len(x) for x in ids])
+    flat = np.array([i for x in ids for i in x], dtype=object)
+    out["event_ids"] = _first_ids(flat, id_rows, n)
+    return pd.DataFrame({k: pd.Series(v, dtype=object) if isinstance(v, np.ndarray)
+                         and v.dtype == object else v for k, v in out.items()})
+
+
+def _finish_dyads(sums: pd.DataFrame) -> pd.DataFrame:
+    """``dyads.csv`` columns from :func:`_dyad_sums`: intensities, sign, weight."""
+    if not len(sums):
+        return pd.DataFrame(columns=DYAD_COLUMNS)
+    table = sums.copy()
+    live = table["events"].to_numpy() - table["negated"].to_numpy()
+    total = table.pop("_sum").to_numpy(dtype="float64") / _MICRO
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(live > 0, total / np.maximum(live, 1), 0.0)
+    table["mean_intensity"] = np.round(mean, 3)
+    table["sum_intensity"] = np.round(total, 3)
+    table["sign"] = ((table["sum_intensity"] > 0).astype("int64")
+                     - (table["sum_intensity"] < 0).astype("int64"))
+    table["weight"] = live.astype("int64")
+    for col in _COUNT_COLUMNS:
+        table[col] = table[col].astype("int64")
     for col in ("source", "target", "source_name", "target_name", "first_date", "last_date",
                 "issues", "event_ids"):
         table[col] = table[col].astype(object)
-    return table[DYAD_COLUMNS]
+    return table[DYAD_COLUMNS].reset_index(drop=True)
 
 
 def _text(df: pd.DataFrame, col: str) -> np.ndarray:

@@ -393,7 +393,8 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
         documents = pd.DataFrame(doc_rows, columns=["doc_id", "title", "date", "url",
                                                     "sentences", "events"])
         result = build_outputs(events, documents, registry=registry, mentions=mentions,
-                               agents=agents, seed=seed, stances=stances)
+                               agents=agents, seed=seed, stances=stances,
+                               dyads=spool.dyads.table())
         result.documents = len(doc_rows)
         result.sentences = sentences
         result.skipped = list(skipped.items)
@@ -450,7 +451,8 @@ def actors_table(registry: Registry, events: pd.DataFrame, mentions: dict) -> pd
 def build_outputs(events: pd.DataFrame, documents: pd.DataFrame | None = None, *,
                   registry: Registry | None = None, mentions: dict | None = None,
                   agents: dict | None = None, seed: int = 0,
-                  stances: pd.DataFrame | None = None) -> RunResult:
+                  stances: pd.DataFrame | None = None,
+                  dyads: pd.DataFrame | None = None) -> RunResult:
     """Graphs and tables from an events table (no extraction, nothing written).
 
     ``result.graph`` is the dyad graph of the events (what the analysis runs
@@ -460,7 +462,8 @@ def build_outputs(events: pd.DataFrame, documents: pd.DataFrame | None = None, *
     registry = registry if registry is not None else load_registry()
     mentions = mentions or {}
     known = actors_table(registry, events, mentions)
-    dyads = dyad_table(events)
+    if dyads is None:           # run() passes the dyads it merged while streaming
+        dyads = dyad_table(events)
     D = build_dyad_graph(events, known, dyads=dyads)
     tables = analysis.analyze(events, actors=known, seed=seed, graph=D) if len(events) else {}
     cent = tables.get("centrality")

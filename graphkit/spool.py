@@ -3,7 +3,8 @@
 A run over a large corpus never holds its events as one big list. Rows are
 compacted into frames of ``chunk_rows`` rows; each frame is appended to
 ``events.csv`` (and, when pyarrow is installed, written as a row group of
-``events.parquet``) in the run's staging folder, and only a *slim* copy stays
+``events.parquet``) in the run's staging folder, aggregated into partial dyad
+sums (:class:`graphkit.graph.DyadAccumulator`), and only a *slim* copy stays
 in memory: every column, with the long texts (:data:`TEXT_COLUMNS`: evidence
 sentences, speakers, agents) left empty. Graphs, analysis and the report need
 nothing more; the explorer page reads the texts back for the events it
@@ -22,7 +23,7 @@ import pandas as pd
 
 from .errors import ExportError
 from .export import events_csv_text
-from .graph import events_frame
+from .graph import DyadAccumulator, events_frame
 from .model import EVENT_COLUMNS
 
 __all__ = ["EventSpool", "TEXT_COLUMNS", "text_sample"]
@@ -74,6 +75,8 @@ class EventSpool:
                 parquet = False
         self.parquet = bool(parquet) and self.folder is not None
         self.count = 0
+        #: Dyad aggregates, merged from partial sums of every chunk.
+        self.dyads = DyadAccumulator()
         self._rows: list = []
         self._frames: list = []
         self._csv = None
@@ -116,6 +119,7 @@ class EventSpool:
 
     def _write(self, frame: pd.DataFrame) -> None:
         self.count += len(frame)
+        self.dyads.add(frame)
         if self.folder is None:
             self._frames.append(frame)
             return

@@ -153,3 +153,24 @@ def test_dyad_table_matches_a_plain_python_count():
         assert row.issues == ";".join(sorted(d["issues"]))
         assert row.event_ids == ";".join(d["ids"][:20])      # the first 20, in table order
         assert (row.source_name, row.target_name) == d["name"]
+
+
+def test_dyads_merged_from_chunks_equal_dyads_of_all_events():
+    import random
+    from graphkit.graph import DyadAccumulator
+    rnd = random.Random(3)
+    parties = ["RUS", "USA", "NATO", "CHN"]
+    rows = [dict(event_id=f"e{k:04d}", source=rnd.choice(parties), target=rnd.choice(parties + [""]),
+                 source_name=f"s{k}", target_name=f"t{k}",
+                 event_type=rnd.choice(["CONSULT", "ACCUSE", "AID"]), polarity=rnd.choice([1, -1, 0]),
+                 intensity=rnd.choice([1.0, -2.5, 0.1, 4.4]), negated=rnd.random() < 0.2,
+                 date=rnd.choice(["", "2013-04-23", "2001-01-01"]),
+                 issue=rnd.choice(["", "syria", "trade;syria"])) for k in range(2000)]
+    ev = events_frame(rows)
+    whole = dyad_table(ev)
+    for sizes in ([1] * 40 + [1960], [7] * 300, [2000], [0, 999, 0, 1001]):
+        acc, start = DyadAccumulator(), 0
+        for size in sizes:
+            acc.add(ev.iloc[start:start + size])
+            start += size
+        pd.testing.assert_frame_equal(acc.table(), whole)
