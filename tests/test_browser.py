@@ -150,6 +150,11 @@ def pages(tmp_path_factory):
     D, events, docs = build(xss=False)
     paths["clean"] = write_html(out / "clean.html", D, events, documents=docs,
                                 title="Russia-NATO Council, April 2013")
+    # a large run's page: sentences for 4 events, the others counted in merged rows
+    from graphkit.pipeline import _page_events
+    sampled = _page_events(events.drop(columns="trigger"), events["trigger"], 4, None)
+    paths["sampled"] = write_html(out / "sampled.html", D, sampled, documents=docs,
+                                  evidence_sampled=True)
     return paths
 
 
@@ -381,3 +386,19 @@ def test_notebook_iframe_runs_sandboxed(opened, pages, tmp_path):
     assert frame.evaluate("typeof window.__xss") == "undefined"
     assert o.js("typeof window.__xss") == "undefined"
     assert o.errors == []
+
+
+def test_a_page_with_sampled_evidence_still_counts_every_event(opened, pages):
+    o = opened(pages["sampled"])
+    assert o.js("window.graphkit.selectEdge('RUS', 'NATO')") is not None
+    panel = o.page.inner_text("#gk-panel")
+    assert "Evidence (5)" in panel.replace("EVIDENCE", "Evidence")      # as on the full page
+    assert "not embedded in this page (4 of 21 events are)" in panel
+    # filters count merged rows with their weight: the same edges as the full page
+    o.js("window.graphkit.setFilter({categories: ['CONSULT']})")
+    consult = o.js("window.graphkit.edges.get().map(e => [e.from, e.to, e.events]).sort()")
+    full = opened(pages["clean"])
+    full.js("window.graphkit.setFilter({categories: ['CONSULT']})")
+    assert consult and all(isinstance(n, int) and n >= 1 for _, _, n in consult)
+    assert consult == full.js("window.graphkit.edges.get().map(e => [e.from, e.to, e.events]).sort()")
+    assert o.errors == [] and full.errors == []
