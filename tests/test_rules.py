@@ -250,3 +250,19 @@ def test_article_name_noun_is_a_noun(ex):
 def test_ethnic_groups_are_people_of_the_place(ex):
     got = triples(ex, "Ethnic Albanians in south Serbia demanded a U.N. presence.")
     assert got == [("SRB-CVL", "UN", "REQUEST")]
+
+
+def test_bare_domestic_actors_belong_to_the_country_the_sentence_is_about(ex):
+    # a domestic group, a place or a home institution names the country ...
+    assert triples(ex, "Kenyan rebels ambushed government troops near the border.") == [
+        ("KEN-REB", "KEN", "ASSAULT")]
+    assert triples(ex, "Police detained opposition activists in Harare on Monday.") == [
+        ("ZWE", "ZWE-OPP", "COERCE")]
+    assert {t[:2] for t in triples(ex, "The Peruvian government and the rebels signed a "
+                                        "ceasefire.")} == {("PER", "PER-REB"), ("PER-REB", "PER")}
+    # ... but a state named as such, or two countries, leave the group unplaced
+    assert triples(ex, "Canada condemned the rebels.") == [("CAN", "", "ACCUSE")]
+    assert ("MLI", "MLI-REB", "ASSAULT") not in triples(
+        ex, "French troops attacked rebels in Mali.")
+    # "my Government" is the speaker's, not the country of a place in the sentence
+    assert triples(ex, "My Government has held talks with the rebels in Nairobi.") == []

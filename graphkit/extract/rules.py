@@ -268,6 +268,15 @@ for _k in _ROLES:
 _ROLE_WORDS = frozenset(_ROLE_FIRST)
 # Non-state sectors that make a country-adjective a separate group id: "Syrian rebels" -> SYR-REB.
 _SECTOR_GROUPS = {"Rebels": "REB", "Opposition": "OPP", "Militants": "REB", "Civilians": "CVL"}
+# Collective roles that, named bare ("the rebels", "government troops", "police"), belong to
+# the one country the sentence is about: domestic politics is reported that way.
+_DOMESTIC_ROLES = frozenset({"Government", "Authorities", "Police", "Parliament",
+                             *_SECTOR_GROUPS})
+_HOME_INSTITUTIONS = frozenset({"Government", "Authorities", "Police", "Parliament"})
+# "my Government" is the speaker's, "Heads of State and Government" a title
+_NOT_HOME_BEFORE = frozenset({"my", "our", "your", "his", "her", "their", "its", "and", "of",
+                              "&", "whose"})
+_PLACE_PREPS = frozenset({"in", "across", "throughout", "inside"})
 
 _PLURAL_REFS = {("they",), ("them",), ("their",), ("the", "two"), ("both", "sides"),
                 ("the", "sides"), ("the", "two", "sides"), ("the", "two", "leaders"),
@@ -779,6 +788,17 @@ class RulesExtractor:
                     person.parties = party_m.parties
                 person.role = person.role or role
                 continue
+            if party_m is None and role in _DOMESTIC_ROLES and not (
+                    rs > 0 and lower[rs - 1] in _NOT_HOME_BEFORE):
+                # "Sudanese rebels attacked government troops", "police arrested
+                # opposition leaders in Baku": the country the sentence is about
+                home = self._home_state(result, lower)
+                if home:
+                    parties = ((f"{home}-{_SECTOR_GROUPS[role]}",) if role in _SECTOR_GROUPS
+                               else (home,))
+                    result.append(Mention(rs, re_, parties, role, "party", "role", role=role))
+                    covered.update(range(rs, re_))
+                    continue
             if party_m is None:
                 # "the diplomat", "the foreign minister", "the Ministers": earlier referent
                 if rs > 0 and lower[rs - 1] in ("the", "this") or (rs == 0):
@@ -828,6 +848,27 @@ class RulesExtractor:
             if kind == "person" and agent:
                 state.agents.setdefault((agent, party_m.party), 0)
         return sorted(result, key=lambda m: m.start)
+
+    def _home_state(self, mentions, lower) -> str:
+        """The state a sentence is about when all its parties and people belong to
+        one state and a domestic cue names it: a place ("in Baku"), a domestic
+        group ("Syrian rebels") or a home institution ("Sudan's government").
+        "" otherwise: a state only named as such ("Russia condemned the rebels")
+        may be acting abroad."""
+        states, cued = set(), False
+        for m in mentions:
+            if m.kind not in ("party", "person"):
+                continue
+            for p in m.parties:
+                base = self.registry.party(p.split("-")[0]) if p else None
+                if base is None or base.kind != "state":
+                    continue
+                states.add(base.id)
+                if m.kind == "party" and (
+                        m.location or (m.start > 0 and lower[m.start - 1] in _PLACE_PREPS)
+                        or "-" in p or (m.form == "role" and m.role in _HOME_INSTITUTIONS)):
+                    cued = True
+        return states.pop() if cued and len(states) == 1 else ""
 
     def _unknown_people(self, out, words, lower, state) -> None:
         """A name not in the registry, placed by its affiliation: "Sergei Yermakov of the
