@@ -266,3 +266,13 @@ def test_bare_domestic_actors_belong_to_the_country_the_sentence_is_about(ex):
         ex, "French troops attacked rebels in Mali.")
     # "my Government" is the speaker's, not the country of a place in the sentence
     assert triples(ex, "My Government has held talks with the rebels in Nairobi.") == []
+
+
+def test_a_country_further_on_is_the_target_when_no_party_is(ex):
+    assert ("NOR", "SOM") in {t[:2] for t in triples(
+        ex, "Norway is ready to contribute up to 500 soldiers to an international "
+            "peacekeeping force in Somalia.")}
+    # a city that far away is where it happens, not whom it concerns
+    got = triples(ex, "Chile will continue to work with partners towards a binding climate "
+                      "agreement at the conference in Paris next year.")
+    assert got and all(t != "FRA" for _, t, _ in got)

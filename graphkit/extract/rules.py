@@ -277,6 +277,10 @@ _HOME_INSTITUTIONS = frozenset({"Government", "Authorities", "Police", "Parliame
 _NOT_HOME_BEFORE = frozenset({"my", "our", "your", "his", "her", "their", "its", "and", "of",
                               "&", "whose"})
 _PLACE_PREPS = frozenset({"in", "across", "throughout", "inside"})
+# how far after its trigger a place may be an event's target when no party is
+# ("contribute up to 4,000 troops to a peace-keeping force in Liberia"); the
+# clause end bounds it too
+_PLACE_REACH = 16
 
 _PLURAL_REFS = {("they",), ("them",), ("their",), ("the", "two"), ("both", "sides"),
                 ("the", "sides"), ("the", "two", "sides"), ("the", "two", "leaders"),
@@ -1279,7 +1283,11 @@ class RulesExtractor:
         if tgt_group is None and (trig.mode in ("visit", "arrive") or (
                 len(src_group.parties) == 1 and not passive)):
             # no other party: the place where it happens ("aid to refugees in Liberia")
-            tgt_group = next((g for g in places if te <= g.start < min(c_end, te + 10)
+            # (a city further away is more often a venue: "a climate agreement in Paris")
+            tgt_group = next((g for g in places
+                              if te <= g.start < min(c_end, te + _PLACE_REACH)
+                              and (g.start < te + 10 or all(m.form != "capital"
+                                                            for m in g.mentions))
                               and src_group.parties[0] not in g.parties), None)
         if tgt_group is None and not passive and not talk_like:
             # "Finland will give Tanzania a grant": an indirect object before the trigger
