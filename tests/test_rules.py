@@ -276,3 +276,12 @@ def test_a_country_further_on_is_the_target_when_no_party_is(ex):
     got = triples(ex, "Chile will continue to work with partners towards a binding climate "
                       "agreement at the conference in Paris next year.")
     assert got and all(t != "FRA" for _, t, _ in got)
+
+
+def test_an_answer_to_a_proposal_targets_its_author(ex):
+    assert ("VNM", "CHN", "REJECT") in triples(
+        ex, "Vietnam rejected an offer from China for joint patrols in the disputed waters.")
+    assert ("PER", "CHL", "REJECT") in triples(
+        ex, "Peru dismissed calls by Chile's government for new border talks.")
+    assert ("KEN", "TZA", "SUPPORT") in triples(
+        ex, "Kenya welcomed a proposal by Tanzania to hold a regional summit.")

@@ -277,6 +277,11 @@ _HOME_INSTITUTIONS = frozenset({"Government", "Authorities", "Police", "Parliame
 _NOT_HOME_BEFORE = frozenset({"my", "our", "your", "his", "her", "their", "its", "and", "of",
                               "&", "whose"})
 _PLACE_PREPS = frozenset({"in", "across", "throughout", "inside"})
+# categories that answer a proposal, and the nouns that name one
+_ANSWERS = frozenset({"REJECT", "AGREE", "SUPPORT", "CONCEDE"})
+_PROPOSALS = frozenset({"proposal", "proposals", "offer", "offers", "call", "calls", "appeal",
+                        "appeals", "demand", "demands", "request", "requests", "invitation",
+                        "plan", "initiative", "suggestion", "ultimatum", "bid", "overtures"})
 # how far after its trigger a place may be an event's target when no party is
 # ("contribute up to 4,000 troops to a peace-keeping force in Liberia"); the
 # clause end bounds it too
@@ -1260,6 +1265,15 @@ class RulesExtractor:
                 ps = list(state.last_group)
                 return [(a, b, trig, ts, te, negated, modality, "", "")
                         for a in ps for b in ps if a != b]
+        if tgt_group is None and not passive and trig.category in _ANSWERS:
+            # an answer to someone's proposal is aimed at its author: "rejected a fresh
+            # offer from Afghanistan", "dismissed calls by Belarus's rulers"
+            for k in range(te, min(c_end, next_trig + 1, te + 8, n - 2)):
+                if lower[k] in _PROPOSALS and lower[k + 1] in ("from", "by"):
+                    j = k + 2 + (lower[k + 2] == "the")
+                    tgt_group = next((g for g in live if g.start == j and g is not src_group),
+                                     None)
+                    break
         if tgt_group is None and not passive:
             preps = (_OBJECT_PREP_TALK if trig.category == "CONSULT" else _OBJECT_PREP_AGREE) \
                 if talk_like else _OBJECT_PREP_ANY
