@@ -24,7 +24,9 @@ from .model import Actor
 
 __all__ = ["Official", "Registry", "tokenize", "token_texts", "load_registry"]
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+|[^\w\s]")
+# dotted abbreviations, negative contractions split as in the Penn Treebank
+# ("won't" -> "wo", "n't"), words, single marks
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?=[nN]['’][tT]\b)|[nN]['’][tT]\b|\w+|[^\w\s]")
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -35,6 +37,8 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     --------
     >>> [t for t, _, _ in tokenize("The U.S. and Russia-NATO talks.")]
     ['The', 'U.S.', 'and', 'Russia', '-', 'NATO', 'talks', '.']
+    >>> [t for t, _, _ in tokenize("Iran won't talk.")]
+    ['Iran', 'wo', "n't", 'talk', '.']
     """
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 

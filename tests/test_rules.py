@@ -285,3 +285,14 @@ def test_an_answer_to_a_proposal_targets_its_author(ex):
         ex, "Peru dismissed calls by Chile's government for new border talks.")
     assert ("KEN", "TZA", "SUPPORT") in triples(
         ex, "Kenya welcomed a proposal by Tanzania to hold a regional summit.")
+
+
+def test_a_refusal_is_a_rejection_and_a_failed_outcome_stays_negated(ex):
+    for text in ("Cuba will not negotiate with the United States.",
+                 "Cuba won't negotiate with the United States.",
+                 "Cuba won’t negotiate with the United States.",
+                 "Cuba said it would not negotiate with the United States."):
+        evs = [e for e in events(ex, text) if e.target == "USA"]
+        assert [(e.source, e.event_type, e.negated) for e in evs] == [("CUB", "REJECT", False)], text
+    evs = events(ex, "Cuba and Mexico did not reach an agreement on migration.")
+    assert evs and all(e.event_type == "AGREE" and e.negated and e.polarity == 0 for e in evs)

@@ -70,6 +70,8 @@ _ADJECTIVAL = {"committed", "prepared", "determined", "engaged", "involved", "in
                "ready", "willing", "opposed", "allied", "concerned", "resolved", "pledged"}
 _COMPLEMENTIZERS = {"to", "that", "for", "in", "by", "on", "of", "about"}
 _INTENT_CATEGORIES = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+_REFUSING = {"will", "wo", "would", "shall"}
 _CLAUSAL_OBJECT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NEEDS_OBJECT = {"receive", "visit"}
 _SUPPORT_VERBS = {"undertook", "undertake", "undertakes", "held", "hold", "holds", "led",
@@ -462,6 +464,8 @@ class RulesExtractor:
         if not words:
             return None, para_speaker
         lower = list(map(str.lower, words))
+        if "n’t" in lower:          # one spelling of the negative contraction below
+            lower = ["n't" if w == "n’t" else w for w in lower]
         mentions = self._mentions(words, lower, state)
         if para_speaker is None and not (state.last_group
                                          and sid - state.last_group_sentence <= 3) \
@@ -564,6 +568,10 @@ class RulesExtractor:
                 continue
             mode = trig.mode
             category = trig.category
+            if negated and category in _COOPERATIVE and _refusal(lower, ts):
+                # "will not accept", "would not meet": a refusal, which PLOVER codes
+                # as REJECT; a failed outcome ("did not achieve progress") stays negated
+                category, mode, negated = "REJECT", "reject", False
             if category in _INTENT_CATEGORIES and modality == "future":
                 category, mode = "AGREE", "intent"   # PLOVER: an expressed intent to cooperate
             cs, ce = toks[ts][1], toks[te - 1][2]
@@ -1603,6 +1611,14 @@ def _preposition_before(lower, g_start, trig_end):
     if w in _NOT_SUBJECT_PREP or w in _OBJECT_PREP_ANY:
         return w
     return "other"
+
+
+def _refusal(lower, ts) -> bool:
+    """Whether a volitional negation ("will not", "won't", "would never") comes
+    just before the trigger at ``ts``."""
+    window = lower[max(0, ts - 4):ts]
+    return any(w in _REFUSING and nxt in ("not", "n't", "never")
+               for w, nxt in zip(window, window[1:]))
 
 
 def _negated(lower, ts, te, c_start, mentions):
