@@ -296,3 +296,8 @@ def test_a_refusal_is_a_rejection_and_a_failed_outcome_stays_negated(ex):
         assert [(e.source, e.event_type, e.negated) for e in evs] == [("CUB", "REJECT", False)], text
     evs = events(ex, "Cuba and Mexico did not reach an agreement on migration.")
     assert evs and all(e.event_type == "AGREE" and e.negated and e.polarity == 0 for e in evs)
+
+
+def test_numbers_before_an_object_do_not_hide_it(ex):
+    assert ("THA", "MMR-CVL") in {t[:2] for t in triples(
+        ex, "Thailand has granted asylum to 1,200 Burmese refugees.")}

@@ -1597,11 +1597,14 @@ def _preposition_before(lower, g_start, trig_end):
     j = g_start - 1
     steps = 0
     # skip determiners and up to three modifiers: "to war - torn Mozambique"
-    while j >= trig_end and (lower[j] in _NP_FILLER or (
+    # and numbers: "asylum to 18 Rwandan rebels", "to 13,000 refugees"
+    while j >= trig_end and (lower[j] in _NP_FILLER or lower[j].isdigit() or (
+            lower[j] == "," and j > trig_end and lower[j - 1].isdigit()
+            and lower[j + 1].isdigit()) or (
             steps < 3 and (lower[j].isalpha() and lower[j].islower() or lower[j] == "-")
             and lower[j] not in _NOT_SUBJECT_PREP and lower[j] not in _OBJECT_PREP_ANY
             and lower[j] not in _STOP_MODIFIER)):
-        if lower[j] not in _NP_FILLER:
+        if lower[j] not in _NP_FILLER and not lower[j].isdigit() and lower[j] != ",":
             steps += 1
         j -= 1
     if j < trig_end:
