@@ -301,3 +301,16 @@ def test_a_refusal_is_a_rejection_and_a_failed_outcome_stays_negated(ex):
 def test_numbers_before_an_object_do_not_hide_it(ex):
     assert ("THA", "MMR-CVL") in {t[:2] for t in triples(
         ex, "Thailand has granted asylum to 1,200 Burmese refugees.")}
+
+
+def test_the_doer_of_a_demanded_act_is_the_target(ex):
+    assert ("AU", "ETH", "REQUEST") in triples(
+        ex, "The African Union demanded the withdrawal of Ethiopian troops from the border.")
+    # but the victims of a hostile act are not whom a condemnation is aimed at
+    assert ("FRA", "MLI", "ACCUSE") not in triples(
+        ex, "France condemned the killing of Malian civilians.")
+
+
+def test_resigning_is_a_retreat(ex):
+    assert triples(ex, "Peruvian President Pedro Castillo resigned on Friday.")[0][::2] == (
+        "PER", "RETREAT")

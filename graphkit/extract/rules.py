@@ -279,6 +279,12 @@ _HOME_INSTITUTIONS = frozenset({"Government", "Authorities", "Police", "Parliame
 _NOT_HOME_BEFORE = frozenset({"my", "our", "your", "his", "her", "their", "its", "and", "of",
                               "&", "whose"})
 _PLACE_PREPS = frozenset({"in", "across", "throughout", "inside"})
+# nouns of an act whose "of" names its doer ("the withdrawal of Serbian forces")
+_ACT_NOUNS = frozenset({"withdrawal", "resignation", "disarmament", "departure", "pullout",
+                        "compliance", "cooperation", "participation", "surrender",
+                        "involvement", "intervention"})
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "PROTEST",
+                      "MOBILIZE", "REJECT"})
 # categories that answer a proposal, and the nouns that name one
 _ANSWERS = frozenset({"REJECT", "AGREE", "SUPPORT", "CONCEDE"})
 _PROPOSALS = frozenset({"proposal", "proposals", "offer", "offers", "call", "calls", "appeal",
@@ -1300,6 +1306,18 @@ class RulesExtractor:
                     continue
                 tgt_group = g
                 break
+        if tgt_group is None and not passive and not talk_like:
+            # the doer of a demanded or welcomed act: "demanded the withdrawal of
+            # Serbian forces", "rejected the resignation of the prime minister"
+            k = te + (te < n and lower[te] in _DETERMINERS)
+            # (a violent or hostile act's "of" names its victims: "the killing of")
+            if k + 2 < n and (lower[k] in _ACT_NOUNS or any(
+                    s_ == k and t_ is not None and t_.category not in _HOSTILE
+                    for s_, _, t_ in triggers)) \
+                    and lower[k + 1] == "of" and k < c_end:
+                j = k + 2 + (lower[k + 2] == "the")
+                tgt_group = next((g for g in live if g.start == j and g is not src_group),
+                                 None)
         if src_group is None:
             return []
         if tgt_group is None and (trig.mode in ("visit", "arrive") or (
