@@ -314,3 +314,8 @@ def test_the_doer_of_a_demanded_act_is_the_target(ex):
 def test_resigning_is_a_retreat(ex):
     assert triples(ex, "Peruvian President Pedro Castillo resigned on Friday.")[0][::2] == (
         "PER", "RETREAT")
+
+
+def test_providing_remarks_or_updates_is_not_aid(ex):
+    assert triples(ex, "Norway's foreign minister provided opening remarks.") == []
+    assert triples(ex, "Norway provided Sudan emergency food aid.") == [("NOR", "SDN", "AID")]
