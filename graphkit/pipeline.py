@@ -180,7 +180,6 @@ def extract_events(docs: Iterable[Document], *, extractor: str = "rules.v1",
     for a ``LocalCluster``) batches become Dask tasks. Either way the order of
     results, and so every output, is the same as with one worker.
     """
-    global _worker_extractor
     count = 0
     pool = None
     if dask:
