@@ -319,3 +319,9 @@ def test_resigning_is_a_retreat(ex):
 def test_providing_remarks_or_updates_is_not_aid(ex):
     assert triples(ex, "Norway's foreign minister provided opening remarks.") == []
     assert triples(ex, "Norway provided Sudan emergency food aid.") == [("NOR", "SDN", "AID")]
+
+
+def test_diplomatic_ties_are_diplomatic_support(ex):
+    # CAMEO 05x (diplomatic cooperation, recognition) maps to PLOVER SUPPORT
+    assert triples(ex, "Chile and Vietnam restored diplomatic relations on Monday.") == [
+        ("CHL", "VNM", "SUPPORT"), ("VNM", "CHL", "SUPPORT")]
