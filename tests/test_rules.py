@@ -325,3 +325,9 @@ def test_diplomatic_ties_are_diplomatic_support(ex):
     # CAMEO 05x (diplomatic cooperation, recognition) maps to PLOVER SUPPORT
     assert triples(ex, "Chile and Vietnam restored diplomatic relations on Monday.") == [
         ("CHL", "VNM", "SUPPORT"), ("VNM", "CHL", "SUPPORT")]
+
+
+def test_cutting_aid_is_a_sanction_and_an_announced_resignation_a_retreat(ex):
+    assert triples(ex, "Sweden will freeze all aid to Eritrea.") == [("SWE", "ERI", "SANCTION")]
+    assert [e.event_type for e in events(
+        ex, "Peruvian President Pedro Castillo will resign on Friday.")] == ["RETREAT"]

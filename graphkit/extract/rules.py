@@ -578,7 +578,8 @@ class RulesExtractor:
                 # "will not accept", "would not meet": a refusal, which PLOVER codes
                 # as REJECT; a failed outcome ("did not achieve progress") stays negated
                 category, mode, negated = "REJECT", "reject", False
-            if category in _INTENT_CATEGORIES and modality == "future":
+            if category in _INTENT_CATEGORIES and modality == "future" and mode != "resign":
+                # (an announced resignation is the retreat itself, not a promise to others)
                 category, mode = "AGREE", "intent"   # PLOVER: an expressed intent to cooperate
             cs, ce = toks[ts][1], toks[te - 1][2]
             key = (src, tgt, category)
