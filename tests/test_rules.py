@@ -331,3 +331,12 @@ def test_cutting_aid_is_a_sanction_and_an_announced_resignation_a_retreat(ex):
     assert triples(ex, "Sweden will freeze all aid to Eritrea.") == [("SWE", "ERI", "SANCTION")]
     assert [e.event_type for e in events(
         ex, "Peruvian President Pedro Castillo will resign on Friday.")] == ["RETREAT"]
+
+
+def test_diplomatic_protests_and_apologies_follow_the_cameo_mapping(ex):
+    # CAMEO 11x (disapprove) -> ACCUSE and 055 (apologize) -> SUPPORT, as graphkit maps
+    # GDELT's CAMEO codes (graphkit/data/cameo_plover.csv)
+    assert triples(ex, "Peru lodged a formal protest with Chile over the incident.") == [
+        ("PER", "CHL", "ACCUSE")]
+    assert triples(ex, "Japan apologized to South Korea for the remarks.") == [
+        ("JPN", "KOR", "SUPPORT")]
