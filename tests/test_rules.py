@@ -333,9 +333,11 @@ def test_cutting_aid_is_a_sanction_and_an_announced_resignation_a_retreat(ex):
         ex, "Peruvian President Pedro Castillo will resign on Friday.")] == ["RETREAT"]
 
 
-def test_diplomatic_protests_and_apologies_follow_the_cameo_mapping(ex):
-    # CAMEO 11x (disapprove) -> ACCUSE and 055 (apologize) -> SUPPORT, as graphkit maps
-    # GDELT's CAMEO codes (graphkit/data/cameo_plover.csv)
+def test_diplomatic_protests_apologies_and_signatures_follow_the_cameo_mapping(ex):
+    # CAMEO 11x (disapprove) -> ACCUSE, 055 (apologize) and 057 (sign formal agreement)
+    # -> SUPPORT, as graphkit maps GDELT's CAMEO codes (graphkit/data/cameo_plover.csv)
+    assert triples(ex, "Ghana and Togo signed a border treaty on Monday.") == [
+        ("GHA", "TGO", "SUPPORT"), ("TGO", "GHA", "SUPPORT")]
     assert triples(ex, "Peru lodged a formal protest with Chile over the incident.") == [
         ("PER", "CHL", "ACCUSE")]
     assert triples(ex, "Japan apologized to South Korea for the remarks.") == [
