@@ -342,3 +342,8 @@ def test_diplomatic_protests_apologies_and_signatures_follow_the_cameo_mapping(e
         ("PER", "CHL", "ACCUSE")]
     assert triples(ex, "Japan apologized to South Korea for the remarks.") == [
         ("JPN", "KOR", "SUPPORT")]
+
+
+def test_a_visit_announced_for_later_is_an_intent(ex):
+    assert triples(ex, "The Kenyan president will visit Ghana in June.") == [("KEN", "GHA", "AGREE")]
+    assert triples(ex, "The Kenyan president visited Ghana in June.") == [("KEN", "GHA", "CONSULT")]

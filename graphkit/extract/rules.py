@@ -578,8 +578,10 @@ class RulesExtractor:
                 # "will not accept", "would not meet": a refusal, which PLOVER codes
                 # as REJECT; a failed outcome ("did not achieve progress") stays negated
                 category, mode, negated = "REJECT", "reject", False
-            if category in _INTENT_CATEGORIES and modality == "future" and mode != "resign":
-                # (an announced resignation is the retreat itself, not a promise to others)
+            if (category in _INTENT_CATEGORIES or mode == "visit") and modality == "future" \
+                    and mode != "resign":
+                # (an announced resignation is the retreat itself, not a promise to others;
+                # a visit announced for later is an intent to meet, CAMEO 036)
                 category, mode = "AGREE", "intent"   # PLOVER: an expressed intent to cooperate
             cs, ce = toks[ts][1], toks[te - 1][2]
             key = (src, tgt, category)
