@@ -347,3 +347,13 @@ def test_diplomatic_protests_apologies_and_signatures_follow_the_cameo_mapping(e
 def test_a_visit_announced_for_later_is_an_intent(ex):
     assert triples(ex, "The Kenyan president will visit Ghana in June.") == [("KEN", "GHA", "AGREE")]
     assert triples(ex, "The Kenyan president visited Ghana in June.") == [("KEN", "GHA", "CONSULT")]
+
+
+def test_spoke_to_and_welcomed_to_a_place_are_consultations(ex):
+    assert triples(ex, "President Ruto spoke today to President Yoweri Museveni of Uganda.") == [
+        ("KEN", "UGA", "CONSULT")]
+    assert triples(ex, "Japan welcomed the Kenyan president to Tokyo.") == [
+        ("JPN", "KEN", "CONSULT")]
+    # welcoming a decision stays support
+    assert [t[2] for t in triples(ex, "Japan welcomed Kenya's decision to join the pact.")] == [
+        "SUPPORT"]

@@ -578,6 +578,9 @@ class RulesExtractor:
                 # "will not accept", "would not meet": a refusal, which PLOVER codes
                 # as REJECT; a failed outcome ("did not achieve progress") stays negated
                 category, mode, negated = "REJECT", "reject", False
+            if trig.pattern == "welcome" and tgt and _welcomed_to_a_place(lower, te, mentions):
+                # "welcomed Chancellor Olaf Scholz of Germany to the White House": hosting
+                category, mode = "CONSULT", "host"
             if (category in _INTENT_CATEGORIES or mode == "visit") and modality == "future" \
                     and mode != "resign":
                 # (an announced resignation is the retreat itself, not a promise to others;
@@ -1305,7 +1308,10 @@ class RulesExtractor:
                         continue
                 elif prep == "other" and trig.category in _CLAUSAL_OBJECT:
                     pass
-                elif prep not in preps:
+                elif prep not in preps and not (prep == lower[te - 1]
+                                                and trig.elements[-1] == {prep}):
+                    # (a preposition the trigger's own pattern ends in, "speak ~ to",
+                    # takes its object whatever the category's usual ones are)
                     continue
                 tgt_group = g
                 break
@@ -1635,6 +1641,20 @@ def _preposition_before(lower, g_start, trig_end):
     if w in _NOT_SUBJECT_PREP or w in _OBJECT_PREP_ANY:
         return w
     return "other"
+
+
+def _welcomed_to_a_place(lower, te, mentions) -> bool:
+    """Whether "to" + a place ("the White House", a capital, a country) follows the
+    welcomed guest (within 12 tokens of the trigger ending at ``te``)."""
+    for k in range(te, min(len(lower) - 1, te + 12)):
+        if lower[k] in (".", ";", "and"):
+            return False
+        if lower[k] == "to":
+            k += 1 + (lower[k + 1] == "the")
+            return lower[k:k + 2] == ["white", "house"] or any(
+                m.start == k and m.kind == "party" and m.form in ("capital", "name")
+                for m in mentions)
+    return False
 
 
 def _refusal(lower, ts) -> bool:
