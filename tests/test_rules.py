@@ -357,3 +357,9 @@ def test_spoke_to_and_welcomed_to_a_place_are_consultations(ex):
     # welcoming a decision stays support
     assert [t[2] for t in triples(ex, "Japan welcomed Kenya's decision to join the pact.")] == [
         "SUPPORT"]
+
+
+def test_long_names_with_particles_still_reach_their_country(ex):
+    got = triples(ex, "Japan spoke today with Sheikh Tamim Bin Hamad Al-Thani Al-Kuwari of Qatar "
+                      "about energy.")
+    assert ("JPN", "QAT", "CONSULT") in got

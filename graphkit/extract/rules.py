@@ -1459,7 +1459,8 @@ def _capitalised_run(words, i, max_len=4, min_names=2):
         w = words[j]
         if len(w) > 1 and w[0].isupper() and w[1:].replace("’", "").replace("'", "").isalpha() \
                 and not w.isupper() and w not in _NOT_NAMES:
-            names += 1
+            # capitalised particles ("Al-Sabah", "Bin Hamad") join without counting
+            names += w.lower() not in _NAME_PARTICLES
             j += 1
         elif w in _NAME_PARTICLES and j > i and j + 1 < len(words) and (
                 words[j + 1][:1].isupper() or words[j + 1] in _NAME_PARTICLES) and w != ".":
