@@ -222,8 +222,7 @@ def _dyad_sums(events: pd.DataFrame) -> pd.DataFrame:
     out["first_date"], out["last_date"] = _date_span(_text(events, "date")[pick], row, n)
     out["issues"] = _issues_per_dyad(_text(events, "issue")[pick], row, n)
     out["event_ids"] = _first_ids(_text(events, "event_id")[pick], row, n)
-    return pd.DataFrame({k: pd.Series(v, dtype=object) if isinstance(v, np.ndarray)
-                         and v.dtype == object else v for k, v in out.items()})
+    return _frame(out)
 
 
 def _merge_sums(parts: pd.DataFrame) -> pd.DataFrame:
@@ -245,8 +244,13 @@ def _merge_sums(parts: pd.DataFrame) -> pd.DataFrame:
     id_rows = np.repeat(row, [len(x) for x in ids])
     flat = np.array([i for x in ids for i in x], dtype=object)
     out["event_ids"] = _first_ids(flat, id_rows, n)
+    return _frame(out)
+
+
+def _frame(columns: dict) -> pd.DataFrame:
+    """A DataFrame of numpy columns; text columns stay plain object dtype."""
     return pd.DataFrame({k: pd.Series(v, dtype=object) if isinstance(v, np.ndarray)
-                         and v.dtype == object else v for k, v in out.items()})
+                         and v.dtype == object else v for k, v in columns.items()})
 
 
 def _finish_dyads(sums: pd.DataFrame) -> pd.DataFrame:

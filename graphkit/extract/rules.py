@@ -470,7 +470,7 @@ class RulesExtractor:
         if not words:
             return None, para_speaker
         lower = list(map(str.lower, words))
-        if "n’t" in lower:          # one spelling of the negative contraction below
+        if "’" in sentence and "n’t" in lower:     # one spelling of the contraction below
             lower = ["n't" if w == "n’t" else w for w in lower]
         mentions = self._mentions(words, lower, state)
         if para_speaker is None and not (state.last_group
