@@ -105,6 +105,14 @@ def test_surname_after_first_mention_and_pronoun(ex):
     assert ("TUR", "ARM", "ACCUSE") in got
 
 
+def test_his_majesty_is_a_form_of_address_not_a_pronoun(ex):
+    # with a person in focus, "His" in "His Majesty King Hussein" must not be read as him
+    text = ("Secretary of State John Kerry arrived in Rome. Kerry later spoke with "
+            "His Majesty King Abdullah II of Jordan.")
+    got = {(e.source, e.target, e.event_type) for e in events(ex, text, "2014-05-01")}
+    assert ("USA", "JOR", "CONSULT") in got
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

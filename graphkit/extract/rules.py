@@ -302,6 +302,10 @@ _PLURAL_REFS = {("they",), ("them",), ("their",), ("the", "two"), ("both", "side
                 ("both", "leaders"), ("the", "two", "presidents"), ("both", "parties"),
                 ("the", "two", "nations"), ("the", "two", "governments"),
                 ("the", "two", "sides'"), ("both", "governments")}
+# nouns after "His"/"Her"/"Your" that make a form of address, not a pronoun
+_HONORIFICS = frozenset({"majesty", "highness", "excellency", "holiness", "royal",
+                         "majesties", "highnesses", "excellencies", "beatitude",
+                         "eminence", "grace", "serene"})
 _PLURAL_FIRST = {}
 for _k in _PLURAL_REFS:
     _PLURAL_FIRST[_k[0]] = max(_PLURAL_FIRST.get(_k[0], 0), len(_k))
@@ -965,7 +969,10 @@ class RulesExtractor:
                         continue
                     hit = Mention(i, i + L, tuple(state.last_group), "", "party", "ref")
                     break
-            if hit is None and lw in _PERSON_PRONOUNS and state.last_person:
+            if hit is None and lw in _PERSON_PRONOUNS and state.last_person \
+                    and not (i + 1 < n and lower[i + 1] in _HONORIFICS
+                             and words[i + 1][:1].isupper()):
+                # ("His Majesty King Abdullah", "Her Excellency": a form of address)
                 nm = state.last_person
                 hit = Mention(i, i + 1, (state.person_party.get(nm, ""),), nm, "person",
                               "pronoun", role=state.person_role.get(nm, ""))
