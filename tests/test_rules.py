@@ -113,6 +113,27 @@ def test_his_majesty_is_a_form_of_address_not_a_pronoun(ex):
     assert ("USA", "JOR", "CONSULT") in got
 
 
+def test_unknown_name_placed_by_a_capitalised_title_in_apposition(ex):
+    # the name is in no registry; its title ends at the party it serves
+    cases = [
+        ("Secretary Kerry met with Anna Kowalczyk, Senior Adviser to the Prime Minister "
+         "of Poland, in Warsaw.", "POL"),
+        ("Secretary Kerry spoke with Pieter de Wit, Head of Cabinet to the Foreign "
+         "Minister of the Netherlands.", "NLD"),
+        ("Secretary Kerry met with Dr. Amal Haddad, Chief Economist of Jordan's central "
+         "bank.", "JOR"),
+    ]
+    for text, party in cases:
+        assert ("USA", party, "CONSULT") in triples(ex, text, "2014-05-01"), text
+
+
+def test_lower_case_words_end_a_title_in_apposition(ex):
+    # "a friend of Poland" is no title: the name stays unplaced
+    got = triples(ex, "Secretary Kerry met with Anna Kowalczyk, who is a friend of Poland.",
+                  "2014-05-01")
+    assert ("USA", "POL", "CONSULT") not in got
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

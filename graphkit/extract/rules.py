@@ -789,6 +789,8 @@ class RulesExtractor:
                                              "west"):
                     k += 1
                 after = by_start.get(k)
+                if after is None and lower[k - 1] == "the":
+                    after = by_start.get(k - 1)     # "of the Netherlands": "the" is its own
                 if after is not None and (after.kind != "party" or after.form == "adj"):
                     after = None
                 if after is not None:
@@ -914,7 +916,9 @@ class RulesExtractor:
         n = len(words)
         pos = 0
         # a name starts with two capitalised words
-        for i in [k for k in range(n - 1) if words[k][0].isupper() and words[k + 1][0].isupper()]:
+        for i in [k for k in range(n - 1) if words[k][0].isupper() and (
+                words[k + 1][0].isupper() or (words[k + 1] in _NAME_PARTICLES and k + 2 < n
+                                              and words[k + 2][:1].isupper()))]:
             if i < pos or i in covered:
                 continue
             end = _capitalised_run(words, i, max_len=3)
@@ -923,6 +927,7 @@ class RulesExtractor:
                 continue
             k = end
             party = None
+            end_title = 0
             if k + 1 < n and lower[k] == "of":
                 k += 1 + (lower[k + 1] == "the")
                 party = next((m for m in out if m.start == k and m.kind == "party"
@@ -931,6 +936,12 @@ class RulesExtractor:
                 party = next((m for m in out if m.start == k + 2 and m.kind in ("party",
                                                                                  "person")
                               and m.form in ("adj", "role")), None)
+            elif k + 2 < n and words[k] == "," and words[k + 1][:1].isupper():
+                # "Tomas Pojar, National Security Advisor to the Prime Minister of the
+                # Czech Republic": a capitalised title in apposition ends at a party
+                party = _title_party(out, words, lower, k + 1)
+                if party is not None:
+                    end_title = party.start     # the title's words name nobody
             if party is not None and party.party:
                 name = " ".join(words[i:end])
                 state.persons[words[end - 1]] = name
@@ -938,7 +949,7 @@ class RulesExtractor:
                 state.person_role[name] = ""
                 out.append(Mention(i, end, (party.party,), name, "person", "name"))
                 covered.update(range(i, end))
-            pos = end
+            pos = max(end, end_title)
         out.sort(key=lambda m: m.start)
 
     def _references(self, out, words, lower, state) -> None:
@@ -1414,8 +1425,37 @@ def _may_place(m, words, lower) -> bool:
     if m.kind == "party" and m.form in ("adj", "name") and p >= 2 and (
             lower[p - 1] == "of" or (p >= 3 and lower[p - 1] == "the" and lower[p - 2] == "of")):
         return True
-    return (m.kind in ("party", "person") and m.form in ("adj", "role") and p >= 3
-            and words[p - 2] == "," and lower[p - 1] in ("a", "an", "the"))
+    if m.kind in ("party", "person") and m.form in ("adj", "role") and p >= 3 \
+            and words[p - 2] == "," and lower[p - 1] in ("a", "an", "the"):
+        return True
+    # "<name>, <Capitalised Title> of/to (the) <party>": a comma within the title's reach
+    return (m.kind in ("party", "person") and p >= 3
+            and "," in words[max(0, p - 13):p])
+
+
+# lower-case words that may join the words of a title ("Head of Cabinet to the President")
+_TITLE_JOINERS = frozenset({"of", "to", "the", "for", "and", "&", "on"})
+
+
+def _title_party(mentions, words, lower, i, limit=12):
+    """The party that ends a capitalised title starting at ``i`` ("Diplomatic Advisor
+    to the Prime Minister of Italy" -> the Italy mention), or None. The title runs over
+    capitalised words and joiners only; the party is the first mention in it that is a
+    party named or described ("of Italy", "Japan's", "the Prime Minister of Italy")."""
+    n = len(words)
+    j = i
+    while j < n and j - i < limit:
+        m = next((m for m in mentions if m.start == j), None)
+        if m is not None:
+            if m.kind == "party" and m.form in ("name", "adj", "role") or (
+                    m.kind == "person" and m.form == "role"):
+                return m if m.party else None
+            return None
+        w = words[j]
+        if not (w[:1].isupper() or lower[j] in _TITLE_JOINERS):
+            return None
+        j += 1
+    return None
 
 
 def _pick(entries):
@@ -1628,6 +1668,10 @@ def _subject_like(group, lower):
     return not (j >= 0 and lower[j] in _NOT_SUBJECT_PREP)
 
 
+_ABBREVIATED_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "sen", "gov", "rep", "gen",
+                                 "amb", "lt", "col", "maj", "capt", "adm", "sgt", "hon"})
+
+
 def _preposition_before(lower, g_start, trig_end):
     j = g_start - 1
     steps = 0
@@ -1642,6 +1686,11 @@ def _preposition_before(lower, g_start, trig_end):
         if lower[j] not in _NP_FILLER and not lower[j].isdigit() and lower[j] != ",":
             steps += 1
         j -= 1
+    # an abbreviated form of address before the name: "met with Dr. Ibrahim Kalin"
+    while j - 1 >= trig_end and lower[j] == "." and lower[j - 1] in _ABBREVIATED_TITLES:
+        j -= 2
+        while j >= trig_end and lower[j] in _NP_FILLER:
+            j -= 1
     if j < trig_end:
         last = lower[trig_end - 1]     # "talks with", "insist on": the trigger ends in it
         return last if last in _NOT_SUBJECT_PREP or last in _OBJECT_PREP_ANY else None
