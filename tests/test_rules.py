@@ -134,6 +134,35 @@ def test_lower_case_words_end_a_title_in_apposition(ex):
     assert ("USA", "POL", "CONSULT") not in got
 
 
+def test_coordinated_verbs_share_their_object(ex):
+    got = triples(ex, "Chancellor Merkel called and congratulated Mariano Rajoy of Spain.",
+                  "2012-01-10")
+    assert ("DEU", "ESP", "CONSULT") in got and ("DEU", "ESP", "SUPPORT") in got
+    got = triples(ex, "Russia met and then criticized Ukraine.")
+    assert ("RUS", "UKR", "CONSULT") not in got     # only a bare "and" coordinates
+
+
+def test_officials_of_the_1980s_are_dated(ex):
+    # a surname alone resolves to whoever held office at the document's date
+    assert ("USA", "RUS", "CONSULT") in triples(ex, "Reagan met Gorbachev in Geneva.",
+                                                "1985-11-19")
+    assert ("USA", "RUS", "ACCUSE") in triples(ex, "Shultz criticized Gromyko.", "1984-01-18")
+
+
+def test_common_words_that_are_surnames_need_a_first_mention(ex):
+    # "Young" was a UN ambassador in 1978, but a capitalised "Young" is no one by itself
+    assert triples(ex, "Young demonstrators criticized Israel.", "1978-05-01") == []
+
+
+def test_forms_of_address_before_an_object_name(ex):
+    # "Dr." or "His Excellency" between the verb and the name leaves it the object
+    assert ("USA", "TUR", "CONSULT") in triples(
+        ex, "Secretary Kerry met with Dr. Ahmet Davutoglu of Turkey.", "2014-05-01")
+    got = triples(ex, "Secretary Kerry thanked His Excellency Mr. Ahmet Davutoglu of Turkey.",
+                  "2014-05-01")
+    assert ("USA", "TUR", "SUPPORT") in got
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

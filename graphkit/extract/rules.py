@@ -125,7 +125,9 @@ _SURNAME_STOP = {"May", "Brown", "Rice", "Johnson", "Jones", "Smith", "Young", "
                  "Lee", "Kim", "Park", "Moon", "Li", "Wang", "Ma", "Hu", "Khan", "Ali", "Singh",
                  "Gandhi", "Sharif", "Bush", "Clinton", "Hunt", "Law", "Major", "Long", "Church",
                  "Will", "Rich", "Price", "Cook", "Bishop", "Trump", "Paul", "Chen", "Wen",
-                 "Lin", "Mao", "Zhao", "Liu", "Zhang", "Abe", "Kan", "Modi", "Rao", "Das"}
+                 "Lin", "Mao", "Zhao", "Liu", "Zhang", "Abe", "Kan", "Modi", "Rao", "Das", "Snow",
+                 "Burns", "Allen", "Clark", "Lake", "Gates", "Wood", "Miller", "Kelly",
+                 "Brady", "Tai", "Lew"}
 
 _MUST_TRIGGER = Trigger("must", "verb", "REQUEST", "demand", -4.9, False, ())
 
@@ -790,7 +792,12 @@ class RulesExtractor:
                     k += 1
                 after = by_start.get(k)
                 if after is None and lower[k - 1] == "the":
-                    after = by_start.get(k - 1)     # "of the Netherlands": "the" is its own
+                    # "of the Netherlands": a state's name that owns its "the" (an
+                    # organisation's role, "President of the General Assembly", is
+                    # the office, not a person acting for a party)
+                    after = by_start.get(k - 1)
+                    if after is not None and not self._is_state(after.party):
+                        after = None
                 if after is not None and (after.kind != "party" or after.form == "adj"):
                     after = None
                 if after is not None:
@@ -884,6 +891,10 @@ class RulesExtractor:
                 state.agents.setdefault((agent, party_m.party), 0)
         return sorted(result, key=lambda m: m.start)
 
+    def _is_state(self, pid) -> bool:
+        a = self.registry.party(pid) if pid else None
+        return a is not None and a.kind == "state"
+
     def _home_state(self, mentions, lower) -> str:
         """The state a sentence is about when all its parties and people belong to
         one state and a domestic cue names it: a place ("in Baku"), a domestic
@@ -940,6 +951,10 @@ class RulesExtractor:
                 # "Tomas Pojar, National Security Advisor to the Prime Minister of the
                 # Czech Republic": a capitalised title in apposition ends at a party
                 party = _title_party(out, words, lower, k + 1)
+                if party is not None and not self._is_state(party.party.split("-")[0]):
+                    # (an organisation's office, "President of the General Assembly",
+                    # is mostly ceremony in speeches: its holder's name stays unplaced)
+                    party = None
                 if party is not None:
                     end_title = party.start     # the title's words name nobody
             if party is not None and party.party:
@@ -1246,7 +1261,14 @@ class RulesExtractor:
             elif attr_span[1] <= ts:
                 c_start = max(c_start, attr_span[1])
         # the next trigger bounds this trigger's object
-        next_trig = min([s for s, _, t in triggers if s >= te and t is not None], default=n)
+        later = sorted((s, e) for s, e, t in triggers if s >= te and t is not None)
+        next_trig = later[0][0] if later else n
+        obj_from = te           # where this trigger's object may start
+        if later and next_trig > te and all(lower[k] in ("and", "or")
+                                            for k in range(te, next_trig)):
+            # coordinated verbs share their object: "called and congratulated X"
+            obj_from = later[0][1]
+            next_trig = later[1][0] if len(later) > 1 else n
         negated = _negated(lower, ts, te, c_start, mentions)
         modality = _modality(lower, ts, c_start, c_end)
         talk_like = trig.mode in ("discuss", "meet", "negotiate", "phone", "agree", "progress",
@@ -1316,9 +1338,10 @@ class RulesExtractor:
             preps = (_OBJECT_PREP_TALK if trig.category == "CONSULT" else _OBJECT_PREP_AGREE) \
                 if talk_like else _OBJECT_PREP_ANY
             for g in live:
-                if g.start < te or g.start >= min(c_end, next_trig + 1) or g is src_group:
+                if g.start < obj_from or g.start >= min(c_end, next_trig + 1) \
+                        or g is src_group:
                     continue
-                prep = _preposition_before(lower, g.start, te)
+                prep = _preposition_before(lower, g.start, obj_from)
                 if prep is None:
                     if talk_like and trig.mode not in ("meet", "phone"):
                         continue
@@ -1659,8 +1682,26 @@ def _in_apposition(group, lower, c_start):
         and k < group.start
 
 
+def _skip_address(lower, j, floor=0):
+    """Index before the form of address that ends at ``j`` ("Mr.", "Dr.", "His
+    Excellency", "Her Royal Highness"), or ``j`` when there is none."""
+    while True:
+        if j - 1 >= floor and lower[j] == "." and lower[j - 1] in _ABBREVIATED_TITLES:
+            j -= 2
+        elif j >= floor and lower[j] in _ABBREVIATED_TITLES:
+            j -= 1
+        elif j - 1 >= floor and lower[j] in _HONORIFICS and lower[j - 1] in (
+                "his", "her", "their", "your", "royal"):
+            j -= 2
+            if j >= floor and lower[j + 1] == "royal" and lower[j] in ("his", "her", "their",
+                                                                         "your"):
+                j -= 1
+        else:
+            return j
+
+
 def _subject_like(group, lower):
-    j = group.start - 1
+    j = _skip_address(lower, group.start - 1)
     while j >= 0 and lower[j] in _NP_FILLER and lower[j] not in ("the",):
         j -= 1
     while j >= 0 and lower[j] in ("the", "a", "an", "both", "all"):
@@ -1686,9 +1727,10 @@ def _preposition_before(lower, g_start, trig_end):
         if lower[j] not in _NP_FILLER and not lower[j].isdigit() and lower[j] != ",":
             steps += 1
         j -= 1
-    # an abbreviated form of address before the name: "met with Dr. Ibrahim Kalin"
-    while j - 1 >= trig_end and lower[j] == "." and lower[j - 1] in _ABBREVIATED_TITLES:
-        j -= 2
+    # a form of address before the name: "met with Dr. Ibrahim Kalin"
+    k = _skip_address(lower, j, trig_end)
+    if k != j:
+        j = k
         while j >= trig_end and lower[j] in _NP_FILLER:
             j -= 1
     if j < trig_end:
