@@ -163,6 +163,12 @@ def test_forms_of_address_before_an_object_name(ex):
     assert ("USA", "TUR", "SUPPORT") in got
 
 
+def test_doubled_consonant_and_british_spellings_of_triggers(ex):
+    assert triples(ex, "Iraq kidnapped two Russian diplomats.") == [("IRQ", "RUS", "ASSAULT")]
+    assert triples(ex, "Latvia cancelled restrictions on Russian broadcasters.") == [
+        ("LVA", "RUS", "CONCEDE")]
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

@@ -45,6 +45,8 @@ def verb_forms(lemma: str) -> set[str]:
     ['agree', 'agreed', 'agreeing', 'agrees']
     >>> sorted(verb_forms("urge"))
     ['urge', 'urged', 'urges', 'urging']
+    >>> sorted(verb_forms("kidnap"))
+    ['kidnap', 'kidnaped', 'kidnaping', 'kidnapped', 'kidnapping', 'kidnaps']
     """
     w = lemma
     forms = {w}
@@ -63,6 +65,12 @@ def verb_forms(lemma: str) -> set[str]:
             forms.add(w[:-1] + "ied")
         elif not any(f.endswith("ed") for f in irregular):
             forms.add(w + "ed")
+    if len(w) > 2 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and (
+            w[-3] not in "aeiou" or w[-4:-2] == "qu") and not irregular:
+        # a final consonant doubles after a short stressed vowel ("kidnapped", "banned",
+        # British "cancelled"); stress is not known here, so both spellings match
+        # (a doubled form that is no word, "visitted", never occurs in text)
+        forms.update((w + w[-1] + "ed", w + w[-1] + "ing"))
     if w.endswith("ee"):
         forms.add(w + "ing")
     elif w.endswith("ie"):
