@@ -169,6 +169,19 @@ def test_doubled_consonant_and_british_spellings_of_triggers(ex):
         ("LVA", "RUS", "CONCEDE")]
 
 
+def test_withdrawal_targets_the_party_left(ex):
+    assert triples(ex, "Vietnam withdrew its last troops from Cambodia.", "1989-09-26") == [
+        ("VNM", "KHM", "RETREAT")]
+    # also when the withdrawal is what was agreed or offered
+    assert ("RUS", "MDA", "AGREE") in triples(
+        ex, "Russia agreed to withdraw its forces from Moldova.", "1994-10-21")
+
+
+def test_mediation_between_two_parties(ex):
+    got = triples(ex, "Kuwait began a mediation effort between the Emirates and Qatar.")
+    assert ("KWT", "ARE", "CONSULT") in got and ("KWT", "QAT", "CONSULT") in got
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

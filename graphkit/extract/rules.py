@@ -100,6 +100,9 @@ _NOT_SUBJECT_PREP = _LOCATIVE | {"of", "for", "to", "from", "with", "on", "about
 _OBJECT_PREP_ANY = {"with", "to", "for", "against", "on", "upon", "toward", "towards", "into",
                     "at", "over", "between"}
 _OBJECT_PREP_TALK = {"with"}
+# prepositions that take the object of particular kinds of act: one withdraws from
+# the party whose territory is left ("withdraw its troops from Lebanon")
+_MODE_PREPS = {"withdraw": {"from"}}
 _STOP_MODIFIER = {"and", "or", "that", "which", "who", "is", "are", "was", "were", "be", "been",
                   "has", "have", "had", "will", "would", "said", "says", "not", "but", "as"}
 _OBJECT_PREP_AGREE = {"with", "to", "for", "between"}
@@ -530,7 +533,11 @@ class RulesExtractor:
             if "-" in lower:
                 toks = _with_offsets(sentence, words)
             breaks = _clause_breaks(words, lower, attr_span, toks)
+        absorbed = triggers
         triggers = self._absorb(triggers, lower, breaks, mentions)
+        # the kinds of act folded into an earlier trigger ("willing to withdraw ...")
+        absorbed = {s_: t_.mode for (s_, _, t_), (_, _, kept) in zip(absorbed, triggers)
+                    if t_ is not None and kept is None and t_.mode in _MODE_PREPS}
         found = []
         demand = self._obligation(groups, lower, attr_span, speaker, breaks)
         if demand is not None:
@@ -552,7 +559,7 @@ class RulesExtractor:
                                                                  for m in g.mentions)]
             found.extend(self._event_args(ts, te, trig, triggers, live, places, mentions,
                                           words, lower, breaks, attr_span, speaker, state,
-                                          sid))
+                                          sid, absorbed))
         # a source that already acts on a target in this sentence: its target-less
         # events are the same action seen through a second trigger ("promised to
         # continue aid to Mozambique"), not another event
@@ -1246,7 +1253,7 @@ class RulesExtractor:
 
     # ------------------------------------------------------- event arguments
     def _event_args(self, ts, te, trig, triggers, live, places, mentions, words, lower,
-                    breaks, attr_span, speaker, state, sid):
+                    breaks, attr_span, speaker, state, sid, absorbed=None):
         """Source/target pairs of one trigger; ``live`` are the sentence's groups that
         can act (no place, outlet or relational mention), ``places`` those naming a place."""
         n = len(words)
@@ -1349,8 +1356,11 @@ class RulesExtractor:
                         continue
                 elif prep == "other" and trig.category in _CLAUSAL_OBJECT:
                     pass
-                elif prep not in preps and not (prep == lower[te - 1]
-                                                and trig.elements[-1] == {prep}):
+                elif prep not in preps and prep not in _MODE_PREPS.get(trig.mode, ()) \
+                        and not (prep == lower[te - 1] and trig.elements[-1] == {prep}) \
+                        and not (absorbed and any(
+                            te <= s_ < g.start and prep in _MODE_PREPS[m_]
+                            for s_, m_ in absorbed.items())):
                     # (a preposition the trigger's own pattern ends in, "speak ~ to",
                     # takes its object whatever the category's usual ones are)
                     continue
