@@ -182,6 +182,13 @@ def test_mediation_between_two_parties(ex):
     assert ("KWT", "ARE", "CONSULT") in got and ("KWT", "QAT", "CONSULT") in got
 
 
+def test_a_complaint_targets_whom_it_is_about_not_its_addressee(ex):
+    assert triples(ex, "Iraq complained to the Security Council about Iranian shelling.") == [
+        ("IRQ", "IRN", "ACCUSE")]
+    assert triples(ex, "Iraq complained to the Security Council.") == [
+        ("IRQ", "UNSC", "ACCUSE")]
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

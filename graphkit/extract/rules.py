@@ -1032,6 +1032,12 @@ class RulesExtractor:
         for m in out:
             if m.kind == "media":
                 continue
+            if m.form == "place":
+                # a city or region only says where: "police in Karachi", "Omdurman radio"
+                m.location = True
+                if m.end < n and lower[m.end] in ("radio", "television", "tv"):
+                    m.kind = "media"
+                continue
             if dateline and m is out[0] and m.kind == "party" and (
                     m.form == "capital" or words[m.start].isupper()):
                 m.location = True      # "MOSCOW, April 23 (Reuters) - ..."
@@ -1365,6 +1371,14 @@ class RulesExtractor:
                     # takes its object whatever the category's usual ones are)
                     continue
                 tgt_group = g
+                if prep == "to" and trig.category == "ACCUSE":
+                    # "complained to the UN over Israeli raids": the UN hears the
+                    # complaint, the one complained about is its target
+                    about = next((h for h in live if g.end < h.start < min(
+                        c_end, next_trig + 1) and h is not src_group and _preposition_before(
+                        lower, h.start, g.end) in ("over", "about", "against")), None)
+                    if about is not None:
+                        tgt_group = about
                 break
         if tgt_group is None and not passive and not talk_like:
             # the doer of a demanded or welcomed act: "demanded the withdrawal of
