@@ -189,6 +189,12 @@ def test_a_complaint_targets_whom_it_is_about_not_its_addressee(ex):
         ("IRQ", "UNSC", "ACCUSE")]
 
 
+def test_hyphenated_backer_describes_the_actor(ex):
+    assert triples(ex, "The Syrian-backed Hezbollah attacked Israel.") == [
+        ("HEZBOLLAH", "ISR", "ASSAULT")]
+    assert triples(ex, "EU-member Austria criticized Turkey.") == [("AUT", "TUR", "ACCUSE")]
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

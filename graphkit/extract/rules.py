@@ -100,6 +100,9 @@ _NOT_SUBJECT_PREP = _LOCATIVE | {"of", "for", "to", "from", "with", "on", "about
 _OBJECT_PREP_ANY = {"with", "to", "for", "against", "on", "upon", "toward", "towards", "into",
                     "at", "over", "between"}
 _OBJECT_PREP_TALK = {"with"}
+# "X-backed Y": X describes Y
+_BACKED = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed",
+                     "allied", "member", "aligned", "trained", "installed", "friendly"})
 # prepositions that take the object of particular kinds of act: one withdraws from
 # the party whose territory is left ("withdraw its troops from Lebanon")
 _MODE_PREPS = {"withdraw": {"from"}}
@@ -1053,6 +1056,11 @@ class RulesExtractor:
             if j >= 0 and lower[j] in ("from",) and m.form == "capital":
                 m.location = True
             if m.form == "adj" and m.end < n and lower[m.end] in _RELATIONAL:
+                m.relational = True
+            if m.end + 2 < n and words[m.end] == "-" and lower[m.end + 1] in _BACKED and any(
+                    o.start == m.end + 2 and o.kind in ("party", "person") for o in out):
+                # "NATO-member Norway", "the Iranian-backed Hezbollah": the second
+                # party acts; the first only describes it
                 m.relational = True
             if m.form == "adj" and m.start > 0 and lower[m.start - 1] == "ethnic":
                 # "ethnic Albanians in south Serbia": people of the place, not Albania
