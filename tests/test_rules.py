@@ -195,6 +195,15 @@ def test_hyphenated_backer_describes_the_actor(ex):
     assert triples(ex, "EU-member Austria criticized Turkey.") == [("AUT", "TUR", "ACCUSE")]
 
 
+def test_demanded_act_with_modifiers_or_by_names_its_doer(ex):
+    assert triples(ex, "Georgia demanded an immediate and complete withdrawal of Russian "
+                       "troops.") == [("GEO", "RUS", "REQUEST")]
+    assert triples(ex, "Ukraine demanded a public apology by Hungary.") == [
+        ("UKR", "HUN", "REQUEST")]
+    assert triples(ex, "Ukraine demanded compensation from Hungary.") == [
+        ("UKR", "HUN", "REQUEST")]
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

@@ -105,7 +105,7 @@ _BACKED = frozenset({"backed", "supported", "sponsored", "funded", "financed", "
                      "allied", "member", "aligned", "trained", "installed", "friendly"})
 # prepositions that take the object of particular kinds of act: one withdraws from
 # the party whose territory is left ("withdraw its troops from Lebanon")
-_MODE_PREPS = {"withdraw": {"from"}}
+_MODE_PREPS = {"withdraw": {"from"}, "demand": {"from"}, "appeal": {"from"}}
 _STOP_MODIFIER = {"and", "or", "that", "which", "who", "is", "are", "was", "were", "be", "been",
                   "has", "have", "had", "will", "would", "said", "says", "not", "but", "as"}
 _OBJECT_PREP_AGREE = {"with", "to", "for", "between"}
@@ -290,7 +290,10 @@ _PLACE_PREPS = frozenset({"in", "across", "throughout", "inside"})
 # nouns of an act whose "of" names its doer ("the withdrawal of Serbian forces")
 _ACT_NOUNS = frozenset({"withdrawal", "resignation", "disarmament", "departure", "pullout",
                         "compliance", "cooperation", "participation", "surrender",
-                        "involvement", "intervention"})
+                        "involvement", "intervention", "admission", "decision",
+                        "acknowledgement", "acknowledgment", "apology", "explanation",
+                        "commitment", "assurance", "assurances", "guarantee", "guarantees",
+                        "move", "statement"})
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "PROTEST",
                       "MOBILIZE", "REJECT"})
 # categories that answer a proposal, and the nouns that name one
@@ -1392,11 +1395,19 @@ class RulesExtractor:
             # the doer of a demanded or welcomed act: "demanded the withdrawal of
             # Serbian forces", "rejected the resignation of the prime minister"
             k = te + (te < n and lower[te] in _DETERMINERS)
-            # (a violent or hostile act's "of" names its victims: "the killing of")
+            # (up to two modifiers: "an immediate and complete withdrawal of")
+            for _ in range(3):
+                if k + 1 < n and lower[k] not in _ACT_NOUNS and lower[k + 1] not in (
+                        "of", "by") and words[k].islower() and words[k].isalpha() and (
+                        lower[k] == "and" or lower[k] not in _STOP_MODIFIER) \
+                        and not any(s_ == k for s_, _, _t in triggers):
+                    k += 1
+            # (a violent or hostile act's "of" names its victims: "the killing of";
+            # "by" names the doer: "an admission by Moscow")
             if k + 2 < n and (lower[k] in _ACT_NOUNS or any(
                     s_ == k and t_ is not None and t_.category not in _HOSTILE
                     for s_, _, t_ in triggers)) \
-                    and lower[k + 1] == "of" and k < c_end:
+                    and lower[k + 1] in ("of", "by") and k < c_end:
                 j = k + 2 + (lower[k + 2] == "the")
                 tgt_group = next((g for g in live if g.start == j and g is not src_group),
                                  None)
