@@ -204,6 +204,25 @@ def test_demanded_act_with_modifiers_or_by_names_its_doer(ex):
         ("UKR", "HUN", "REQUEST")]
 
 
+def test_time_words_after_said_keep_it_the_speaker(ex):
+    assert triples(ex, "Canada said on Tuesday it had expelled two Russian diplomats.") == [
+        ("CAN", "RUS", "SANCTION")]
+    assert triples(ex, "Canada said today that it had expelled two Russian diplomats.") == [
+        ("CAN", "RUS", "SANCTION")]
+
+
+def test_quantities_of_people_are_subjects(ex):
+    assert triples(ex, "Tens of thousands of Kenyans protested in Nairobi.") == [
+        ("KEN", "KEN", "PROTEST")]
+    assert triples(ex, "Hundreds of Russian troops attacked Georgia.", "2008-08-09") == [
+        ("RUS", "GEO", "ASSAULT")]
+
+
+def test_organized_strike_belongs_to_its_organizers(ex):
+    assert triples(ex, "Opposition parties in Bangladesh organized a general strike.") == [
+        ("BGD-OPP", "BGD", "PROTEST")]
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

@@ -87,7 +87,9 @@ _SUPPORT_VERBS = {"undertook", "undertake", "undertakes", "held", "hold", "holds
                   "welcomed", "welcome", "condemned", "condemn", "stepped", "step", "mounted",
                   "mount", "staged", "stage", "threatened", "threaten", "called", "call",
                   "demanded", "demand", "urged", "urge", "announces", "unveiled", "tightened",
-                  "tighten", "expanded", "expand", "increased", "increase", "boosted"}
+                  "tighten", "expanded", "expand", "increased", "increase", "boosted",
+                  "organized", "organised", "organize", "organise", "waged", "wage",
+                  "resumes", "continues", "continuing"}
 _CLAUSE_BREAK = {";", "but", "while", "whereas", "although", "though", "because", "however",
                  "which", "who", "whom", "whose", "where", "when", "since", "after", "before",
                  "until", "unless", "if", "whether"}
@@ -531,6 +533,8 @@ class RulesExtractor:
             groups = _groups(mentions, words, lower)
         n_before = len(events)
         triggers = self._triggers(lower, mentions)
+        if "AIDS" in words:     # the disease, not "aids"
+            triggers = [t for t in triggers if words[t[0]] != "AIDS"]
         stance_cue = sid >= 0 and not STANCE_CUES.isdisjoint(lower)
         breaks = []
         # clauses matter to triggers, to a reported demand (needs an attribution)
@@ -1152,7 +1156,9 @@ class RulesExtractor:
                         end += 1
                     return m_before, (start - 1, _attr_end(lower, i + 1))
                 if start == 0 or (start > 0 and lower[start - 1] in ("and",)):
-                    end = i + 1
+                    # "Japan said on Tuesday (that) it had halted aid": the time
+                    # belongs to the saying
+                    end = _skip_time(lower, i + 1)
                     if end < n and lower[end] == "that":
                         end += 1
                     return m_before, (start, end)
@@ -1636,6 +1642,36 @@ def _clause_breaks(words, lower, attr_span, toks=None):
     return sorted(set(breaks))
 
 
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday"})
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december", "jan", "feb", "mar",
+                     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+_TIME_ADVERBS = frozenset({"today", "yesterday", "tonight", "earlier", "later", "again",
+                           "recently", "late", "also", "publicly", "separately"})
+
+
+def _skip_time(lower, j):
+    """First index at or after ``j`` past time adverbials ("today", "on Tuesday", "last
+    week", "on March 3")."""
+    n = len(lower)
+    while j < n:
+        w = lower[j]
+        if w in _TIME_ADVERBS or w in _WEEKDAYS:
+            j += 1
+        elif w == "on" and j + 1 < n and (lower[j + 1] in _WEEKDAYS or lower[j + 1] in _MONTHS
+                                           or lower[j + 1].isdigit()):
+            j += 2
+            while j < n and (lower[j].isdigit() or lower[j] in _MONTHS):
+                j += 1
+        elif w in ("last", "this", "next") and j + 1 < n and lower[j + 1] in (
+                "week", "month", "year", "night", "weekend", "morning", "evening"):
+            j += 2
+        else:
+            return j
+    return j
+
+
 def _attr_end(lower, i):
     """End of an attribution tail: the report verb plus ', X reports' etc. stops at ','."""
     n = len(lower)
@@ -1743,10 +1779,26 @@ def _skip_address(lower, j, floor=0):
             return j
 
 
+# nouns of number or part before "of" ("thousands of Nigerians", "a group of students")
+# ("members of the United Nations" are not the organisation: no "members", "some", "most")
+_QUANTITY = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens",
+                       "group", "groups", "crowd", "crowds", "handful", "contingent", "band"})
+
+
 def _subject_like(group, lower):
     j = _skip_address(lower, group.start - 1)
     while j >= 0 and lower[j] in _NP_FILLER and lower[j] not in ("the",):
         j -= 1
+    if j >= 1 and lower[j] == "of" and lower[j - 1] in _QUANTITY:
+        # "Thousands of Nigerians held a rally": the people are the subject
+        j -= 2
+        while j >= 0 and (lower[j] in _NP_FILLER or lower[j] in _QUANTITY
+                          or lower[j] in ("of", "up", "to", "at", "least", "about", "over",
+                                          "nearly", "some", "more", "than")
+                          or lower[j].replace(",", "").isdigit()):
+            if lower[j] == "of" and not (j >= 1 and lower[j - 1] in _QUANTITY):
+                break
+            j -= 1
     while j >= 0 and lower[j] in ("the", "a", "an", "both", "all"):
         j -= 1
     return not (j >= 0 and lower[j] in _NOT_SUBJECT_PREP)
