@@ -98,7 +98,8 @@ class Registry:
     """Parties, aliases and officials, with indexes for fast lookup.
 
     ``surfaces`` maps a token tuple to a list of ``(party_id, form)`` where form
-    is ``name``, ``adj``, ``capital`` or ``media``; ``people`` maps a full-name
+    is ``name``, ``adj``, ``capital``, ``place`` (a city or region: a location, never
+    an actor) or ``media``; ``people`` maps a full-name
     token tuple to the person's canonical name; ``surnames`` maps a surname
     token tuple to canonical names.
     """
@@ -136,7 +137,7 @@ class Registry:
         entries = self.surfaces.setdefault(key, [])
         if (pid, form) not in entries:
             entries.append((pid, form))
-        if form != "media":
+        if form not in ("media", "place"):
             self.aliases.setdefault(pid, set()).add(surface)
         self._index_first(key)
 
@@ -326,7 +327,8 @@ def _read_package_csv(name: str) -> list[dict]:
         text = resources.files("graphkit").joinpath("data", name).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ActorDataError(f"package data file {name} is missing (broken install?)") from None
-    return list(csv.DictReader(io.StringIO(text)))
+    lines = [ln for ln in text.splitlines() if not ln.startswith("#")]
+    return list(csv.DictReader(lines))
 
 
 @functools.lru_cache(maxsize=1)
@@ -345,6 +347,12 @@ def _package_registry() -> Registry:
     for row in _read_package_csv("nonparties.csv"):
         if row.get("name", "").strip():
             reg._add_surface(row["name"], "", "media")
+    # cities and regions: where something happens, never who acts ("police in
+    # Karachi", "the West Bank"); a name already taken by a party stays the party's
+    for row in _read_package_csv("places.csv"):
+        name, party = (row.get("name") or "").strip(), (row.get("party") or "").strip()
+        if name and party and _key(name) not in reg.surfaces:
+            reg._add_surface(name, party, "place")
     _load_officials(reg, _read_package_csv("officials.csv"), "officials.csv")
     return reg
 
