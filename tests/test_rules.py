@@ -223,6 +223,30 @@ def test_organized_strike_belongs_to_its_organizers(ex):
         ("BGD-OPP", "BGD", "PROTEST")]
 
 
+def test_acting_on_itself_leaves_no_target(ex):
+    assert triples(ex, "Zambia promised to democratize Zambia.") == [("ZMB", "", "AGREE")]
+
+
+def test_they_after_a_plural_speaker(ex):
+    got = triples(ex, "Colombian rebels said they would release two Spanish engineers.")
+    assert got == [("COL-REB", "ESP", "AGREE")]
+
+
+def test_received_from_names_the_giver(ex):
+    assert triples(ex, "Kenya received $5 million in food aid from Japan.") == [
+        ("JPN", "KEN", "AID")]
+    assert triples(ex, "The Kenyan president received a delegation from Uganda.") == [
+        ("KEN", "UGA", "CONSULT")]
+
+
+def test_cities_and_regions_place_events_but_never_act(ex):
+    assert triples(ex, "Police in Karachi arrested 20 protesters.") == [
+        ("PAK", "PAK-CVL", "COERCE")]
+    assert triples(ex, "Israeli troops raided the West Bank.") == [("ISR", "PSE", "ASSAULT")]
+    # a city is no speaker or actor: "Karachi said" names nobody
+    assert triples(ex, "Karachi condemned India.") == []
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

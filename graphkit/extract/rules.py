@@ -22,7 +22,7 @@ from itertools import compress, count
 
 from ..actors import Registry, load_registry, token_texts
 from ..model import Document, Event, default_polarity, quad_class
-from .lexicon import IssueMatcher, Trigger, load_issues, load_triggers
+from .lexicon import IssueMatcher, Trigger, load_issues, load_triggers, verb_forms
 from .stances import STANCE_CUES, find_stances
 from .text import body_end, clean_text, split_sentences
 
@@ -107,7 +107,7 @@ _BACKED = frozenset({"backed", "supported", "sponsored", "funded", "financed", "
                      "allied", "member", "aligned", "trained", "installed", "friendly"})
 # prepositions that take the object of particular kinds of act: one withdraws from
 # the party whose territory is left ("withdraw its troops from Lebanon")
-_MODE_PREPS = {"withdraw": {"from"}, "demand": {"from"}, "appeal": {"from"}}
+_MODE_PREPS = {"withdraw": {"from"}, "demand": {"from"}, "appeal": {"from"}, "receive": {"from"}}
 _STOP_MODIFIER = {"and", "or", "that", "which", "who", "is", "are", "was", "were", "be", "been",
                   "has", "have", "had", "will", "would", "said", "says", "not", "but", "as"}
 _OBJECT_PREP_AGREE = {"with", "to", "for", "between"}
@@ -518,12 +518,14 @@ class RulesExtractor:
                     key = (m.agent, m.party)
                     state.agents[key] = state.agents.get(key, 0) + 1
         # first-person pronouns inside quotes speak for the speaker, and so does
-        # "it" opening the reported clause ("Iran said it would ...")
+        # "it" opening the reported clause ("Iran said it would ...", and "they" after
+        # a plural group: "the rebels said they would ...")
         if speaker is not None:
             for i, lw in enumerate(lower):
-                own = lw in _FIRST_PERSON or (lw == "it" and attr_span is not None
+                own = lw in _FIRST_PERSON or (lw in ("it", "they") and attr_span is not None
                                               and i == attr_span[1]
-                                              and speaker.kind == "party")
+                                              and speaker.kind == "party" and (
+                                                  lw == "it" or speaker.form in ("role", "adj")))
                 if own and not _inside(i, mentions):
                     if lw == "us" and words[i] != "us":
                         continue
@@ -1266,6 +1268,12 @@ class RulesExtractor:
                     new_subject = False       # "demanded that Turkey provide ...": one demand
                 if same_clause and (linked or in_object) and not coordinated \
                         and not new_subject:
+                    if _pt is not None and _pt.mode == "receive" and trig.category == "AID":
+                        # "received aid from Japan": the aid is the event, given by
+                        # Japan (see _received)
+                        out[last] = (ps, pe, None)
+                        last = k
+                        continue
                     out[k] = (s, e, None)
                     continue
             last = k
@@ -1332,6 +1340,14 @@ class RulesExtractor:
                  and not _in_apposition(g, lower, c_start)]
         if in_attr and speaker is not None:
             cands = [g for g in cands] or [g for g in live if speaker in g.mentions]
+        if trig.category == "AID" and trig.pos == "noun" and cands:
+            donor = _received(lower, ts, te, live, min(c_end, next_trig + 1))
+            if donor is not None:
+                # "Kenya received food aid from Japan": Japan gives, Kenya gets
+                got = cands[0]
+                return [(a, b, trig, ts, te, negated, modality, donor.agent_of(a),
+                         got.agent_of(b)) for a in donor.parties for b in got.parties
+                        if a != b]
         if passive:
             agent = next((g for g in live if g.start > te and g.start <= next_trig + 6
                           and lower[g.start - 1] == "by"), None)
@@ -1458,9 +1474,14 @@ class RulesExtractor:
         for a in src_parties:
             if tgt_parties:
                 for b in tgt_parties:
-                    if a != b:
+                    if a != b or trig.category == "PROTEST":
                         out.append((a, b, trig, ts, te, negated, modality,
                                     src_group.agent_of(a), tgt_group.agent_of(b)))
+                    elif len(tgt_parties) == 1:
+                        # acting on itself ("promised to democratize Serbia"): no other
+                        # party (the caller drops it when the source has one elsewhere)
+                        out.append((a, "", trig, ts, te, negated, modality,
+                                    src_group.agent_of(a), ""))
             else:
                 out.append((a, "", trig, ts, te, negated, modality, src_group.agent_of(a), ""))
         return out
@@ -1507,6 +1528,29 @@ def _may_place(m, words, lower) -> bool:
 
 # lower-case words that may join the words of a title ("Head of Cabinet to the President")
 _TITLE_JOINERS = frozenset({"of", "to", "the", "for", "and", "&", "on"})
+
+
+_RECEIVE_FORMS = frozenset().union(*(verb_forms(v) for v in (
+    "receive", "accept", "get", "obtain", "secure", "win", "seek", "request"))) | {
+        "got", "gotten", "won", "sought"}
+
+
+def _received(lower, ts, te, live, end):
+    """The giver group of aid that the subject receives ("received $5 million in aid
+    from Japan"), or None when the aid noun at ``ts`` is not received from someone."""
+    j = ts - 1
+    steps = 0
+    while j >= 0 and steps < 6 and lower[j] not in _RECEIVE_FORMS:
+        if not (lower[j] in _NP_FILLER or lower[j].isalpha() and lower[j].islower()
+                or lower[j].replace(",", "").replace(".", "").isdigit() or lower[j] in "$"):
+            return None
+        j -= 1
+        steps += 1
+    if j < 0 or lower[j] not in _RECEIVE_FORMS:
+        return None
+    return next((g for g in live if te <= g.start < end and g.start >= 1 and (
+        lower[g.start - 1] == "from" or (lower[g.start - 1] == "the" and g.start >= 2
+                                         and lower[g.start - 2] == "from"))), None)
 
 
 def _title_party(mentions, words, lower, i, limit=12):
@@ -1882,12 +1926,21 @@ def _negated(lower, ts, te, c_start, mentions):
     return False
 
 
+def _reported_would(lower, ts):
+    """Whether the last "would" before ``ts`` follows a report verb ("Iran said it
+    would ...", "announced that they would ...")."""
+    k = max(i for i in range(max(0, ts - 6), ts) if lower[i] == "would")
+    return any(w in _REPORT_VERBS for w in lower[max(0, k - 4):k])
+
+
 def _modality(lower, ts, c_start, c_end):
     window = lower[max(c_start, ts - 6):ts]
     clause = lower[c_start:c_end]
     mode = ""
     if not _FUTURE.isdisjoint(window):
         mode = "future"
+    elif "would" in window and _reported_would(lower, ts):
+        mode = "future"     # "said they would release": the future of reported speech
     elif not _POSSIBLE.isdisjoint(window):
         mode = "possible"
     elif not _OBLIGATION.isdisjoint(window):
