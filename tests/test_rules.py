@@ -247,6 +247,17 @@ def test_cities_and_regions_place_events_but_never_act(ex):
     assert triples(ex, "Karachi condemned India.") == []
 
 
+def test_acts_at_home_target_the_home_state(ex):
+    # event data code a state's coercion or concession on its own territory X -> X
+    assert triples(ex, "Sudan lifted the state of emergency in Darfur.") == [
+        ("SDN", "SDN", "CONCEDE")]
+    assert triples(ex, "Turkish authorities imposed a curfew in southeastern Turkey.") == [
+        ("TUR", "TUR", "COERCE")]
+    # but a meeting or a request at home is not aimed at the home state
+    assert triples(ex, "Morocco requested support at a conference in Marrakesh.") == [
+        ("MAR", "", "REQUEST")]
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

@@ -69,6 +69,12 @@ _MUST = {"must", "should", "ought", "has", "have"}
 _ADJECTIVAL = {"committed", "prepared", "determined", "engaged", "involved", "interested",
                "ready", "willing", "opposed", "allied", "concerned", "resolved", "pledged"}
 _COMPLEMENTIZERS = {"to", "that", "for", "in", "by", "on", "of", "about"}
+# acts a state commonly does at home, coded source -> its own state as event data do
+# ("Turkish authorities imposed a curfew in Cizre", "police in Lagos jailed ...")
+_COMPASS = ("southern", "northern", "eastern", "western", "central", "southeastern",
+            "southwestern", "northeastern", "northwestern", "south", "north", "east", "west",
+            "occupied", "rural", "remote")
+_DOMESTIC = frozenset({"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "MOBILIZE"})
 _INTENT_CATEGORIES = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 _REFUSING = {"will", "wo", "would", "shall"}
@@ -595,7 +601,7 @@ class RulesExtractor:
         seen = set()
         for k, (src, tgt, trig, ts, te, negated, modality, src_agent, tgt_agent) in enumerate(
                 found):
-            if src == tgt and trig.category != "PROTEST":
+            if src == tgt and trig.category not in _DOMESTIC:
                 continue
             mode = trig.mode
             category = trig.category
@@ -1055,8 +1061,8 @@ class RulesExtractor:
                 m.location = True      # "MOSCOW, April 23 (Reuters) - ..."
                 continue
             j = m.start - 1
-            while j >= 0 and lower[j] in ("the", "southern", "northern", "eastern", "western",
-                                          "central", "a", "neighbouring", "neighboring"):
+            while j >= 0 and lower[j] in ("the", "a", "neighbouring", "neighboring",
+                                          *_COMPASS):
                 j -= 1
             modifier = m.end < n and words[m.end] in ("-", "–", "'", "’", "'s", "’s")
             if j >= 0 and lower[j] in _LOCATIVE and m.form in ("name", "capital") \
@@ -1443,7 +1449,8 @@ class RulesExtractor:
                               if te <= g.start < min(c_end, te + _PLACE_REACH)
                               and (g.start < te + 10 or all(m.form != "capital"
                                                             for m in g.mentions))
-                              and src_group.parties[0] not in g.parties), None)
+                              and (src_group.parties[0] not in g.parties
+                                   or trig.category in _DOMESTIC)), None)
         if tgt_group is None and not passive and not talk_like:
             # "Finland will give Tanzania a grant": an indirect object before the trigger
             tgt_group = next((g for g in cands if g is not src_group
@@ -1474,7 +1481,10 @@ class RulesExtractor:
         for a in src_parties:
             if tgt_parties:
                 for b in tgt_parties:
-                    if a != b or trig.category == "PROTEST":
+                    if a != b or (trig.category in _DOMESTIC and all(
+                            m.location for m in tgt_group.mentions)):
+                        # (a state's act in its own territory: "imposed a curfew in
+                        # Cizre in southeastern Turkey")
                         out.append((a, b, trig, ts, te, negated, modality,
                                     src_group.agent_of(a), tgt_group.agent_of(b)))
                     elif len(tgt_parties) == 1:
