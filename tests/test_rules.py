@@ -258,6 +258,20 @@ def test_acts_at_home_target_the_home_state(ex):
         ("MAR", "", "REQUEST")]
 
 
+def test_people_of_a_party_as_object(ex):
+    assert triples(ex, "Iran expelled inspectors of the International Atomic Energy "
+                       "Agency.") == [("IRN", "IAEA", "SANCTION")]
+    assert triples(ex, "Ghana supports the efforts of the African Union.") == [
+        ("GHA", "AU", "SUPPORT")]
+
+
+def test_approximate_numbers_before_an_object(ex):
+    assert triples(ex, "Turkish police arrested more than 100 Syrian refugees.") == [
+        ("TUR", "SYR-CVL", "COERCE")]
+    assert triples(ex, "Israeli troops detained at least 20 Palestinians.") == [
+        ("ISR", "PSE", "COERCE")]
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

@@ -1401,6 +1401,8 @@ class RulesExtractor:
                         continue
                 elif prep == "other" and trig.category in _CLAUSAL_OBJECT:
                     pass
+                elif prep == "of" and trig.pos == "verb" and _head_of(lower, g.start, obj_from):
+                    pass    # "expelled inspectors of the IAEA": whose inspectors
                 elif prep not in preps and prep not in _MODE_PREPS.get(trig.mode, ()) \
                         and not (prep == lower[te - 1] and trig.elements[-1] == {prep}) \
                         and not (absorbed and any(
@@ -1862,12 +1864,44 @@ _ABBREVIATED_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "sen", "gov", 
                                  "amb", "lt", "col", "maj", "capt", "adm", "sgt", "hon"})
 
 
+def _head_of(lower, g_start, trig_end):
+    """Whether the group at ``g_start`` completes the verb's object as "<people> of
+    (the) X" right after the verb ("expelled inspectors of the IAEA", "arrested members
+    of Hamas")."""
+    j = g_start - 1
+    while j > trig_end and lower[j] in ("the", "a", "an"):
+        j -= 1
+    if j <= trig_end or lower[j] != "of":
+        return False
+    head = lower[j - 1]
+    if not (head.isalpha() and head.endswith("s") and head not in _NOT_PEOPLE_HEADS):
+        return False
+    return all(w in _NP_FILLER or w.isdigit() or w in _APPROX or (w.isalpha() and w.islower()
+                                                                  and w not in _STOP_MODIFIER)
+               for w in lower[trig_end:j - 1]) and j - 1 - trig_end <= 3
+
+
+# heads whose "of" names no party acted on ("the terms of", "years of")
+_NOT_PEOPLE_HEADS = frozenset({"parts", "areas", "terms",
+                               "sets", "kinds", "types", "levels", "lots", "means", "ways",
+                               "years", "months", "weeks", "days", "dozens", "hundreds",
+                               "thousands", "millions", "tens", "series", "tons"})
+
+
+# words that make a number approximate: "more than 100", "at least 20", "up to 16"
+_APPROX = frozenset({"more", "than", "least", "at", "up", "to", "nearly", "almost", "about",
+                     "around", "over", "some", "fewer", "less", "roughly", "approximately",
+                     "estimated", "an"})
+
+
 def _preposition_before(lower, g_start, trig_end):
     j = g_start - 1
     steps = 0
     # skip determiners and up to three modifiers: "to war - torn Mozambique"
     # and numbers: "asylum to 18 Rwandan rebels", "to 13,000 refugees"
     while j >= trig_end and (lower[j] in _NP_FILLER or lower[j].isdigit() or (
+            lower[j] in _APPROX and j + 1 < len(lower) and (
+                lower[j + 1].replace(",", "").isdigit() or lower[j + 1] in _APPROX)) or (
             lower[j] == "," and j > trig_end and lower[j - 1].isdigit()
             and lower[j + 1].isdigit()) or (
             steps < 3 and (lower[j].isalpha() and lower[j].islower() or lower[j] == "-")
