@@ -272,6 +272,11 @@ def test_approximate_numbers_before_an_object(ex):
         ("ISR", "PSE", "COERCE")]
 
 
+def test_passive_patient_inside_the_subject(ex):
+    assert triples(ex, "The embassy of Denmark was attacked by Syrian protesters.") == [
+        ("SYR-CVL", "DNK", "ASSAULT")]
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

@@ -1357,7 +1357,11 @@ class RulesExtractor:
         if passive:
             agent = next((g for g in live if g.start > te and g.start <= next_trig + 6
                           and lower[g.start - 1] == "by"), None)
-            patient = cands[-1] if cands else None
+            patient = cands[-1] if cands else next(
+                # "a camp for Congolese refugees was attacked": those it is of or for
+                (g for g in reversed(live) if c_start <= g.start and g.end <= ts
+                 and g.start > 0 and lower[g.start - 1] in ("of", "for", "carrying")
+                 and not _in_apposition(g, lower, c_start)), None)
             if agent is not None:
                 src_group, tgt_group = agent, patient
         else:
