@@ -277,6 +277,15 @@ def test_passive_patient_inside_the_subject(ex):
         ("SYR-CVL", "DNK", "ASSAULT")]
 
 
+def test_hostile_act_announced_for_later_is_a_threat(ex):
+    assert triples(ex, "Greece plans to impose restrictions on Turkey.") == [
+        ("GRC", "TUR", "THREATEN")]
+    assert triples(ex, "Cuban leaders said they would boycott all contact with the United "
+                       "States.") == [("CUB", "USA", "THREATEN")]
+    # done, not announced: the act itself
+    assert triples(ex, "Greece imposed restrictions on Turkey.") == [("GRC", "TUR", "COERCE")]
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

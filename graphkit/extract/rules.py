@@ -50,7 +50,8 @@ _FUTURE = {"will", "'ll", "shall", "wo"}
 _POSSIBLE = {"could", "might", "may", "can", "would"}
 _OBLIGATION = {"should", "must", "ought", "need", "needs"}
 _FUTURE_VERBS = {"expected", "plans", "planned", "planning", "intends", "intend", "going",
-                 "set", "due", "scheduled", "hopes", "hope", "aims", "wants", "want", "seeks"}
+                 "set", "due", "scheduled", "hopes", "hope", "aims", "wants", "want", "seeks",
+                 "prepared", "ready", "poised", "preparing", "plan", "intended", "vowed"}
 _CONDITIONAL = {"if", "unless", "provided", "providing"}
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her",
                 "our", "my", "your", "first", "second", "third", "last", "next", "ministerial",
@@ -617,6 +618,11 @@ class RulesExtractor:
                 # (an announced resignation is the retreat itself, not a promise to others;
                 # a visit announced for later is an intent to meet, CAMEO 036)
                 category, mode = "AGREE", "intent"   # PLOVER: an expressed intent to cooperate
+            elif (category in ("ASSAULT", "COERCE", "SANCTION") or mode == "boycott") \
+                    and modality == "future" and not negated:
+                # "is prepared to impose martial law", "plans to impose restrictions on":
+                # a hostile act announced for later is a threat (CAMEO 13)
+                category, mode = "THREATEN", "threaten"
             cs, ce = toks[ts][1], toks[te - 1][2]
             key = (src, tgt, category)
             if key in seen:
