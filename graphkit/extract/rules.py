@@ -619,9 +619,11 @@ class RulesExtractor:
                 # a visit announced for later is an intent to meet, CAMEO 036)
                 category, mode = "AGREE", "intent"   # PLOVER: an expressed intent to cooperate
             elif (category in ("ASSAULT", "COERCE", "SANCTION") or mode == "boycott") \
-                    and modality == "future" and not negated:
-                # "is prepared to impose martial law", "plans to impose restrictions on":
-                # a hostile act announced for later is a threat (CAMEO 13)
+                    and modality == "future" and not negated and any(
+                        w in _FUTURE_VERBS or w == "would" for w in lower[max(0, ts - 6):ts]):
+                # "is prepared to impose martial law", "plans to impose restrictions on",
+                # "said they would boycott": a hostile act intended for later is a threat
+                # (CAMEO 13); "will freeze aid" is the decision itself
                 category, mode = "THREATEN", "threaten"
             cs, ce = toks[ts][1], toks[te - 1][2]
             key = (src, tgt, category)
