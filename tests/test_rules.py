@@ -286,6 +286,16 @@ def test_hostile_act_announced_for_later_is_a_threat(ex):
     assert triples(ex, "Greece imposed restrictions on Turkey.") == [("GRC", "TUR", "COERCE")]
 
 
+def test_performative_thanks_are_not_promises(ex):
+    # "would like to thank" thanks now; it is no intent to support later
+    assert triples(ex, "Kenya said it would like to thank Japan for its support.") == [
+        ("KEN", "JPN", "SUPPORT")]
+
+
+def test_irregular_verb_forms_of_triggers(ex):
+    assert ("IND", "PAK", "SANCTION") in triples(ex, "India withheld aid to Pakistan.")
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

@@ -28,10 +28,22 @@ _IRREGULAR = {
     "ban": ["banned", "banning", "bans"], "shell": ["shelled", "shelling", "shells"],
     "rebut": ["rebutted"], "commit": ["committed", "committing"], "rebuff": ["rebuffed"],
     "quit": ["quit", "quitting"], "hit": ["hit", "hitting"], "rule": ["ruled"],
+    "go": ["went", "gone", "goes"], "lay": ["laid"], "withhold": ["withheld"],
+    "set": ["set", "setting"], "sit": ["sat", "sitting"], "find": ["found"],
+    "forgive": ["forgave", "forgiven"], "write": ["wrote", "written"],
+    "beat": ["beat", "beaten"], "overrun": ["overran", "overrun", "overrunning"],
+    "blow": ["blew", "blown"], "fly": ["flew", "flown"], "flee": ["fled"], "lend": ["lent"],
+    "drive": ["drove", "driven"], "throw": ["threw", "thrown"], "seize": ["seized"],
+    "begin": ["began", "begun", "beginning"], "spend": ["spent"], "feed": ["fed"],
+    "bear": ["bore", "borne"], "forbid": ["forbade", "forbidden", "forbidding"],
+    "undertake": ["undertook", "undertaken"], "overthrow": ["overthrew", "overthrown"],
+    "shut": ["shut", "shutting"], "hide": ["hid", "hidden"], "steal": ["stole", "stolen"],
+    "swear": ["swore", "sworn"], "bind": ["bound"], "arise": ["arose", "arisen"],
+    "veto": ["vetoes"],
 }
 
 # Verbs listed above only for spelling quirks: their past tense is still regular.
-_REGULAR_PAST = {"rebuff", "rule", "shell"}
+_REGULAR_PAST = {"rebuff", "rule", "shell", "seize", "veto"}
 
 
 def verb_forms(lemma: str) -> set[str]:
@@ -52,6 +64,8 @@ def verb_forms(lemma: str) -> set[str]:
     forms = {w}
     irregular = _IRREGULAR.get(w, [])
     forms.update(irregular)
+    if w in ("put", "cut"):
+        forms.add(w + w[-1] + "ing")     # "putting", "cutting"
     if w.endswith(("s", "x", "z", "ch", "sh")):
         forms.add(w + "es")
     elif w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou":

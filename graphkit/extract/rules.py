@@ -1982,6 +1982,10 @@ def _negated(lower, ts, te, c_start, mentions):
     return False
 
 
+_PERFORMATIVE = frozenset({"like", "wish", "opportunity", "me", "us", "honour", "honor",
+                           "pleased", "privilege", "pleasure", "occasion"})
+
+
 def _reported_would(lower, ts):
     """Whether the last "would" before ``ts`` follows a report verb ("Iran said it
     would ...", "announced that they would ...")."""
@@ -1993,6 +1997,10 @@ def _modality(lower, ts, c_start, c_end):
     window = lower[max(c_start, ts - 6):ts]
     clause = lower[c_start:c_end]
     mode = ""
+    if ts >= 2 and lower[ts - 1] == "to" and lower[ts - 2] in _PERFORMATIVE:
+        # "I would like to thank", "allow me to congratulate", "I take this opportunity
+        # to express": saying so is the act itself, now
+        return "conditional" if not _CONDITIONAL.isdisjoint(clause) else ""
     if not _FUTURE.isdisjoint(window):
         mode = "future"
     elif "would" in window and _reported_would(lower, ts):
