@@ -296,6 +296,10 @@ def test_irregular_verb_forms_of_triggers(ex):
     assert ("IND", "PAK", "SANCTION") in triples(ex, "India withheld aid to Pakistan.")
 
 
+def test_hyphenated_triggers_match_hyphenated_text(ex):
+    assert ("IRQ", "IRN", "RETREAT") in triples(ex, "Iraq and Iran declared a cease-fire.")
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

@@ -160,12 +160,17 @@ def load_triggers() -> tuple[Trigger, ...]:
         for i, w in enumerate(words):
             if w == "~":
                 elements.append(None)
-            elif pos == "verb" and i == 0:
-                elements.append(frozenset(verb_forms(w)))
-            elif pos == "noun" and i == len(words) - 1:
-                elements.append(frozenset(noun_forms(w)))
-            else:
-                elements.append(frozenset([w]))
+                continue
+            # text is tokenized with hyphens apart ("cease - fire"): so is the pattern,
+            # and the inflected part is the word's last piece ("co - operated")
+            pieces = w.replace("-", " - ").split() if w != "-" else [w]
+            inflect = (pos == "verb" and i == 0) or (pos == "noun" and i == len(words) - 1)
+            for k, piece in enumerate(pieces):
+                if inflect and k == len(pieces) - 1:
+                    forms = verb_forms(piece) if pos == "verb" else noun_forms(piece)
+                    elements.append(frozenset(forms))
+                else:
+                    elements.append(frozenset([piece]))
         out.append(Trigger(row["pattern"], pos, cat, row["mode"].strip(),
                            float(row["intensity"]), row["reciprocal"].strip() == "1",
                            tuple(elements)))
