@@ -300,6 +300,15 @@ def test_hyphenated_triggers_match_hyphenated_text(ex):
     assert ("IRQ", "IRN", "RETREAT") in triples(ex, "Iraq and Iran declared a cease-fire.")
 
 
+def test_members_and_heads_of_a_party_act_for_it(ex):
+    assert triples(ex, "Members of the Syrian parliament condemned Israel.") == [
+        ("SYR", "ISR", "ACCUSE")]
+    assert triples(ex, "Leaders of the Syrian opposition condemned Russia.") == [
+        ("SYR-OPP", "RUS", "ACCUSE")]
+    # the members of an organisation are its member states, not the organisation
+    assert triples(ex, "Members of the United Nations condemned Israel.") == []
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

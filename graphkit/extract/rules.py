@@ -1350,7 +1350,8 @@ class RulesExtractor:
             return [(a, b, trig, ts, te, negated, modality, pairs.agent_of(a), pairs.agent_of(b))
                     for a in ps for b in ps if a != b]
         # source: nearest subject-like group before the trigger in the clause
-        cands = [g for g in live if c_start <= g.start and g.end <= ts and _subject_like(g, lower)
+        cands = [g for g in live if c_start <= g.start and g.end <= ts
+                 and _subject_like(g, lower, self.registry)
                  and not _in_apposition(g, lower, c_start)]
         if in_attr and speaker is not None:
             cands = [g for g in cands] or [g for g in live if speaker in g.mentions]
@@ -1495,8 +1496,9 @@ class RulesExtractor:
         for a in src_parties:
             if tgt_parties:
                 for b in tgt_parties:
-                    if a != b or (trig.category in _DOMESTIC and all(
-                            m.location for m in tgt_group.mentions)):
+                    if a != b or trig.category == "PROTEST" or (
+                            trig.category in _DOMESTIC
+                            and all(m.location for m in tgt_group.mentions)):
                         # (a state's act in its own territory: "imposed a curfew in
                         # Cizre in southeastern Turkey")
                         out.append((a, b, trig, ts, te, negated, modality,
@@ -1853,11 +1855,35 @@ _QUANTITY = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", 
                        "group", "groups", "crowd", "crowds", "handful", "contingent", "band"})
 
 
-def _subject_like(group, lower):
+def _kind(registry, pid):
+    a = registry.party(pid.split("-")[0]) if pid else None
+    return a.kind if a is not None else ""
+
+
+# people who act or speak for the party named after "of"
+# (office titles, "President of the General Assembly", are role mentions of their own)
+_SPOKES = frozenset({"leader", "leaders", "spokesman", "spokeswoman", "spokesperson",
+                     "official", "officials", "representatives", "envoys", "delegation",
+                     "delegations", "commanders", "supporters", "deputies", "activists",
+                     "fighters", "troops", "forces", "soldiers", "units"})
+
+
+def _subject_like(group, lower, registry=None):
     j = _skip_address(lower, group.start - 1)
     while j >= 0 and lower[j] in _NP_FILLER and lower[j] not in ("the",):
         j -= 1
-    if j >= 1 and lower[j] == "of" and lower[j - 1] in _QUANTITY:
+    k = j
+    while k >= 1 and lower[k] in ("the", "a", "an"):
+        k -= 1
+    if k >= 1 and lower[k] == "of" and (lower[k - 1] in _SPOKES or (
+            lower[k - 1] in ("member", "members") and registry is not None
+            and not any(_kind(registry, p) == "igo" for p in group.parties))):
+        # "a member of the Syrian parliament started ...", "the head of the IMF said"
+        # (but "members of the United Nations" are its member states)
+        j = k - 2
+        while j >= 0 and lower[j] in _NP_FILLER:
+            j -= 1
+    elif j >= 1 and lower[j] == "of" and lower[j - 1] in _QUANTITY:
         # "Thousands of Nigerians held a rally": the people are the subject
         j -= 2
         while j >= 0 and (lower[j] in _NP_FILLER or lower[j] in _QUANTITY
