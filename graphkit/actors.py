@@ -75,6 +75,20 @@ def _key(surface: str) -> tuple[str, ...]:
     return tuple(t for t, _, _ in tokenize(surface))
 
 
+# name particles written either way ("el-Sisi" / "El-Sisi", "bin Salman" / "Bin Salman")
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "van", "von",
+                        "der", "den", "le", "la", "del", "dos", "das", "abu", "ben"})
+
+
+def _particle_spellings(key: tuple) -> list:
+    """``key`` and, when it has a name particle, the spelling with the particles'
+    case flipped (lower <-> capitalised)."""
+    flipped = tuple(t.capitalize() if t in _PARTICLES else
+                    t.lower() if t.lower() in _PARTICLES and t[:1].isupper() else t
+                    for t in key)
+    return [key] if flipped == key else [key, flipped]
+
+
 @dataclass(frozen=True)
 class Official:
     """One term of office: ``name`` held ``role`` for ``party`` from ``start`` to ``end``
@@ -155,14 +169,17 @@ class Registry:
                 key = _key(s)
                 self.people[key] = official.name
                 self._index_first(key)
+                for other in _particle_spellings(key)[1:]:
+                    self.people.setdefault(other, official.name)
+                    self._index_first(other)
         for s in surnames:
             s = s.strip()
             if s:
-                key = _key(s)
-                names = self.surnames.setdefault(key, [])
-                if official.name not in names:
-                    names.append(official.name)
-                self._index_first(key)
+                for key in _particle_spellings(_key(s)):
+                    names = self.surnames.setdefault(key, [])
+                    if official.name not in names:
+                        names.append(official.name)
+                    self._index_first(key)
 
     def extend_from_csv(self, path) -> int:
         """Add parties and aliases from a user's CSV; return how many rows were read.

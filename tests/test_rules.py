@@ -309,6 +309,25 @@ def test_members_and_heads_of_a_party_act_for_it(ex):
     assert triples(ex, "Members of the United Nations condemned Israel.") == []
 
 
+def test_two_offices_in_one_title_and_portfolio_ministers(ex):
+    got = triples(ex, "Secretary Kerry met with Deputy Prime Minister and Finance Minister "
+                      "Tharman Shanmugaratnam of Singapore.", "2014-05-01")
+    assert got == [("USA", "SGP", "CONSULT")]      # "Finance" names an office, not aid
+    assert triples(ex, "Secretary Kerry spoke with Crown Prince and Prime Minister Salman "
+                       "bin Hamad Al Khalifa of Bahrain.", "2021-03-01") == [
+        ("USA", "BHR", "CONSULT")]
+
+
+def test_particles_match_in_either_case(ex):
+    assert triples(ex, "Secretary Kerry met President Abdel Fattah El-Sisi.", "2015-01-01") == [
+        ("USA", "EGY", "CONSULT")]
+
+
+def test_forms_of_address_with_a_comma(ex):
+    assert triples(ex, "Secretary Kerry spoke with His Royal Highness, Crown Prince Salman bin "
+                       "Hamad Al Khalifa of Bahrain.", "2014-05-01") == [("USA", "BHR", "CONSULT")]
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

@@ -72,6 +72,10 @@ _ADJECTIVAL = {"committed", "prepared", "determined", "engaged", "involved", "in
 _COMPLEMENTIZERS = {"to", "that", "for", "in", "by", "on", "of", "about"}
 # acts a state commonly does at home, coded source -> its own state as event data do
 # ("Turkish authorities imposed a curfew in Cizre", "police in Lagos jailed ...")
+_TITLE_HEADS = frozenset({"minister", "ministers", "secretary", "commissioner", "representative",
+                          "adviser", "advisor", "envoy", "coordinator", "director", "chief",
+                          "ministry", "department", "committee", "commission", "agency",
+                          "office", "officer", "council", "spokesperson", "spokesman"})
 _COMPASS = ("southern", "northern", "eastern", "western", "central", "southeastern",
             "southwestern", "northeastern", "northwestern", "south", "north", "east", "west",
             "occupied", "rural", "remote")
@@ -279,6 +283,13 @@ _ROLE_TABLE = {
     "companies": ("Business", False),
     "firms": ("Business", False),
 }
+# portfolio ministers: "Finance Minister X", "the minister of the interior"
+for _field in ("finance", "interior", "economy", "trade", "justice", "energy", "health",
+               "oil", "agriculture", "education", "information", "home", "commerce",
+               "industry", "labour", "labor", "transport", "environment", "culture"):
+    _ROLE_TABLE.setdefault(f"{_field} minister", (f"{_field.title()} Minister", True))
+    _ROLE_TABLE.setdefault(f"minister of {_field}", (f"{_field.title()} Minister", True))
+    _ROLE_TABLE.setdefault(f"minister of the {_field}", (f"{_field.title()} Minister", True))
 _ROLES = {tuple(k.split()): v for k, v in _ROLE_TABLE.items()}
 _ROLE_FIRST = {}
 for _k in _ROLES:
@@ -544,6 +555,11 @@ class RulesExtractor:
         triggers = self._triggers(lower, mentions)
         if "AIDS" in words:     # the disease, not "aids"
             triggers = [t for t in triggers if words[t[0]] != "AIDS"]
+        # a capitalised trigger word in a title is the office's field, not an act:
+        # "Finance Minister Lawrence Wong", "Trade Representative Katherine Tai"
+        triggers = [t for t in triggers if not (
+            t[0] > 0 and words[t[0]][:1].isupper() and t[1] < len(words)
+            and lower[t[1]] in _TITLE_HEADS and words[t[1]][:1].isupper())]
         stance_cue = sid >= 0 and not STANCE_CUES.isdisjoint(lower)
         breaks = []
         # clauses matter to triggers, to a reported demand (needs an attribution)
@@ -798,6 +814,14 @@ class RulesExtractor:
                     break
         if not roles:
             return out
+        # "Crown Prince and Prime Minister X", "Deputy Prime Minister and Finance
+        # Minister X": one title of two offices
+        joined = []
+        for r in roles:
+            if joined and joined[-1][1] + 1 == r[0] and lower[joined[-1][1]] == "and":
+                r = (joined.pop()[0], r[1], r[2])
+            joined.append(r)
+        roles = joined
         result = list(out)
         for rs, re_, (role, individual) in roles:
             # party before: "Russian Foreign Minister", "Russia's foreign minister",
@@ -967,6 +991,7 @@ class RulesExtractor:
                 continue
             end = _capitalised_run(words, i, max_len=3)
             if not end or any(k in covered for k in range(i, end)) or words[i] in _TITLES \
+                    or lower[i] in _HONORIFICS \
                     or (i > 0 and lower[i - 1] in _MEDIA_ROLE):
                 continue
             k = end
@@ -1835,7 +1860,9 @@ def _skip_address(lower, j, floor=0):
     """Index before the form of address that ends at ``j`` ("Mr.", "Dr.", "His
     Excellency", "Her Royal Highness"), or ``j`` when there is none."""
     while True:
-        if j - 1 >= floor and lower[j] == "." and lower[j - 1] in _ABBREVIATED_TITLES:
+        if j - 1 >= floor and lower[j] == "," and lower[j - 1] in _HONORIFICS:
+            j -= 1      # "His Royal Highness, Crown Prince ..."
+        elif j - 1 >= floor and lower[j] == "." and lower[j - 1] in _ABBREVIATED_TITLES:
             j -= 2
         elif j >= floor and lower[j] in _ABBREVIATED_TITLES:
             j -= 1
@@ -1914,8 +1941,11 @@ def _head_of(lower, g_start, trig_end):
     head = lower[j - 1]
     if not (head.isalpha() and head.endswith("s") and head not in _NOT_PEOPLE_HEADS):
         return False
-    return all(w in _NP_FILLER or w.isdigit() or w in _APPROX or (w.isalpha() and w.islower()
-                                                                  and w not in _STOP_MODIFIER)
+    # (the head is the verb's direct object: no preposition or time word between)
+    return all(w in _NP_FILLER or w.isdigit() or (w.isalpha() and w.islower()
+                                                  and w not in _STOP_MODIFIER
+                                                  and w not in _NOT_SUBJECT_PREP
+                                                  and w not in _TIME_ADVERBS)
                for w in lower[trig_end:j - 1]) and j - 1 - trig_end <= 3
 
 
