@@ -328,6 +328,16 @@ def test_forms_of_address_with_a_comma(ex):
                        "Hamad Al Khalifa of Bahrain.", "2014-05-01") == [("USA", "BHR", "CONSULT")]
 
 
+def test_a_leaders_administration_acts_for_the_state(ex):
+    assert triples(ex, "The Bush administration criticized Iran.", "2003-01-01") == [
+        ("USA", "IRN", "ACCUSE")]
+
+
+def test_hyphenated_modifier_in_a_gap_counts_as_one_word(ex):
+    assert triples(ex, "Israel lifted a day-old blockade on Gaza.") == [
+        ("ISR", "PSE", "CONCEDE")]
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

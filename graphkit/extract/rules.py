@@ -72,6 +72,7 @@ _ADJECTIVAL = {"committed", "prepared", "determined", "engaged", "involved", "in
 _COMPLEMENTIZERS = {"to", "that", "for", "in", "by", "on", "of", "about"}
 # acts a state commonly does at home, coded source -> its own state as event data do
 # ("Turkish authorities imposed a curfew in Cizre", "police in Lagos jailed ...")
+_LED = frozenset({"administration", "government", "cabinet", "regime", "presidency"})
 _TITLE_HEADS = frozenset({"minister", "ministers", "secretary", "commissioner", "representative",
                           "adviser", "advisor", "envoy", "coordinator", "director", "chief",
                           "ministry", "department", "committee", "commission", "agency",
@@ -779,7 +780,9 @@ class RulesExtractor:
             if name in state.person_party:
                 return name
         titled = i > 0 and words[i - 1] in _TITLES
-        if len(key) == 1 and key[0] in _SURNAME_STOP and not titled:
+        # "the Bush administration", "the Abe government": a leader's surname
+        led = i + len(key) < len(words) and words[i + len(key)].lower() in _LED
+        if len(key) == 1 and key[0] in _SURNAME_STOP and not (titled or led):
             return ""
         active = [nm for nm in names
                   if any(t.active(state.date) for t in self.registry.terms.get(nm, []))]
@@ -1784,8 +1787,10 @@ def _match(elements, lower, i, covered):
         e = elements[k]
         if e is None:
             nxt = elements[k + 1]
-            for gap in range(0, 4):
-                if j + gap < len(lower) and lower[j + gap] in nxt and all(
+            # (a hyphen inside a compound, "a day - old blockade", is no extra word)
+            for gap in range(0, 4 + 2 * lower[j:j + 6].count("-")):
+                if j + gap < len(lower) and lower[j + gap] in nxt and gap - lower[
+                        j:j + gap].count("-") <= 3 and all(
                         (lower[x].isalpha() or lower[x] in ("-",)) and x not in covered
                         for x in range(j, j + gap)):
                     j = j + gap
