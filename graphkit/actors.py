@@ -24,9 +24,10 @@ from .model import Actor
 
 __all__ = ["Official", "Registry", "tokenize", "token_texts", "load_registry"]
 
-# dotted abbreviations, negative contractions split as in the Penn Treebank
-# ("won't" -> "wo", "n't"), words, single marks
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?=[nN]['’][tT]\b)|[nN]['’][tT]\b|\w+|[^\w\s]")
+# dotted abbreviations, negative contractions and the possessive split as in the Penn
+# Treebank ("won't" -> "wo", "n't"; "Russia's" -> "Russia", "'s"), words, single marks
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?=[nN]['’][tT]\b)|[nN]['’][tT]\b|['’][sS]\b|\w+|"
+                    r"[^\w\s]")
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -39,6 +40,8 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     ['The', 'U.S.', 'and', 'Russia', '-', 'NATO', 'talks', '.']
     >>> [t for t, _, _ in tokenize("Iran won't talk.")]
     ['Iran', 'wo', "n't", 'talk', '.']
+    >>> [t for t, _, _ in tokenize("Russia's envoy")]
+    ['Russia', "'s", 'envoy']
     """
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 

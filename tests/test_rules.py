@@ -338,6 +338,23 @@ def test_hyphenated_modifier_in_a_gap_counts_as_one_word(ex):
         ("ISR", "PSE", "CONCEDE")]
 
 
+def test_possessive_speaker_is_not_part_of_the_object_list(ex):
+    assert triples(ex, "North Korea criticized the United States, South Korea's defense "
+                       "ministry said Monday.") == [("PRK", "USA", "ACCUSE")]
+
+
+def test_possessive_is_no_passive(ex):
+    # "Poland's parliament has demanded": "'s" is the possessive, not "is"
+    assert triples(ex, "Poland's parliament has demanded an apology by Moscow.") == [
+        ("POL", "RUS", "REQUEST")]
+
+
+def test_an_intended_hostile_act_is_a_threat(ex):
+    assert triples(ex, "Iraq's government said it is prepared to impose martial law.") == [
+        ("IRQ", "", "THREATEN")]
+    assert triples(ex, "Kenya is willing to attack Somalia.") == [("KEN", "SOM", "THREATEN")]
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

@@ -43,7 +43,8 @@ _REPORT_VERBS = {
 _WEAK_REPORT = {"announced", "announces", "declared", "declares", "confirmed", "confirms",
                 "claimed", "claims", "reported", "reports", "insisted", "noted", "notes",
                 "stressed", "stresses", "warned"}
-_BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "am"}
+# ("'s" is left out: as a token it is mostly the possessive, "Poland's parliament")
+_BE = {"is", "are", "was", "were", "be", "been", "being", "am"}
 _NEGATORS = {"not", "n't", "never", "no", "without", "neither", "nor", "cannot", "failed",
              "fail", "fails", "unable", "refrained"}
 _FUTURE = {"will", "'ll", "shall", "wo"}
@@ -51,7 +52,8 @@ _POSSIBLE = {"could", "might", "may", "can", "would"}
 _OBLIGATION = {"should", "must", "ought", "need", "needs"}
 _FUTURE_VERBS = {"expected", "plans", "planned", "planning", "intends", "intend", "going",
                  "set", "due", "scheduled", "hopes", "hope", "aims", "wants", "want", "seeks",
-                 "prepared", "ready", "poised", "preparing", "plan", "intended", "vowed"}
+                 "prepared", "ready", "poised", "preparing", "plan", "intended", "vowed",
+                 "willing"}
 _CONDITIONAL = {"if", "unless", "provided", "providing"}
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her",
                 "our", "my", "your", "first", "second", "third", "last", "next", "ministerial",
@@ -522,6 +524,12 @@ class RulesExtractor:
         toks = None             # token offsets, computed when needed
         groups = _groups(mentions, words, lower)
         speaker, attr_span = self._attribution(words, lower, mentions, groups, state)
+        if attr_span is not None and any(g.start < attr_span[0] < g.end for g in groups):
+            # "... criticized the United States, South Korea's defense ministry said": the
+            # speaker is no part of the list before it
+            a0 = attr_span[0]
+            groups = (_groups([m for m in mentions if m.end <= a0], words, lower)
+                      + _groups([m for m in mentions if m.start >= a0], words, lower))
         in_quote = sentence.lstrip()[:1] in "\"“'‘" or (para_speaker is not None and
                                                        sentence.count('"') % 2 == 1)
         if speaker is None and para_speaker is not None and (in_quote or '"' in sentence
@@ -1310,6 +1318,14 @@ class RulesExtractor:
                     new_subject = False       # "demanded that Turkey provide ...": one demand
                 if same_clause and (linked or in_object) and not coordinated \
                         and not new_subject:
+                    if _pt is not None and _pt.category == "AGREE" and linked \
+                            and trig.pos == "verb" and trig.category in (
+                                "ASSAULT", "COERCE", "SANCTION"):
+                        # "is prepared to impose martial law": the act is what is
+                        # intended, and an intended hostile act is a threat
+                        out[last] = (ps, pe, None)
+                        last = k
+                        continue
                     if _pt is not None and _pt.mode == "receive" and trig.category == "AID":
                         # "received aid from Japan": the aid is the event, given by
                         # Japan (see _received)
