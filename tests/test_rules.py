@@ -318,6 +318,11 @@ def test_two_offices_in_one_title_and_portfolio_ministers(ex):
         ("USA", "BHR", "CONSULT")]
 
 
+def test_title_and_a_titled_name(ex):
+    assert triples(ex, "Secretary Kerry met with Prime Minister and Crown Prince Mohammed bin "
+                       "Salman in Riyadh.", "2023-01-01") == [("USA", "SAU", "CONSULT")]
+
+
 def test_particles_match_in_either_case(ex):
     assert triples(ex, "Secretary Kerry met President Abdel Fattah El-Sisi.", "2015-01-01") == [
         ("USA", "EGY", "CONSULT")]
@@ -353,6 +358,12 @@ def test_an_intended_hostile_act_is_a_threat(ex):
     assert triples(ex, "Iraq's government said it is prepared to impose martial law.") == [
         ("IRQ", "", "THREATEN")]
     assert triples(ex, "Kenya is willing to attack Somalia.") == [("KEN", "SOM", "THREATEN")]
+
+
+def test_where_a_meeting_is_held_is_no_party_to_it(ex):
+    got = triples(ex, "Prime Minister Modi looks forward to consulting Japan at the Quad "
+                      "Summit later this month in Australia.", "2023-05-01")
+    assert ("IND", "AUS") not in {t[:2] for t in got}
 
 
 def test_plural_reference_to_last_pair(ex):

@@ -835,6 +835,13 @@ class RulesExtractor:
         roles = joined
         result = list(out)
         for rs, re_, (role, individual) in roles:
+            if individual and re_ + 1 < n and lower[re_] == "and":
+                # "Prime Minister and Crown Prince Mohammed bin Salman": the name with
+                # its own title already is a person; this title is also theirs
+                other = by_start.get(re_ + 1)
+                if other is not None and other.kind == "person":
+                    other.start = rs
+                    continue
             # party before: "Russian Foreign Minister", "Russia's foreign minister",
             # "the Russian and US top foreign policy officials"
             before = None
@@ -1501,9 +1508,12 @@ class RulesExtractor:
         if src_group is None:
             return []
         if tgt_group is None and (trig.mode in ("visit", "arrive") or (
-                len(src_group.parties) == 1 and not passive)):
+                len(src_group.parties) == 1 and not passive
+                and trig.category != "CONSULT")):
             # no other party: the place where it happens ("aid to refugees in Liberia")
-            # (a city further away is more often a venue: "a climate agreement in Paris")
+            # (a city further away is more often a venue: "a climate agreement in Paris";
+            # and where one meets or agrees is the venue, not the other side: "the Quad
+            # Summit in Australia")
             tgt_group = next((g for g in places
                               if te <= g.start < min(c_end, te + _PLACE_REACH)
                               and (g.start < te + 10 or all(m.form != "capital"
