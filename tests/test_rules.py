@@ -366,6 +366,11 @@ def test_where_a_meeting_is_held_is_no_party_to_it(ex):
     assert ("IND", "AUS") not in {t[:2] for t in got}
 
 
+def test_one_bodys_own_meeting_is_not_the_pairs(ex):
+    text = "Kerry and Lavrov met in London. The steering committee will hold its next meeting."
+    assert [e.sentence_id for e in events(ex, text)] == [0, 0]
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

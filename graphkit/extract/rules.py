@@ -1437,7 +1437,9 @@ class RulesExtractor:
         if src_group is None and not passive:
             # a definite reciprocal noun with no participants: "the talks", "joint exercises"
             if trig.reciprocal and state.last_group and sid - state.last_group_sentence <= 3 \
-                    and not any(c_start <= g.start < c_end for g in live):
+                    and not any(c_start <= g.start < c_end for g in live) \
+                    and not any(w in ("its", "his", "her") for w in lower[max(c_start, ts - 3):te]):
+                # (not "the committee will hold its next meeting": one body's meeting)
                 ps = list(state.last_group)
                 return [(a, b, trig, ts, te, negated, modality, "", "")
                         for a in ps for b in ps if a != b]
