@@ -371,6 +371,13 @@ def test_one_bodys_own_meeting_is_not_the_pairs(ex):
     assert [e.sentence_id for e in events(ex, text)] == [0, 0]
 
 
+def test_general_talk_of_dialogue_is_not_the_pairs(ex):
+    text = "Kerry and Lavrov met in London. Peace needs dialogue and diplomacy."
+    assert {e.sentence_id for e in events(ex, text)} == {0}
+    text = "Kerry and Lavrov met in London. The talks lasted four hours."
+    assert 1 in {e.sentence_id for e in events(ex, text)}
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

@@ -1438,8 +1438,12 @@ class RulesExtractor:
             # a definite reciprocal noun with no participants: "the talks", "joint exercises"
             if trig.reciprocal and state.last_group and sid - state.last_group_sentence <= 3 \
                     and not any(c_start <= g.start < c_end for g in live) \
-                    and not any(w in ("its", "his", "her") for w in lower[max(c_start, ts - 3):te]):
-                # (not "the committee will hold its next meeting": one body's meeting)
+                    and not any(w in ("its", "his", "her") for w in lower[max(c_start, ts - 3):te]) \
+                    and (trig.pos != "noun" or trig.pattern.startswith("joint") or any(
+                        w in ("the", "their", "these", "those", "such", "both")
+                        for w in lower[max(c_start, ts - 3):ts])):
+                # (not "the committee will hold its next meeting": one body's meeting; nor
+                # a general "through dialogue and diplomacy", "impetus for negotiations")
                 ps = list(state.last_group)
                 return [(a, b, trig, ts, te, negated, modality, "", "")
                         for a in ps for b in ps if a != b]
