@@ -378,6 +378,29 @@ def test_general_talk_of_dialogue_is_not_the_pairs(ex):
     assert 1 in {e.sentence_id for e in events(ex, text)}
 
 
+def test_figurative_and_publishing_readings_are_no_events(ex):
+    for text in ("Germany and the United States will counter the threat of climate change.",
+                 "The Vice President is committed to fighting to protect voting rights.",
+                 "The White House released a guide for consumers.",
+                 "Costs keep families from seeking medical care."):
+        assert triples(ex, text, "2022-01-01") == [], text
+
+
+def test_helping_to_broker_a_deal_is_mediation(ex):
+    got = triples(ex, "The US helped broker a deal between Israel and Hamas.", "2023-11-22")
+    assert ("USA", "ISR", "CONSULT") in got and ("USA", "HAMAS", "CONSULT") in got
+
+
+def test_a_summit_named_in_passing_is_no_meeting(ex):
+    assert triples(ex, "President Biden praised the Baghdad Regional Summit.", "2021-09-21") \
+        == [("USA", "IRQ", "SUPPORT")]
+
+
+def test_an_upcoming_meeting_is_future(ex):
+    evs = events(ex, "Russia and Ukraine announced an upcoming meeting in Istanbul.")
+    assert evs and all(e.modality == "future" for e in evs if e.event_type == "CONSULT")
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

@@ -564,6 +564,12 @@ class RulesExtractor:
         triggers = self._triggers(lower, mentions)
         if "AIDS" in words:     # the disease, not "aids"
             triggers = [t for t in triggers if words[t[0]] != "AIDS"]
+        # a noun trigger inside a proper name ("the Baghdad Regional Summit", "the
+        # Partnership for Global Infrastructure") names an event or body, not an act here
+        triggers = [t for t in triggers if not (
+            t[2] is not None and t[2].pos == "noun" and t[0] > 1
+            and words[t[0]][:1].isupper() and words[t[0] - 1][:1].isupper()
+            and lower[t[0] - 1] not in ("the", "a") and not _inside(t[0] - 1, mentions))]
         # a capitalised trigger word in a title is the office's field, not an act:
         # "Finance Minister Lawrence Wong", "Trade Representative Katherine Tai"
         triggers = [t for t in triggers if not (
@@ -2075,6 +2081,8 @@ def _negated(lower, ts, te, c_start, mentions):
     return False
 
 
+_UPCOMING = frozenset({"upcoming", "forthcoming", "planned", "proposed", "coming", "next",
+                       "future", "expected", "scheduled", "prospective"})
 _PERFORMATIVE = frozenset({"like", "wish", "opportunity", "me", "us", "honour", "honor",
                            "pleased", "privilege", "pleasure", "occasion"})
 
@@ -2090,6 +2098,8 @@ def _modality(lower, ts, c_start, c_end):
     window = lower[max(c_start, ts - 6):ts]
     clause = lower[c_start:c_end]
     mode = ""
+    if ts >= 1 and any(w in _UPCOMING for w in lower[max(c_start, ts - 2):ts]):
+        return "future"     # "the upcoming meeting", "next week's summit"
     if ts >= 2 and lower[ts - 1] == "to" and lower[ts - 2] in _PERFORMATIVE:
         # "I would like to thank", "allow me to congratulate", "I take this opportunity
         # to express": saying so is the act itself, now
