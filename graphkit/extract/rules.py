@@ -1278,8 +1278,9 @@ class RulesExtractor:
                         end = _match(els, lower, i, covered)
                     if end is None:
                         continue
-                    if trig.pos == "verb" and not _verb_reading(lower, i, trig, covered,
-                                                                 nominal):
+                    # (a NONE reading suppresses whatever the word's part of speech)
+                    if trig.pos == "verb" and trig.category != "NONE" and not _verb_reading(
+                            lower, i, trig, covered, nominal):
                         continue
                     if best is None or trig.length > best[2].length or (
                             trig.length == best[2].length and nominal and trig.pos == "noun"
