@@ -1,4 +1,5 @@
-"""Shared fixtures: the seed article, and the path of the shared reference data."""
+"""Shared fixtures: the rules extractor, the seed article, and the path of the shared
+reference data."""
 
 from pathlib import Path
 
@@ -7,6 +8,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT / "seeds"
 SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def ex():
+    """The rules extractor with the package registry (built once)."""
+    from graphkit.extract import get_extractor
+
+    return get_extractor("rules.v1")
 
 
 @pytest.fixture(scope="session")

@@ -2,15 +2,7 @@
 and nouns of every PLOVER category, and the NONE rows that keep common
 non-event readings of those words out. Sentences written for these tests."""
 
-import pytest
-
-from graphkit.extract import get_extractor
 from graphkit.model import Document
-
-
-@pytest.fixture(scope="module")
-def ex():
-    return get_extractor("rules.v1")
 
 
 def events(ex, text, date="2014-05-01"):

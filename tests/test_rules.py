@@ -7,11 +7,6 @@ from graphkit.errors import ExtractionError
 from graphkit.model import Document
 
 
-@pytest.fixture(scope="module")
-def ex():
-    return get_extractor("rules.v1")
-
-
 def events(ex, text, date="2013-04-23"):
     return ex.extract(Document("t", text, date)).events
 

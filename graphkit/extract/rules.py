@@ -877,7 +877,7 @@ class RulesExtractor:
                     # organisation's role, "President of the General Assembly", is
                     # the office, not a person acting for a party)
                     after = by_start.get(k - 1)
-                    if after is not None and not self._is_state(after.party):
+                    if after is not None and _kind(self.registry, after.party) != "state":
                         after = None
                 if after is not None and (after.kind != "party" or after.form == "adj"):
                     after = None
@@ -972,10 +972,6 @@ class RulesExtractor:
                 state.agents.setdefault((agent, party_m.party), 0)
         return sorted(result, key=lambda m: m.start)
 
-    def _is_state(self, pid) -> bool:
-        a = self.registry.party(pid) if pid else None
-        return a is not None and a.kind == "state"
-
     def _home_state(self, mentions, lower) -> str:
         """The state a sentence is about when all its parties and people belong to
         one state and a domestic cue names it: a place ("in Baku"), a domestic
@@ -1033,7 +1029,7 @@ class RulesExtractor:
                 # "Tomas Pojar, National Security Advisor to the Prime Minister of the
                 # Czech Republic": a capitalised title in apposition ends at a party
                 party = _title_party(out, words, lower, k + 1)
-                if party is not None and not self._is_state(party.party.split("-")[0]):
+                if party is not None and _kind(self.registry, party.party) != "state":
                     # (an organisation's office, "President of the General Assembly",
                     # is mostly ceremony in speeches: its holder's name stays unplaced)
                     party = None
@@ -1927,6 +1923,8 @@ _QUANTITY = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", 
 
 
 def _kind(registry, pid):
+    """Kind of the party ``pid`` ("state", "igo", "group"; a sector id "SDN-REB" is
+    its state's), "" when unknown."""
     a = registry.party(pid.split("-")[0]) if pid else None
     return a.kind if a is not None else ""
 
