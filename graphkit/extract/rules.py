@@ -1610,9 +1610,12 @@ def _may_place(m, words, lower) -> bool:
     if m.kind in ("party", "person") and m.form in ("adj", "role") and p >= 3 \
             and words[p - 2] == "," and lower[p - 1] in ("a", "an", "the"):
         return True
-    # "<name>, <Capitalised Title> of/to (the) <party>": a comma within the title's reach
-    return (m.kind in ("party", "person") and p >= 3
-            and "," in words[max(0, p - 13):p])
+    # "<name>, <Capitalised Title> of/to (the) <party>": a comma within the title's reach,
+    # a capitalised word after it
+    if m.kind not in ("party", "person") or p < 3:
+        return False
+    k = next((k for k in range(p - 1, max(0, p - 13) - 1, -1) if words[k] == ","), -1)
+    return k >= 0 and words[k + 1][:1].isupper()
 
 
 # lower-case words that may join the words of a title ("Head of Cabinet to the President")
