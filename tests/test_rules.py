@@ -396,6 +396,13 @@ def test_an_upcoming_meeting_is_future(ex):
     assert evs and all(e.modality == "future" for e in evs if e.event_type == "CONSULT")
 
 
+def test_a_conditional_withdrawal_or_sanction_is_a_threat(ex):
+    assert triples(ex, "Kenya will withdraw its troops from Somalia unless it is paid.") == [
+        ("KEN", "SOM", "THREATEN")]
+    assert triples(ex, "Kenya will withdraw its troops from Somalia.") == [
+        ("KEN", "SOM", "AGREE")]
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

@@ -644,7 +644,12 @@ class RulesExtractor:
             if trig.pattern == "welcome" and tgt and _welcomed_to_a_place(lower, te, mentions):
                 # "welcomed Chancellor Olaf Scholz of Germany to the White House": hosting
                 category, mode = "CONSULT", "host"
-            if (category in _INTENT_CATEGORIES or mode == "visit") and modality == "future" \
+            if modality == "future" and not negated and "unless" in lower[te:] and (
+                    category in ("RETREAT", "ASSAULT", "COERCE", "SANCTION")):
+                # "will withdraw its force from Chad unless ...": a conditional act
+                # against the other side's will is a threat (CAMEO 13)
+                category, mode = "THREATEN", "threaten"
+            elif (category in _INTENT_CATEGORIES or mode == "visit") and modality == "future" \
                     and mode != "resign":
                 # (an announced resignation is the retreat itself, not a promise to others;
                 # a visit announced for later is an intent to meet, CAMEO 036)
