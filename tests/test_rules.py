@@ -403,6 +403,12 @@ def test_a_conditional_withdrawal_or_sanction_is_a_threat(ex):
         ("KEN", "SOM", "AGREE")]
 
 
+def test_meeting_demands_is_a_concession_and_refusing_it_a_rejection(ex):
+    assert triples(ex, "Israel met the demands of Hamas.") == [("ISR", "HAMAS", "CONCEDE")]
+    assert triples(ex, "Israel will not meet the demands of Hamas.") == [
+        ("ISR", "HAMAS", "REJECT")]
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

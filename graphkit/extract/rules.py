@@ -1458,8 +1458,9 @@ class RulesExtractor:
         if tgt_group is None and not passive and trig.category in _ANSWERS:
             # an answer to someone's proposal is aimed at its author: "rejected a fresh
             # offer from Afghanistan", "dismissed calls by Belarus's rulers"
-            for k in range(te, min(c_end, next_trig + 1, te + 8, n - 2)):
-                if lower[k] in _PROPOSALS and lower[k + 1] in ("from", "by"):
+            # (the trigger may end in the proposal itself: "met the demands of Hamas")
+            for k in range(te - 1, min(c_end, next_trig + 1, te + 8, n - 2)):
+                if lower[k] in _PROPOSALS and lower[k + 1] in ("from", "by", "of"):
                     j = k + 2 + (lower[k + 2] == "the")
                     tgt_group = next((g for g in live if g.start == j and g is not src_group),
                                      None)
