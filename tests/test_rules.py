@@ -409,6 +409,12 @@ def test_meeting_demands_is_a_concession_and_refusing_it_a_rejection(ex):
         ("ISR", "HAMAS", "REJECT")]
 
 
+def test_a_sanction_at_home_is_repression(ex):
+    assert ("KEN", "KEN-OPP", "COERCE") in triples(
+        ex, "The Kenyan government banned opposition parties.")
+    assert triples(ex, "The EU banned Russian oil imports.") == [("EU", "RUS", "SANCTION")]
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]

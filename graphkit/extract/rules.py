@@ -644,6 +644,10 @@ class RulesExtractor:
             if trig.pattern == "welcome" and tgt and _welcomed_to_a_place(lower, te, mentions):
                 # "welcomed Chancellor Olaf Scholz of Germany to the White House": hosting
                 category, mode = "CONSULT", "host"
+            if category == "SANCTION" and tgt and src.split("-")[0] == tgt.split("-")[0]:
+                # "banned opposition candidates", "froze the assets of local NGOs": a
+                # sanction at home is repression (CAMEO 17)
+                category, mode = "COERCE", "repress"
             if modality == "future" and not negated and "unless" in lower[te:] and (
                     category in ("RETREAT", "ASSAULT", "COERCE", "SANCTION")):
                 # "will withdraw its force from Chad unless ...": a conditional act
