@@ -415,6 +415,14 @@ def test_a_sanction_at_home_is_repression(ex):
     assert triples(ex, "The EU banned Russian oil imports.") == [("EU", "RUS", "SANCTION")]
 
 
+def test_more_cameo_verbs(ex):
+    assert triples(ex, "Kurdish rebels blew up a pipeline in Turkey.") == [
+        ("TUR-REB", "TUR", "ASSAULT")]
+    assert triples(ex, "Protesters in Kenya blocked traffic into Nairobi.") == [
+        ("KEN-CVL", "KEN", "PROTEST")]
+    assert triples(ex, "The minister abused his power.") == []
+
+
 def test_plural_reference_to_last_pair(ex):
     text = "Kerry and Lavrov met in London. The two discussed Syria."
     got = [(e.sentence_id, e.source, e.target) for e in events(ex, text)]
