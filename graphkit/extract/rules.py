@@ -583,10 +583,10 @@ class RulesExtractor:
             if "-" in lower:
                 toks = _with_offsets(sentence, words)
             breaks = _clause_breaks(words, lower, attr_span, toks)
-        absorbed = triggers
+        read = triggers
         triggers = self._absorb(triggers, lower, breaks, mentions)
         # the kinds of act folded into an earlier trigger ("willing to withdraw ...")
-        absorbed = {s_: t_.mode for (s_, _, t_), (_, _, kept) in zip(absorbed, triggers)
+        absorbed = {s_: t_.mode for (s_, _, t_), (_, _, kept) in zip(read, triggers)
                     if t_ is not None and kept is None and t_.mode in _MODE_PREPS}
         found = []
         demand = self._obligation(groups, lower, attr_span, speaker, breaks)
@@ -1376,7 +1376,8 @@ class RulesExtractor:
             elif attr_span[1] <= ts:
                 c_start = max(c_start, attr_span[1])
         # the next trigger bounds this trigger's object
-        later = sorted((s, e) for s, e, t in triggers if s >= te and t is not None)
+        # (triggers come in text order)
+        later = [(s, e) for s, e, t in triggers if s >= te and t is not None]
         next_trig = later[0][0] if later else n
         obj_from = te           # where this trigger's object may start
         if later and next_trig > te and all(lower[k] in ("and", "or")
