@@ -681,3 +681,29 @@ def test_long_names_with_particles_still_reach_their_country(ex):
     got = triples(ex, "Japan spoke today with Sheikh Tamim Bin Hamad Al-Thani Al-Kuwari of Qatar "
                       "about energy.")
     assert ("JPN", "QAT", "CONSULT") in got
+
+
+def test_re_verbs_plural_objects_and_time_words_inside_a_pattern(ex):
+    # "re-" forms of listed verbs, an object noun in the plural, a weekday in the gap
+    assert triples(ex, "Turkey redeployed troops to its border with Syria.") == [
+        ("TUR", "SYR", "MOBILIZE")]
+    assert triples(ex, "Ghana on Monday reimposed sanctions on Togo.") == [
+        ("GHA", "TGO", "SANCTION")]
+    assert triples(ex, "Egypt lifted Friday a week-old blockade on Gaza.") == [
+        ("EGY", "PSE", "CONCEDE")]
+    # "resign" is not "re" + "sign"
+    assert [e.event_type for e in events(ex, "The Peruvian foreign minister resigned.")] == [
+        "RETREAT"]
+
+
+def test_the_month_march_is_no_protest(ex):
+    assert events(ex, "Chile declared 20 March a national holiday.") == []
+    assert events(ex, "Peru and Chile held elections last March.") == []
+    assert [e.event_type for e in events(ex, "Kenyan students staged a march in Nairobi.")] == [
+        "PROTEST"]
+
+
+def test_an_ethnic_group_belongs_to_the_state_it_lives_in(ex):
+    # "ethnic Russians" are people of the place the sentence puts them in, not Russia
+    assert triples(ex, "Hundreds of ethnic Russians demonstrated on Sunday in Latvia.") == [
+        ("LVA-CVL", "LVA", "PROTEST")]

@@ -45,6 +45,14 @@ _IRREGULAR = {
 # Verbs listed above only for spelling quirks: their past tense is still regular.
 _REGULAR_PAST = {"rebuff", "rule", "shell", "seize", "veto"}
 
+# Verbs whose "re-" form means the same act again ("reimposed a curfew", "redeployed
+# troops"). An explicit list: "re" + "sign", "treat" or "fuse" is another word.
+_RE_VERBS = frozenset({
+    "impose", "establish", "deploy", "launch", "capture", "occupy", "enter",
+    "arrest", "negotiate", "unite", "supply", "arm", "instate", "introduce", "ignite",
+    "invade", "engage", "apply", "kindle", "settle", "start", "take", "open", "close",
+})
+
 
 def verb_forms(lemma: str) -> set[str]:
     """Inflected forms of an English verb lemma.
@@ -168,7 +176,14 @@ def load_triggers() -> tuple[Trigger, ...]:
             for k, piece in enumerate(pieces):
                 if inflect and k == len(pieces) - 1:
                     forms = verb_forms(piece) if pos == "verb" else noun_forms(piece)
+                    if pos == "verb" and piece in _RE_VERBS and len(pieces) == 1:
+                        forms = forms | {"re" + f for f in forms}
                     elements.append(frozenset(forms))
+                elif (pos == "verb" and i == len(words) - 1 and i > 0 and words[i - 1] == "~"
+                      and k == len(pieces) - 1 and len(piece) > 3):
+                    # the object noun of a verb pattern, singular or plural
+                    # ("imposed blockades", "expelled diplomats")
+                    elements.append(frozenset(noun_forms(piece)))
                 else:
                     elements.append(frozenset([piece]))
         out.append(Trigger(row["pattern"], pos, cat, row["mode"].strip(),

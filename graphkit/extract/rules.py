@@ -103,7 +103,9 @@ _SUPPORT_VERBS = {"undertook", "undertake", "undertakes", "held", "hold", "holds
                   "demanded", "demand", "urged", "urge", "announces", "unveiled", "tightened",
                   "tighten", "expanded", "expand", "increased", "increase", "boosted",
                   "organized", "organised", "organize", "organise", "waged", "wage",
-                  "resumes", "continues", "continuing"}
+                  "resumes", "continues", "continuing", "reimposed", "reimpose", "reimposes",
+                  "reopened", "relaunched", "restarted", "declared", "declare", "declares",
+                  "enforced", "enforce", "maintained", "maintain", "maintains"}
 _CLAUSE_BREAK = {";", "but", "while", "whereas", "although", "though", "because", "however",
                  "which", "who", "whom", "whose", "where", "when", "since", "after", "before",
                  "until", "unless", "if", "whether"}
@@ -1154,6 +1156,15 @@ class RulesExtractor:
                         m.parties = (f"{place.party}-CVL",)
                         place.location = True
                         continue
+                # "ethnic Albanians demonstrated on Tuesday in Serbia": the one state
+                # the sentence places anything in
+                homes = {p.party for p in out if p is not m and p.kind == "party"
+                         and p.form != "adj" and p.start > 0
+                         and lower[_skip_back(lower, p.start - 1)] in _PLACE_PREPS
+                         and _kind(self.registry, p.party) == "state"}
+                if len(homes) == 1:
+                    m.parties = (f"{homes.pop()}-CVL",)
+                    continue
                 m.relational = True
             # reporters: "Voice of Russia correspondent Olga Denisova"
             if m.start > 0 and lower[m.start - 1] in _MEDIA_ROLE:
@@ -1260,6 +1271,8 @@ class RulesExtractor:
             if i < pos:
                 continue
             best = None
+            if lower[i] == "march" and _month_march(lower, i):
+                continue
             if i not in covered:
                 nominal = i > 0 and (lower[i - 1] in _DETERMINERS or lower[i - 1] in ("'s", "’s"))
                 if not nominal and i > 0 and (i - 1) in covered and not lower[i].endswith(
@@ -1828,6 +1841,28 @@ def _attr_end(lower, i):
     return j if j > i else i
 
 
+def _skip_back(lower, j):
+    """Index of the word before an article or compass word ending at ``j``."""
+    while j > 0 and (lower[j] in ("the", "a") or lower[j] in _COMPASS):
+        j -= 1
+    return j
+
+
+def _month_march(lower, i):
+    """Whether "march" at ``i`` is the month ("20 March", "last March", "in March 2003")."""
+    before = lower[i - 1] if i > 0 else ""
+    after = lower[i + 1] if i + 1 < len(lower) else ""
+    return before.isdigit() or after.isdigit() or before in (
+        "last", "next", "early", "late", "mid", "since", "until", "of", "from", "this", "in",
+        "by", "during", "on", "till")
+
+
+_GAP_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "yesterday", "tonight", "again", "also", "formally", "officially",
+})
+
+
 def _match(elements, lower, i, covered):
     """End index if ``elements`` match at ``i`` (gaps of up to three words), else None."""
     j = i
@@ -1836,10 +1871,14 @@ def _match(elements, lower, i, covered):
         e = elements[k]
         if e is None:
             nxt = elements[k + 1]
-            # (a hyphen inside a compound, "a day - old blockade", is no extra word)
-            for gap in range(0, 4 + 2 * lower[j:j + 6].count("-")):
-                if j + gap < len(lower) and lower[j + gap] in nxt and gap - lower[
-                        j:j + gap].count("-") <= 3 and all(
+            # (a hyphen inside a compound, "a day - old blockade", and a time word,
+            # "lifted Friday a blockade", are no extra words)
+            window = lower[j:j + 8]
+            free = window.count("-") + sum(1 for w in window if w in _GAP_TIME_WORDS)
+            for gap in range(0, 4 + 2 * free):
+                if j + gap < len(lower) and lower[j + gap] in nxt and gap - sum(
+                        1 for w in lower[j:j + gap] if w == "-" or w in _GAP_TIME_WORDS
+                ) <= 3 and all(
                         (lower[x].isalpha() or lower[x] in ("-",)) and x not in covered
                         for x in range(j, j + gap)):
                     j = j + gap
