@@ -707,3 +707,32 @@ def test_an_ethnic_group_belongs_to_the_state_it_lives_in(ex):
     # "ethnic Russians" are people of the place the sentence puts them in, not Russia
     assert triples(ex, "Hundreds of ethnic Russians demonstrated on Sunday in Latvia.") == [
         ("LVA-CVL", "LVA", "PROTEST")]
+
+
+def test_former_state_names_code_their_continuing_state(ex):
+    # as the officials table does: Soviet leaders act for RUS, Zaire is the DR Congo
+    assert triples(ex, "The Soviet Union criticized the United States.", "1985-06-01") == [
+        ("RUS", "USA", "ACCUSE")]
+    assert triples(ex, "Zaire accused Rwanda of aggression.", "1996-10-01") == [
+        ("COD", "RWA", "ACCUSE")]
+    # a period, not the state
+    assert events(ex, "Kazakhstan and other post-Soviet states met Japan.")[0].source == "KAZ"
+
+
+def test_a_city_of_a_state_that_did_not_exist_yet_belongs_to_the_older_state(ex):
+    assert triples(ex, "Sudanese rebels shelled Juba on Sunday.", "1995-03-01") == [
+        ("SDN-REB", "SDN", "ASSAULT")]
+    assert triples(ex, "Sudanese rebels shelled Juba on Sunday.", "2015-03-01") == [
+        ("SDN-REB", "SSD", "ASSAULT")]
+
+
+def test_a_domestic_act_on_a_city_is_coded_on_its_own_state(ex):
+    assert triples(ex, "French farmers said they would blockade Paris.") == [
+        ("FRA", "FRA", "THREATEN")]
+
+
+def test_their_after_a_bare_plural_subject_is_not_the_pair_in_focus(ex):
+    doc = ("Chile and Peru signed a trade pact. "
+           "Countries that expressed their support for the pact were thanked.")
+    # only the signature: the support is the countries', not Chile's and Peru's again
+    assert [e.sentence_id for e in events(ex, doc)] == [0, 0]

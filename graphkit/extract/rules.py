@@ -311,6 +311,11 @@ _HOME_INSTITUTIONS = frozenset({"Government", "Authorities", "Police", "Parliame
 # "my Government" is the speaker's, "Heads of State and Government" a title
 _NOT_HOME_BEFORE = frozenset({"my", "our", "your", "his", "her", "their", "its", "and", "of",
                               "&", "whose"})
+# States that split from another: before the date, their cities and regions were the
+# other state's ("rebels shelled Juba" in 1995 is Sudan's war).
+_SEPARATED = {"SSD": ("2011-07-09", "SDN"), "TLS": ("2002-05-20", "IDN"),
+              "ERI": ("1993-05-24", "ETH"), "XKX": ("2008-02-17", "SRB"),
+              "NAM": ("1990-03-21", "ZAF")}
 _PLACE_PREPS = frozenset({"in", "across", "throughout", "inside"})
 # nouns of an act whose "of" names its doer ("the withdrawal of Serbian forces")
 _ACT_NOUNS = frozenset({"withdrawal", "resignation", "disarmament", "departure", "pullout",
@@ -331,6 +336,9 @@ _PROPOSALS = frozenset({"proposal", "proposals", "offer", "offers", "call", "cal
 # clause end bounds it too
 _PLACE_REACH = 16
 
+# bare plural subjects a "they" or "their" later in the sentence refers back to
+_PLURAL_NOUNS = frozenset({"countries", "states", "governments", "nations", "those",
+                           "others", "donors", "powers"})
 _PLURAL_REFS = {("they",), ("them",), ("their",), ("the", "two"), ("both", "sides"),
                 ("the", "sides"), ("the", "two", "sides"), ("the", "two", "leaders"),
                 ("the", "two", "countries"), ("both", "countries"), ("the", "two", "ministers"),
@@ -748,6 +756,9 @@ class RulesExtractor:
                 key = tuple(words[i:i + L])
                 if key in reg.surfaces:
                     pid, form = _pick(reg.surfaces[key])
+                    if pid in _SEPARATED and form in ("capital", "place") and state.date \
+                            and state.date < _SEPARATED[pid][0]:
+                        pid = _SEPARATED[pid][1]    # Juba before South Sudan: Sudan
                     hit = Mention(i, i + L, (pid,), kind="media" if form == "media" else "party",
                                   form=form)
                     break
@@ -1082,6 +1093,13 @@ class RulesExtractor:
                     if L == 1 and lw in ("they", "them", "their") and words[i] != lw \
                             and i != 0:
                         continue
+                    if L == 1 and lw in ("they", "them", "their") and any(
+                            lower[j] in _PLURAL_NOUNS and j not in taken and (
+                                j == 0 or lower[j - 1] not in ("two", "both", "our", "the"))
+                            for j in range(i)):
+                        # "Countries that have declared their intention": the pronoun
+                        # has its antecedent in this sentence, not the pair in focus
+                        continue
                     hit = Mention(i, i + L, tuple(state.last_group), "", "party", "ref")
                     break
             if hit is None and lw in _PERSON_PRONOUNS and state.last_person \
@@ -1101,6 +1119,7 @@ class RulesExtractor:
                         break
             if hit is not None and hit.party:
                 out.append(hit)
+                taken.update(range(hit.start, hit.end))
                 pos = hit.end
 
     def _context(self, out, words, lower) -> None:
@@ -1585,9 +1604,10 @@ class RulesExtractor:
                 for b in tgt_parties:
                     if a != b or trig.category == "PROTEST" or (
                             trig.category in _DOMESTIC
-                            and all(m.location for m in tgt_group.mentions)):
+                            and all(m.location or m.form in ("capital", "place")
+                                    for m in tgt_group.mentions)):
                         # (a state's act in its own territory: "imposed a curfew in
-                        # Cizre in southeastern Turkey")
+                        # Cizre in southeastern Turkey", "farmers would blockade Paris")
                         out.append((a, b, trig, ts, te, negated, modality,
                                     src_group.agent_of(a), tgt_group.agent_of(b)))
                     elif len(tgt_parties) == 1:
