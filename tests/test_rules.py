@@ -736,3 +736,11 @@ def test_their_after_a_bare_plural_subject_is_not_the_pair_in_focus(ex):
            "Countries that expressed their support for the pact were thanked.")
     # only the signature: the support is the countries', not Chile's and Peru's again
     assert [e.sentence_id for e in events(ex, doc)] == [0, 0]
+
+
+def test_the_doer_of_a_demanded_act_comes_before_objects_in_its_clause(ex):
+    got = triples(ex, "Poland demanded an admission by Moscow that Soviet forces murdered "
+                      "Polish officers.", "2000-01-01")
+    assert got == [("POL", "RUS", "REQUEST")]
+    assert triples(ex, "Serbia demanded a meeting of the Security Council to discuss "
+                       "Croatia's advance.") == [("SRB", "UNSC", "REQUEST")]

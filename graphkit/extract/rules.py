@@ -323,7 +323,7 @@ _ACT_NOUNS = frozenset({"withdrawal", "resignation", "disarmament", "departure",
                         "involvement", "intervention", "admission", "decision",
                         "acknowledgement", "acknowledgment", "apology", "explanation",
                         "commitment", "assurance", "assurances", "guarantee", "guarantees",
-                        "move", "statement"})
+                        "move", "statement", "meeting", "session"})
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "PROTEST",
                       "MOBILIZE", "REJECT"})
 # categories that answer a proposal, and the nouns that name one
@@ -1502,6 +1502,28 @@ class RulesExtractor:
                     tgt_group = next((g for g in live if g.start == j and g is not src_group),
                                      None)
                     break
+        if tgt_group is None and not passive and not talk_like:
+            # the doer of a demanded or welcomed act: "demanded the withdrawal of
+            # Serbian forces", "rejected the resignation of the prime minister"
+            # (before any later object: "an admission by Moscow that its forces
+            # murdered Polish officers" is asked of Moscow)
+            k = te + (te < n and lower[te] in _DETERMINERS)
+            # (up to two modifiers: "an immediate and complete withdrawal of")
+            for _ in range(3):
+                if k + 1 < n and lower[k] not in _ACT_NOUNS and lower[k + 1] not in (
+                        "of", "by") and words[k].islower() and words[k].isalpha() and (
+                        lower[k] == "and" or lower[k] not in _STOP_MODIFIER) \
+                        and not any(s_ == k for s_, _, _t in triggers):
+                    k += 1
+            # (a violent or hostile act's "of" names its victims: "the killing of";
+            # "by" names the doer: "an admission by Moscow")
+            if k + 2 < n and (lower[k] in _ACT_NOUNS or any(
+                    s_ == k and t_ is not None and t_.category not in _HOSTILE
+                    for s_, _, t_ in triggers)) \
+                    and lower[k + 1] in ("of", "by") and k < c_end:
+                j = k + 2 + (lower[k + 2] == "the")
+                tgt_group = next((g for g in live if g.start in (k + 2, j)
+                                  and g is not src_group), None)
         if tgt_group is None and not passive:
             preps = (_OBJECT_PREP_TALK if trig.category == "CONSULT" else _OBJECT_PREP_AGREE) \
                 if talk_like else _OBJECT_PREP_ANY
@@ -1537,26 +1559,6 @@ class RulesExtractor:
                     if about is not None:
                         tgt_group = about
                 break
-        if tgt_group is None and not passive and not talk_like:
-            # the doer of a demanded or welcomed act: "demanded the withdrawal of
-            # Serbian forces", "rejected the resignation of the prime minister"
-            k = te + (te < n and lower[te] in _DETERMINERS)
-            # (up to two modifiers: "an immediate and complete withdrawal of")
-            for _ in range(3):
-                if k + 1 < n and lower[k] not in _ACT_NOUNS and lower[k + 1] not in (
-                        "of", "by") and words[k].islower() and words[k].isalpha() and (
-                        lower[k] == "and" or lower[k] not in _STOP_MODIFIER) \
-                        and not any(s_ == k for s_, _, _t in triggers):
-                    k += 1
-            # (a violent or hostile act's "of" names its victims: "the killing of";
-            # "by" names the doer: "an admission by Moscow")
-            if k + 2 < n and (lower[k] in _ACT_NOUNS or any(
-                    s_ == k and t_ is not None and t_.category not in _HOSTILE
-                    for s_, _, t_ in triggers)) \
-                    and lower[k + 1] in ("of", "by") and k < c_end:
-                j = k + 2 + (lower[k + 2] == "the")
-                tgt_group = next((g for g in live if g.start == j and g is not src_group),
-                                 None)
         if src_group is None:
             return []
         if tgt_group is None and (trig.mode in ("visit", "arrive") or (
