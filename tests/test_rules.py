@@ -744,3 +744,22 @@ def test_the_doer_of_a_demanded_act_comes_before_objects_in_its_clause(ex):
     assert got == [("POL", "RUS", "REQUEST")]
     assert triples(ex, "Serbia demanded a meeting of the Security Council to discuss "
                        "Croatia's advance.") == [("SRB", "UNSC", "REQUEST")]
+
+
+def test_a_country_adjective_naming_a_border_only_says_where(ex):
+    assert triples(ex, "Burmese troops captured a rebel camp on the Thai border.") == [
+        ("MMR", "", "ASSAULT")]
+
+
+def test_a_participle_compounded_with_a_party_is_an_adjective(ex):
+    # the broker is not a party to the truce; "occupied" here is no attack
+    assert triples(ex, "Syria and Turkey signed a Russian-brokered truce.") == [
+        ("SYR", "TUR", "RETREAT"), ("TUR", "SYR", "RETREAT")]
+    assert [e.event_type for e in events(
+        ex, "Palestinians of the Israeli-occupied West Bank went on strike to protest.")] == [
+        "PROTEST"]
+
+
+def test_the_of_after_a_hostile_noun_names_its_victim(ex):
+    assert triples(ex, "Israel mounted an invasion of South Lebanon, ploughing through the "
+                       "United Nations lines.") == [("ISR", "LBN", "ASSAULT")]

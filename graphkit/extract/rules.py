@@ -119,6 +119,10 @@ _OBJECT_PREP_ANY = {"with", "to", "for", "against", "on", "upon", "toward", "tow
                     "at", "over", "between"}
 _OBJECT_PREP_TALK = {"with"}
 # "X-backed Y": X describes Y
+_BROKERED = frozenset({"brokered", "mediated", "occupied", "controlled", "held", "drafted",
+                       "proposed", "imposed", "administered", "annexed", "hosted",
+                       "facilitated", "negotiated", "sponsored", "initiated", "organized",
+                       "organised", "run", "owned", "made", "built", "designed"})
 _BACKED = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed",
                      "allied", "member", "aligned", "trained", "installed", "friendly"})
 # prepositions that take the object of particular kinds of act: one withdraws from
@@ -137,6 +141,7 @@ _RELATIONAL = {"partners", "partner", "allies", "ally", "friends", "friend", "ne
                "neighbors", "neighbour", "neighbor", "critics", "critic", "opponents",
                "opponent", "rivals", "rival", "enemies", "enemy", "adversaries", "adversary",
                "detractors", "backers", "sponsors", "patrons", "proxies"}
+_BORDERS = frozenset({"border", "borders", "frontier", "frontiers", "coast", "side"})
 _MEDIA_ROLE = {"correspondent", "reporter", "journalist", "columnist", "editor", "anchor",
                "commentator", "blogger", "photographer", "cameraman", "writer", "contributor",
                "newspaper", "daily", "agency", "outlet", "broadcaster", "channel", "television",
@@ -1155,6 +1160,14 @@ class RulesExtractor:
                 m.location = True
             if m.form == "adj" and m.end < n and lower[m.end] in _RELATIONAL:
                 m.relational = True
+            if m.form == "adj" and m.end < n and lower[m.end] in _BORDERS and j >= 0 and \
+                    lower[j] in ("on", "near", "along", "across", "at", "from", "off"):
+                # "a stronghold on the Thai border": where, on either side of it
+                m.relational = True
+            if m.end + 1 < n and words[m.end] == "-" and lower[m.end + 1] in _BROKERED:
+                # "a UN-brokered truce", "the Israeli-occupied West Bank": the party
+                # only describes what follows
+                m.relational = True
             if m.end + 2 < n and words[m.end] == "-" and lower[m.end + 1] in _BACKED and any(
                     o.start == m.end + 2 and o.kind in ("party", "person") for o in out):
                 # "NATO-member Norway", "the Iranian-backed Hezbollah": the second
@@ -1291,6 +1304,10 @@ class RulesExtractor:
                 continue
             best = None
             if lower[i] == "march" and _month_march(lower, i):
+                continue
+            if i > 1 and lower[i - 1] == "-" and (i - 2) in covered and lower[i].endswith("ed"):
+                # a participle compounded with a party is an adjective: "the
+                # Israeli-occupied West Bank", "a Russian-brokered truce"
                 continue
             if i not in covered:
                 nominal = i > 0 and (lower[i - 1] in _DETERMINERS or lower[i - 1] in ("'s", "’s"))
@@ -1524,6 +1541,16 @@ class RulesExtractor:
                 j = k + 2 + (lower[k + 2] == "the")
                 tgt_group = next((g for g in live if g.start in (k + 2, j)
                                   and g is not src_group), None)
+        if tgt_group is None and not passive and trig.category in ("ASSAULT", "COERCE") \
+                and places:
+            # an attack's object may be a place: "its invasion of South Lebanon,
+            # ploughing through the UN lines" (the first object, not a later party)
+            first = min((g for g in (*live, *places)
+                         if obj_from <= g.start < min(c_end, next_trig + 1)
+                         and g is not src_group), key=lambda g: g.start, default=None)
+            if first is not None and first in places and _preposition_before(
+                    lower, first.start, obj_from) in ("of", "into", "on", "against"):
+                tgt_group = first
         if tgt_group is None and not passive:
             preps = (_OBJECT_PREP_TALK if trig.category == "CONSULT" else _OBJECT_PREP_AGREE) \
                 if talk_like else _OBJECT_PREP_ANY
@@ -1541,6 +1568,9 @@ class RulesExtractor:
                     pass
                 elif prep == "of" and trig.pos == "verb" and _head_of(lower, g.start, obj_from):
                     pass    # "expelled inspectors of the IAEA": whose inspectors
+                elif prep == "of" and te < n and lower[te] == "of" and trig.category in _HOSTILE \
+                        and trig.elements[-1] is not None and len(trig.elements) > 1:
+                    pass    # "mounted an invasion of Lebanon": the act's victim
                 elif prep not in preps and prep not in _MODE_PREPS.get(trig.mode, ()) \
                         and not (prep == lower[te - 1] and trig.elements[-1] == {prep}) \
                         and not (absorbed and any(
