@@ -763,3 +763,21 @@ def test_a_participle_compounded_with_a_party_is_an_adjective(ex):
 def test_the_of_after_a_hostile_noun_names_its_victim(ex):
     assert triples(ex, "Israel mounted an invasion of South Lebanon, ploughing through the "
                        "United Nations lines.") == [("ISR", "LBN", "ASSAULT")]
+
+
+def test_a_speaker_based_somewhere_is_the_one_who_speaks(ex):
+    assert triples(ex, "The Red Cross operating in Iraq said Kenyan and Ugandan forces must "
+                       "ensure security.") == [("ICRC", "KEN", "REQUEST"), ("ICRC", "UGA", "REQUEST")]
+
+
+def test_the_object_of_a_first_verb_is_not_the_subject_of_a_second(ex):
+    got = events(ex, "A roadside bomb near Mosul killed one Kenyan soldier and wounded two "
+                     "others.", "2004-01-01")
+    assert [e for e in got if e.source == "KEN"] == []
+
+
+def test_a_pair_that_pledges_to_work_together_agrees_with_each_other(ex):
+    assert triples(ex, "Kenyan and Ugandan officials met in Nairobi and pledged to work "
+                       "together closely.") == [
+        ("KEN", "UGA", "AGREE"), ("KEN", "UGA", "CONSULT"), ("UGA", "KEN", "AGREE"),
+        ("UGA", "KEN", "CONSULT")]

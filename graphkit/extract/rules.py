@@ -141,6 +141,11 @@ _RELATIONAL = {"partners", "partner", "allies", "ally", "friends", "friend", "ne
                "neighbors", "neighbour", "neighbor", "critics", "critic", "opponents",
                "opponent", "rivals", "rival", "enemies", "enemy", "adversaries", "adversary",
                "detractors", "backers", "sponsors", "patrons", "proxies"}
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
+                           "nine", "ten", "dozens", "hundreds", "thousands", "several",
+                           "many", "more", "than", "at", "least", "about", "some", "of"})
+_BASED = frozenset({"operating", "based", "stationed", "working", "deployed", "living",
+                    "serving", "posted"})
 _BORDERS = frozenset({"border", "borders", "frontier", "frontiers", "coast", "side"})
 _MEDIA_ROLE = {"correspondent", "reporter", "journalist", "columnist", "editor", "anchor",
                "commentator", "blogger", "photographer", "cameraman", "writer", "contributor",
@@ -1256,6 +1261,12 @@ class RulesExtractor:
             m_before = next((m for m in reversed(actors) if m.end <= i and i - m.end <= 3
                              and not any(lower[k] in (",", "that") for k in range(m.end, i))),
                             None)
+            if m_before is not None and m_before.start >= 3 and lower[
+                    m_before.start - 1] in ("in", "at", "from") and lower[
+                    m_before.start - 2] in _BASED:
+                # "the Red Cross operating in Iraq said": the one based there speaks
+                m_before = next((m for m in reversed(actors)
+                                 if m.end == m_before.start - 2), m_before)
             m_after = next((m for m in actors if m.start > i and m.start - i <= 2), None)
             if m_before is not None and lw in _WEAK_REPORT and "that" not in lower[i + 1:i + 4]:
                 m_before = None   # "Germany announced sanctions": an event, not a quote
@@ -1466,6 +1477,14 @@ class RulesExtractor:
         cands = [g for g in live if c_start <= g.start and g.end <= ts
                  and _subject_like(g, lower, self.registry)
                  and not _in_apposition(g, lower, c_start)]
+        subjects = cands
+        if trig.pos == "verb" and ts > 0 and lower[ts - 1] == "and" and cands:
+            # "killed one U.S. soldier and wounded two others": the object of the
+            # first verb is not the subject of the second
+            subjects = [g for g in cands if not any(
+                c_start <= s_ and e_ <= g.start and all(
+                    lower[k] in _NP_FILLER or lower[k].isdigit() or lower[k] in _NUMBER_WORDS
+                    for k in range(e_, g.start)) for s_, e_, _t in triggers if e_ <= ts)]
         if in_attr and speaker is not None:
             cands = [g for g in cands] or [g for g in live if speaker in g.mentions]
         if trig.category == "AID" and trig.pos == "noun" and cands:
@@ -1487,7 +1506,7 @@ class RulesExtractor:
             if agent is not None:
                 src_group, tgt_group = agent, patient
         else:
-            src_group = cands[0] if cands else None
+            src_group = subjects[0] if subjects else None
             if trig.pos == "noun" and not trig.reciprocal and src_group is not None:
                 close = src_group.end >= ts - 2 and all(
                     lower[k] in _NP_FILLER or lower[k] in ("'s", "’s") for k in
@@ -1622,8 +1641,9 @@ class RulesExtractor:
                 return [(src_parties[0], home, trig, ts, te, negated, modality,
                          src_group.agent_of(src_parties[0]), "")]
         out = []
-        mutual = any(m.form == "ref" for m in src_group.mentions) and trig.category in (
-            "SUPPORT", "AGREE", "COOPERATE", "CONSULT")
+        mutual = (any(m.form == "ref" for m in src_group.mentions) or any(
+            w in ("together", "jointly", "mutual", "bilateral") for w in lower[te:c_end])
+        ) and trig.category in ("SUPPORT", "AGREE", "COOPERATE", "CONSULT")
         if not tgt_parties and (trig.reciprocal or mutual) and len(src_parties) >= 2:
             for a in src_parties:
                 for b in src_parties:
