@@ -646,7 +646,9 @@ def test_diplomatic_ties_are_diplomatic_support(ex):
 
 
 def test_cutting_aid_is_a_sanction_and_an_announced_resignation_a_retreat(ex):
-    assert triples(ex, "Sweden will freeze all aid to Eritrea.") == [("SWE", "ERI", "SANCTION")]
+    assert triples(ex, "Sweden froze all aid to Eritrea.") == [("SWE", "ERI", "SANCTION")]
+    # announced for later, the same act is a threat
+    assert triples(ex, "Sweden will freeze all aid to Eritrea.") == [("SWE", "ERI", "THREATEN")]
     assert [e.event_type for e in events(
         ex, "Peruvian President Pedro Castillo will resign on Friday.")] == ["RETREAT"]
 
@@ -781,3 +783,26 @@ def test_a_pair_that_pledges_to_work_together_agrees_with_each_other(ex):
                        "together closely.") == [
         ("KEN", "UGA", "AGREE"), ("KEN", "UGA", "CONSULT"), ("UGA", "KEN", "AGREE"),
         ("UGA", "KEN", "CONSULT")]
+
+
+def test_a_comma_closing_an_introductory_phrase_is_no_apposition(ex):
+    assert triples(ex, "Despite warnings, the Kenyan government refused to lift the curfew "
+                       "on Somalis.") == [("KEN", "SOM", "REJECT")]
+
+
+def test_he_after_a_named_speaker_is_that_speaker(ex):
+    got = triples(ex, "President William Ruto announced on Monday that he will visit Ghana.",
+                  "2023-06-01")
+    assert got == [("KEN", "GHA", "AGREE")]
+
+
+def test_a_compound_number_fits_inside_a_pattern_gap(ex):
+    assert triples(ex, "Haiti declared a 30-day state of siege in Port-au-Prince.") == [
+        ("HTI", "HTI", "COERCE")]
+
+
+def test_fighting_a_problem_is_no_assault(ex):
+    assert events(ex, "Kenya is fighting corruption and poverty.") == []
+    # (the pledge stays an intent; the fight is not an event of its own)
+    assert [e.event_type for e in events(
+        ex, "Ghana pledged to fight all forms of discrimination.")] == ["AGREE"]

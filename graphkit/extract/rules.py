@@ -144,6 +144,11 @@ _RELATIONAL = {"partners", "partner", "allies", "ally", "friends", "friend", "ne
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                            "nine", "ten", "dozens", "hundreds", "thousands", "several",
                            "many", "more", "than", "at", "least", "about", "some", "of"})
+# words that open an introductory phrase closed by a comma
+_INTRODUCERS = frozenset({"despite", "after", "following", "amid", "although", "though",
+                          "in", "on", "with", "as", "while", "because", "since", "when", "if",
+                          "before", "during", "under", "for", "to", "at", "by", "unlike",
+                          "like", "given", "earlier", "later", "meanwhile", "separately"})
 _BASED = frozenset({"operating", "based", "stationed", "working", "deployed", "living",
                     "serving", "posted"})
 _BORDERS = frozenset({"border", "borders", "frontier", "frontiers", "coast", "side"})
@@ -679,11 +684,10 @@ class RulesExtractor:
                 # a visit announced for later is an intent to meet, CAMEO 036)
                 category, mode = "AGREE", "intent"   # PLOVER: an expressed intent to cooperate
             elif (category in ("ASSAULT", "COERCE", "SANCTION") or mode == "boycott") \
-                    and modality == "future" and not negated and any(
-                        w in _FUTURE_VERBS or w == "would" for w in lower[max(0, ts - 6):ts]):
+                    and modality == "future" and not negated:
                 # "is prepared to impose martial law", "plans to impose restrictions on",
-                # "said they would boycott": a hostile act intended for later is a threat
-                # (CAMEO 13); "will freeze aid" is the decision itself
+                # "said they would boycott", "will extend the curfew": a hostile act
+                # announced for later is a threat (CAMEO 13), as event coders read it
                 category, mode = "THREATEN", "threaten"
             cs, ce = toks[ts][1], toks[te - 1][2]
             key = (src, tgt, category)
@@ -1083,7 +1087,8 @@ class RulesExtractor:
             return
         # words that can start a reference now: plural ones need a pair in focus,
         # pronouns a person, "the alliance" an organisation (looked up below)
-        starts = _REF_STARTS[bool(state.last_group), bool(state.last_person)]
+        here = [m for m in out if m.kind == "person" and m.party]
+        starts = _REF_STARTS[bool(state.last_group), bool(state.last_person or here)]
         ref_at = _where(map(starts.__contains__, lower))
         if not ref_at:
             return
@@ -1112,13 +1117,21 @@ class RulesExtractor:
                         continue
                     hit = Mention(i, i + L, tuple(state.last_group), "", "party", "ref")
                     break
-            if hit is None and lw in _PERSON_PRONOUNS and state.last_person \
+            # "Kofi Annan announced on Monday that he will withdraw": the speaker
+            before = next((m for m in here if m.end <= i and lw in ("he", "she") and any(
+                lower[k] in _REPORT_VERBS for k in range(m.end, min(i, m.end + 3)))
+                and not any(o.end <= i and o.start >= m.end for o in out)), None)
+            if hit is None and lw in _PERSON_PRONOUNS and (state.last_person or before) \
                     and not (i + 1 < n and lower[i + 1] in _HONORIFICS
                              and words[i + 1][:1].isupper()):
                 # ("His Majesty King Abdullah", "Her Excellency": a form of address)
-                nm = state.last_person
-                hit = Mention(i, i + 1, (state.person_party.get(nm, ""),), nm, "person",
-                              "pronoun", role=state.person_role.get(nm, ""))
+                if before is not None:
+                    hit = Mention(i, i + 1, before.parties, before.agent, "person", "pronoun",
+                                  role=before.role)
+                else:
+                    nm = state.last_person
+                    hit = Mention(i, i + 1, (state.person_party.get(nm, ""),), nm, "person",
+                                  "pronoun", role=state.person_role.get(nm, ""))
             if hit is None and lw in _DEFINITE_IGO and i > 0 and lower[i - 1] == "the" \
                     and words[i].islower():
                 for pid in reversed(state.recent_parties):
@@ -1951,7 +1964,9 @@ def _match(elements, lower, i, covered):
                 if j + gap < len(lower) and lower[j + gap] in nxt and gap - sum(
                         1 for w in lower[j:j + gap] if w == "-" or w in _GAP_TIME_WORDS
                 ) <= 3 and all(
-                        (lower[x].isalpha() or lower[x] in ("-",)) and x not in covered
+                        (lower[x].isalpha() or lower[x] == "-" or (
+                            lower[x].isdigit() and lower[x + 1] == "-"))
+                        and x not in covered
                         for x in range(j, j + gap)):
                     j = j + gap
                     break
@@ -2015,6 +2030,10 @@ def _in_apposition(group, lower, c_start):
             return False
         j -= 1
     if j <= c_start or lower[j] not in (",", "(", "—", "–"):
+        return False
+    if lower[j] == "," and lower[c_start] in _INTRODUCERS and "," not in lower[c_start:j]:
+        # "Despite warnings, the Israeli government ...": the comma closes an
+        # introductory phrase
         return False
     k = j + 1
     return k < len(lower) and lower[k] in ("a", "an", "the", "its", "one", "another") \
