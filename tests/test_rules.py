@@ -806,3 +806,15 @@ def test_fighting_a_problem_is_no_assault(ex):
     # (the pledge stays an intent; the fight is not an event of its own)
     assert [e.event_type for e in events(
         ex, "Ghana pledged to fight all forms of discrimination.")] == ["AGREE"]
+
+
+def test_courts_act_for_their_state_and_ordering_an_act_supports_its_noun(ex):
+    assert triples(ex, "A Kenyan court ordered the arrest of the opposition leader.") == [
+        ("KEN", "", "COERCE")]
+
+
+def test_bare_groups_take_the_state_a_later_phrase_names(ex):
+    assert triples(ex, "The rebel group insisted on its demands that Burundi's government "
+                       "release prisoners.") == [("BDI-REB", "BDI", "REQUEST")]
+    assert triples(ex, "Hundreds of activists protested in Lagos.") == [
+        ("NGA-CVL", "NGA", "PROTEST")]

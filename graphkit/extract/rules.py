@@ -105,7 +105,11 @@ _SUPPORT_VERBS = {"undertook", "undertake", "undertakes", "held", "hold", "holds
                   "organized", "organised", "organize", "organise", "waged", "wage",
                   "resumes", "continues", "continuing", "reimposed", "reimpose", "reimposes",
                   "reopened", "relaunched", "restarted", "declared", "declare", "declares",
-                  "enforced", "enforce", "maintained", "maintain", "maintains"}
+                  "enforced", "enforce", "maintained", "maintain", "maintains",
+                  "ordered", "order", "orders", "speeded", "sped", "accelerated",
+                  "completed", "complete", "completes",
+                  "attended", "attend", "attends", "gathered", "converged", "converging",
+                  "engaged", "involved", "holding", "using", "used", "uses"}
 _CLAUSE_BREAK = {";", "but", "while", "whereas", "although", "though", "because", "however",
                  "which", "who", "whom", "whose", "where", "when", "since", "after", "before",
                  "until", "unless", "if", "whether"}
@@ -149,6 +153,8 @@ _INTRODUCERS = frozenset({"despite", "after", "following", "amid", "although", "
                           "in", "on", "with", "as", "while", "because", "since", "when", "if",
                           "before", "during", "under", "for", "to", "at", "by", "unlike",
                           "like", "given", "earlier", "later", "meanwhile", "separately"})
+_QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "scores", "millions", "tens",
+                         "group", "number", "crowd", "crowds", "some", "many", "most"})
 _BASED = frozenset({"operating", "based", "stationed", "working", "deployed", "living",
                     "serving", "posted"})
 _BORDERS = frozenset({"border", "borders", "frontier", "frontiers", "coast", "side"})
@@ -302,6 +308,30 @@ _ROLE_TABLE = {
     "nationals": ("Citizens", False),
     "companies": ("Business", False),
     "firms": ("Business", False),
+    # courts and prosecutors act for their state ("Israel's high court", "an Argentine
+    # judge"); named bare, for the one state the sentence is about
+    "court": ("Judiciary", False),
+    "high court": ("Judiciary", False),
+    "supreme court": ("Judiciary", False),
+    "constitutional court": ("Judiciary", False),
+    "judge": ("Judiciary", False),
+    "judges": ("Judiciary", False),
+    "prosecutor": ("Judiciary", False),
+    "prosecutors": ("Judiciary", False),
+    "rebel group": ("Rebels", False),
+    "rebel movement": ("Rebels", False),
+    "armed group": ("Militants", False),
+    "armed groups": ("Militants", False),
+    "militia": ("Militants", False),
+    "militias": ("Militants", False),
+    "militiamen": ("Militants", False),
+    "activists": ("Civilians", False),
+    "islamists": ("Civilians", False),
+    "fundamentalists": ("Civilians", False),
+    "supporters": ("Civilians", False),
+    "youths": ("Civilians", False),
+    "farmers": ("Civilians", False),
+    "strikers": ("Civilians", False),
 }
 # portfolio ministers: "Finance Minister X", "the minister of the interior"
 for _field in ("finance", "interior", "economy", "trade", "justice", "energy", "health",
@@ -321,8 +351,9 @@ _SECTOR_GROUPS = {"Rebels": "REB", "Opposition": "OPP", "Militants": "REB", "Civ
 # Collective roles that, named bare ("the rebels", "government troops", "police"), belong to
 # the one country the sentence is about: domestic politics is reported that way.
 _DOMESTIC_ROLES = frozenset({"Government", "Authorities", "Police", "Parliament",
-                             *_SECTOR_GROUPS})
-_HOME_INSTITUTIONS = frozenset({"Government", "Authorities", "Police", "Parliament"})
+                             "Judiciary", *_SECTOR_GROUPS})
+_HOME_INSTITUTIONS = frozenset({"Government", "Authorities", "Police", "Parliament",
+                                "Judiciary"})
 # "my Government" is the speaker's, "Heads of State and Government" a title
 _NOT_HOME_BEFORE = frozenset({"my", "our", "your", "his", "her", "their", "its", "and", "of",
                               "&", "whose"})
@@ -876,6 +907,7 @@ class RulesExtractor:
             joined.append(r)
         roles = joined
         result = list(out)
+        deferred = []
         for rs, re_, (role, individual) in roles:
             if individual and re_ + 1 < n and lower[re_] == "and":
                 # "Prime Minister and Crown Prince Mohammed bin Salman": the name with
@@ -948,7 +980,9 @@ class RulesExtractor:
                 person.role = person.role or role
                 continue
             if party_m is None and role in _DOMESTIC_ROLES and not (
-                    rs > 0 and lower[rs - 1] in _NOT_HOME_BEFORE):
+                    rs > 0 and lower[rs - 1] in _NOT_HOME_BEFORE and not (
+                        # "hundreds of activists": a number, not a possessor
+                        lower[rs - 1] == "of" and rs > 1 and lower[rs - 2] in _QUANTITIES)):
                 # "Sudanese rebels attacked government troops", "police arrested
                 # opposition leaders in Baku": the country the sentence is about
                 home = self._home_state(result, lower)
@@ -957,6 +991,13 @@ class RulesExtractor:
                                else (home,))
                     result.append(Mention(rs, re_, parties, role, "party", "role", role=role))
                     covered.update(range(rs, re_))
+                    continue
+                # (a later phrase may still place the sentence: "Judge X opened
+                # investigations against Chilean government officials")
+                # ("the Government" in a speech is the speaker's own, and "the
+                # occupying authorities" someone else's: not deferred)
+                if role not in ("Government", "Authorities"):
+                    deferred.append((rs, re_, role))
                     continue
             if party_m is None:
                 # "the diplomat", "the foreign minister", "the Ministers": earlier referent
@@ -1006,6 +1047,10 @@ class RulesExtractor:
             result.append(new)
             if kind == "person" and agent:
                 state.agents.setdefault((agent, party_m.party), 0)
+        home = self._home_state(result, lower) if deferred else ""
+        for rs, re_, role in deferred if home else ():
+            parties = (f"{home}-{_SECTOR_GROUPS[role]}",) if role in _SECTOR_GROUPS else (home,)
+            result.append(Mention(rs, re_, parties, role, "party", "role", role=role))
         return sorted(result, key=lambda m: m.start)
 
     def _home_state(self, mentions, lower) -> str:
