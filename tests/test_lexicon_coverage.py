@@ -152,7 +152,7 @@ def test_mobilize(ex):
 def test_coerce(ex):
     check(ex, [
         ("Iran jailed a French citizen.", [("IRN", "FRA", "COERCE")]),
-        ("Israeli police jailed two Palestinian activists.", [("ISR", "PSE", "COERCE")]),
+        ("Israeli police jailed two Palestinian activists.", [("ISR", "PSE-CVL", "COERCE")]),
         ("Egypt imprisoned two Israeli journalists.", [("EGY", "ISR", "COERCE")]),
         ("The United States indicted Russian hackers.", [("USA", "RUS", "COERCE")]),
         ("Egypt imposed a curfew.", [("EGY", "", "COERCE")]),

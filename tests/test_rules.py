@@ -730,7 +730,7 @@ def test_a_city_of_a_state_that_did_not_exist_yet_belongs_to_the_older_state(ex)
 
 def test_a_domestic_act_on_a_city_is_coded_on_its_own_state(ex):
     assert triples(ex, "French farmers said they would blockade Paris.") == [
-        ("FRA", "FRA", "THREATEN")]
+        ("FRA-CVL", "FRA", "THREATEN")]
 
 
 def test_their_after_a_bare_plural_subject_is_not_the_pair_in_focus(ex):
