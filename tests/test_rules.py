@@ -818,3 +818,23 @@ def test_bare_groups_take_the_state_a_later_phrase_names(ex):
                        "release prisoners.") == [("BDI-REB", "BDI", "REQUEST")]
     assert triples(ex, "Hundreds of activists protested in Lagos.") == [
         ("NGA-CVL", "NGA", "PROTEST")]
+
+
+def test_irregular_participles_read_as_verbs(ex):
+    assert triples(ex, "Ethiopian troops have retaken a village in Somalia.") == [
+        ("ETH", "SOM", "ASSAULT")]
+
+
+def test_a_pattern_may_end_in_a_role_mention(ex):
+    # "protesters" and "forces" are also actor mentions
+    assert triples(ex, "Iranian police dispersed Kurdish protesters.") == [
+        ("IRN", "IRN-CVL", "COERCE")]
+    assert triples(ex, "Israel has strengthened its forces in Lebanon.") == [
+        ("ISR", "LBN", "MOBILIZE")]
+
+
+def test_repressing_a_protest_is_domestic_and_calling_off_a_strike_a_concession(ex):
+    assert triples(ex, "Turkish police prevented a demonstration by students protesting "
+                       "the deployment of troops to Iraq.") == [("TUR", "TUR", "COERCE")]
+    assert [e.event_type for e in events(
+        ex, "The Kenyan teachers' union called off a four-day strike.")] == ["CONCEDE"]

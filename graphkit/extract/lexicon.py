@@ -39,7 +39,7 @@ _IRREGULAR = {
     "undertake": ["undertook", "undertaken"], "overthrow": ["overthrew", "overthrown"],
     "shut": ["shut", "shutting"], "hide": ["hid", "hidden"], "steal": ["stole", "stolen"],
     "swear": ["swore", "sworn"], "bind": ["bound"], "arise": ["arose", "arisen"],
-    "veto": ["vetoes"],
+    "veto": ["vetoes"], "retake": ["retook", "retaken"],
 }
 
 # Verbs listed above only for spelling quirks: their past tense is still regular.

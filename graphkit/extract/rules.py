@@ -359,9 +359,9 @@ _NOT_HOME_BEFORE = frozenset({"my", "our", "your", "his", "her", "their", "its",
                               "&", "whose"})
 # States that split from another: before the date, their cities and regions were the
 # other state's ("rebels shelled Juba" in 1995 is Sudan's war).
-_SEPARATED = {"SSD": ("2011-07-09", "SDN"), "TLS": ("2002-05-20", "IDN"),
-              "ERI": ("1993-05-24", "ETH"), "XKX": ("2008-02-17", "SRB"),
-              "NAM": ("1990-03-21", "ZAF")}
+# (only a state that was part of the other; East Timor, Eritrea, Kosovo or Namibia
+# under another's rule are coded as themselves by event coders)
+_SEPARATED = {"SSD": ("2011-07-09", "SDN")}
 _PLACE_PREPS = frozenset({"in", "across", "throughout", "inside"})
 # nouns of an act whose "of" names its doer ("the withdrawal of Serbian forces")
 _ACT_NOUNS = frozenset({"withdrawal", "resignation", "disarmament", "departure", "pullout",
@@ -1363,6 +1363,9 @@ class RulesExtractor:
         covered = set()
         for m in mentions:
             covered.update(range(m.start, m.end))
+        # a pattern may end in the head of a role mention: "dispersed Kurdish protesters"
+        heads = {k: m.start for m in mentions if m.form == "role" and m.kind == "party"
+                 for k in range(m.start, m.end) if lower[k].isalpha()}
         found = []
         by_first = self._triggers_by_first
         pos = 0
@@ -1398,7 +1401,7 @@ class RulesExtractor:
                     elif els[1] is not None and (i + 1 >= n or lower[i + 1] not in els[1]):
                         continue
                     else:
-                        end = _match(els, lower, i, covered)
+                        end = _match(els, lower, i, covered, heads)
                     if end is None:
                         continue
                     # (a NONE reading suppresses whatever the word's part of speech)
@@ -1632,6 +1635,11 @@ class RulesExtractor:
             preps = (_OBJECT_PREP_TALK if trig.category == "CONSULT" else _OBJECT_PREP_AGREE) \
                 if talk_like else _OBJECT_PREP_ANY
             for g in live:
+                if ts < g.start < te <= g.end and g is not src_group:
+                    # the pattern ended inside a role mention: "strengthened its forces
+                    # in Lebanon"
+                    tgt_group = g
+                    break
                 if g.start < obj_from or g.start >= min(c_end, next_trig + 1) \
                         or g is src_group:
                     continue
@@ -1689,6 +1697,14 @@ class RulesExtractor:
             return []
         if tgt_group is None and trig.mode == "speak" and len(src_group.parties) < 2:
             return []
+        if trig.mode == "repress" and len(src_group.parties) == 1 and (
+                tgt_group is None or tgt_group.start > te + 2):
+            # "police prevented the demonstration staged by students ... to protest
+            # the sending of troops to Iraq": repressing a protest is done at home
+            home = src_group.parties[0].split("-")[0]
+            if _kind(self.registry, home) == "state":
+                return [(src_group.parties[0], home, trig, ts, te, negated, modality,
+                         src_group.agent_of(src_group.parties[0]), "")]
         src_parties = src_group.parties
         tgt_parties = tgt_group.parties if tgt_group is not None else []
         if not tgt_parties and trig.category == "PROTEST" and len(src_parties) == 1:
@@ -1993,8 +2009,12 @@ _GAP_TIME_WORDS = frozenset({
 })
 
 
-def _match(elements, lower, i, covered):
-    """End index if ``elements`` match at ``i`` (gaps of up to three words), else None."""
+def _match(elements, lower, i, covered, heads=None):
+    """End index if ``elements`` match at ``i`` (gaps of up to three words), else None.
+
+    The last element may be the head word of a role mention: ``heads`` maps a
+    head's index to its mention's start ("dispersed Kurdish protesters")."""
+    heads = heads or {}
     j = i
     k = 0
     while k < len(elements):
@@ -2011,7 +2031,8 @@ def _match(elements, lower, i, covered):
                 ) <= 3 and all(
                         (lower[x].isalpha() or lower[x] == "-" or (
                             lower[x].isdigit() and lower[x + 1] == "-"))
-                        and x not in covered
+                        and (x not in covered or (
+                            k + 2 == len(elements) and heads.get(j + gap, j + gap + 1) <= x))
                         for x in range(j, j + gap)):
                     j = j + gap
                     break
@@ -2019,7 +2040,8 @@ def _match(elements, lower, i, covered):
                 return None
             k += 1
             continue
-        if j >= len(lower) or lower[j] not in e or (j in covered):
+        if j >= len(lower) or lower[j] not in e or (
+                j in covered and not (k + 1 == len(elements) and j in heads)):
             return None
         j += 1
         k += 1
@@ -2059,12 +2081,26 @@ _ING_LEFT = {"and", "by", "after", "while", "before", "for", "in", "on", "of", "
              "kept", "start", "started", "began", "begin", "stop", "stopped", "resume",
              "resumed", "avoid", "avoided", "consider", "considering", "about", "to", "than"}
 _PAST_IRREGULAR = {"met", "held", "sent", "sought", "made", "fought", "struck", "shot", "gave",
-                   "took", "withdrew", "led", "spoke", "told", "said", "brought", "paid"}
+                   "took", "withdrew", "led", "spoke", "told", "said", "brought", "paid",
+                   "taken", "given", "retook", "retaken", "overran", "withheld", "withdrawn",
+                   "spoken", "broken", "froze", "frozen", "broke", "blew", "blown", "fled",
+                   "forbade", "forgave", "forgiven", "overthrew", "overthrown", "undertook",
+                   "undertaken", "swore", "sworn", "threw", "thrown", "drove", "driven",
+                   "stole", "stolen", "wrote", "written", "beaten", "began", "begun", "sold",
+                   "built", "kept", "lent", "spent", "hidden", "went", "gone", "arose",
+                   "arisen", "flew", "flown"}
+
+
+_PARTICIPLES = frozenset({"met", "held", "sent", "struck", "shot", "given", "taken", "seized",
+                          "hit", "fought", "led", "retaken", "withheld", "withdrawn", "spoken",
+                          "broken", "frozen", "blown", "forbidden", "forgiven", "overthrown",
+                          "undertaken", "sworn", "thrown", "driven", "stolen", "written",
+                          "beaten", "begun", "sold", "built", "kept", "lent", "spent", "hidden",
+                          "overrun", "bought", "made", "brought", "paid", "told"})
 
 
 def _is_participle(word, trig):
-    return word.endswith("ed") or word in ("met", "held", "sent", "struck", "shot", "given",
-                                           "taken", "seized", "hit", "fought", "led")
+    return word.endswith("ed") or word in _PARTICIPLES
 
 
 def _in_apposition(group, lower, c_start):
