@@ -810,7 +810,7 @@ def test_fighting_a_problem_is_no_assault(ex):
 
 def test_courts_act_for_their_state_and_ordering_an_act_supports_its_noun(ex):
     assert triples(ex, "A Kenyan court ordered the arrest of the opposition leader.") == [
-        ("KEN", "", "COERCE")]
+        ("KEN", "KEN-OPP", "COERCE")]
 
 
 def test_bare_groups_take_the_state_a_later_phrase_names(ex):
@@ -838,3 +838,33 @@ def test_repressing_a_protest_is_domestic_and_calling_off_a_strike_a_concession(
                        "the deployment of troops to Iraq.") == [("TUR", "TUR", "COERCE")]
     assert [e.event_type for e in events(
         ex, "The Kenyan teachers' union called off a four-day strike.")] == ["CONCEDE"]
+
+
+def test_the_accused_is_the_doer_named_after_by(ex):
+    assert triples(ex, "Ghana condemned the attack by Togo on its border posts.") == [
+        ("GHA", "TGO", "ACCUSE")]
+
+
+def test_a_threat_is_aimed_at_the_one_it_sets_a_condition_for(ex):
+    assert triples(ex, "Russia threatened to quit the talks if Norway goes ahead with the plan.") == [
+        ("RUS", "NOR", "THREATEN")]
+
+
+def test_a_possessor_before_a_hostile_noun_is_its_doer(ex):
+    assert triples(ex, "The leaders discussed global issues, including Russia's brutal "
+                       "invasion of Ukraine.", "2022-06-01") == [("RUS", "UKR", "ASSAULT")]
+    assert triples(ex, "NATO said it would tighten the naval blockade of Serbia with "
+                       "Albania's help.") == [("NATO", "SRB", "THREATEN")]
+
+
+def test_a_pair_agreeing_about_its_own_people_agrees_with_each_other(ex):
+    assert triples(ex, "Kenyan and Ugandan officials agreed that their countries should "
+                       "cooperate to encourage Kenyan refugees in Uganda to return home.") == [
+        ("KEN", "UGA", "AGREE"), ("UGA", "KEN", "AGREE")]
+
+
+def test_allowing_the_return_of_someone_and_seizing_from_someone(ex):
+    assert triples(ex, "Iraq said it would allow the return of U.N. inspectors.") == [
+        ("IRQ", "UN", "AGREE")]
+    assert triples(ex, "Kenyan police confiscated weapons from Somali militants.") == [
+        ("KEN", "SOM-REB", "COERCE")]

@@ -131,7 +131,8 @@ _BACKED = frozenset({"backed", "supported", "sponsored", "funded", "financed", "
                      "allied", "member", "aligned", "trained", "installed", "friendly"})
 # prepositions that take the object of particular kinds of act: one withdraws from
 # the party whose territory is left ("withdraw its troops from Lebanon")
-_MODE_PREPS = {"withdraw": {"from"}, "demand": {"from"}, "appeal": {"from"}, "receive": {"from"}}
+_MODE_PREPS = {"withdraw": {"from"}, "demand": {"from"}, "appeal": {"from"}, "receive": {"from"},
+               "seize": {"from"}, "cyber": {"into"}}
 _STOP_MODIFIER = {"and", "or", "that", "which", "who", "is", "are", "was", "were", "be", "been",
                   "has", "have", "had", "will", "would", "said", "says", "not", "but", "as"}
 _OBJECT_PREP_AGREE = {"with", "to", "for", "between"}
@@ -369,7 +370,8 @@ _ACT_NOUNS = frozenset({"withdrawal", "resignation", "disarmament", "departure",
                         "involvement", "intervention", "admission", "decision",
                         "acknowledgement", "acknowledgment", "apology", "explanation",
                         "commitment", "assurance", "assurances", "guarantee", "guarantees",
-                        "move", "statement", "meeting", "session"})
+                        "move", "statement", "meeting", "session", "return", "entry",
+                        "deployment", "presence", "arrival", "visit"})
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "PROTEST",
                       "MOBILIZE", "REJECT"})
 # categories that answer a proposal, and the nouns that name one
@@ -1568,7 +1570,23 @@ class RulesExtractor:
                 src_group, tgt_group = agent, patient
         else:
             src_group = subjects[0] if subjects else None
-            if trig.pos == "noun" and not trig.reciprocal and src_group is not None:
+            owner = next((g for g in reversed(live) if c_start <= g.start and g.end < ts),
+                         None) if trig.pos == "noun" and not trig.reciprocal else None
+            if owner is not None:
+                # "discussed Russia's brutal invasion of Ukraine": the possessor acts
+                if owner is not src_group and lower[owner.end] in ("'s", "’s") and all(
+                        lower[k] in ("and", ",", "-") or (
+                            lower[k].isalpha() and words[k].islower()
+                            and lower[k] not in _STOP_MODIFIER
+                            and lower[k] not in _NP_FILLER
+                            and lower[k] not in _SUPPORT_VERBS
+                            and lower[k] not in _REPORT_VERBS)
+                        for k in range(owner.end + 1, ts)) and ts - owner.end <= 5:
+                    src_group = owner
+                else:
+                    owner = None
+            if trig.pos == "noun" and not trig.reciprocal and src_group is not None \
+                    and owner is None:
                 close = src_group.end >= ts - 2 and all(
                     lower[k] in _NP_FILLER or lower[k] in ("'s", "’s") for k in
                     range(src_group.end, ts))
@@ -1621,6 +1639,28 @@ class RulesExtractor:
                 j = k + 2 + (lower[k + 2] == "the")
                 tgt_group = next((g for g in live if g.start in (k + 2, j)
                                   and g is not src_group), None)
+        if tgt_group is None and not passive and trig.category == "ACCUSE":
+            # "investigating alleged war crimes by Croatian extremists", "condemned the
+            # attack by Israel on Gaza": the one accused is the doer
+            for k in range(obj_from, min(c_end, obj_from + 7, n - 1)):
+                if lower[k] == "by" and k > obj_from:
+                    j = k + 1 + (lower[k + 1] == "the")
+                    tgt_group = next((g for g in live if g.start in (k + 1, j)
+                                      and g is not src_group), None)
+                    break
+                if not (lower[k].isalpha() and words[k].islower() or lower[k] == "-"):
+                    break
+        if tgt_group is None and not passive and trig.category == "THREATEN":
+            # "threatened to stop negotiations if the United States goes ahead",
+            # "... unless Israel rescinded": the threat is aimed at the one it sets
+            # a condition for
+            k = next((k for k in range(te, c_end if c_end > te else n)
+                      if lower[k] in ("if", "unless")), None)
+            if k is None:
+                k = next((k for k in range(te, n) if lower[k] in ("if", "unless")), None)
+            if k is not None:
+                tgt_group = next((g for g in live if k < g.start <= k + 3
+                                  and g is not src_group), None)
         if tgt_group is None and not passive and trig.category in ("ASSAULT", "COERCE") \
                 and places:
             # an attack's object may be a place: "its invasion of South Lebanon,
@@ -1653,9 +1693,10 @@ class RulesExtractor:
                     pass
                 elif prep == "of" and trig.pos == "verb" and _head_of(lower, g.start, obj_from):
                     pass    # "expelled inspectors of the IAEA": whose inspectors
-                elif prep == "of" and te < n and lower[te] == "of" and trig.category in _HOSTILE \
-                        and trig.elements[-1] is not None and len(trig.elements) > 1:
-                    pass    # "mounted an invasion of Lebanon": the act's victim
+                elif prep == "of" and te < n and lower[te] == "of" and trig.category in (
+                        "ASSAULT", "COERCE", "SANCTION") and (
+                        trig.pos == "noun" or len(trig.elements) > 1):
+                    pass    # "mounted an invasion of Lebanon", "the blockade of Serbia"
                 elif prep not in preps and prep not in _MODE_PREPS.get(trig.mode, ()) \
                         and not (prep == lower[te - 1] and trig.elements[-1] == {prep}) \
                         and not (absorbed and any(
@@ -1714,6 +1755,12 @@ class RulesExtractor:
             if a is not None and a.kind == "state":
                 return [(src_parties[0], home, trig, ts, te, negated, modality,
                          src_group.agent_of(src_parties[0]), "")]
+        if tgt_parties and trig.reciprocal and len(src_parties) >= 2 and all(
+                m.form not in ("ref", "pronoun") for m in src_group.mentions) and all(
+                t.split("-")[0] in {p.split("-")[0] for p in src_parties} for t in tgt_parties):
+            # "Hungarian and Romanian officials agreed that ... Romanian refugees in
+            # Hungary": the pair acts with each other, not with its own people
+            tgt_parties = []
         out = []
         mutual = (any(m.form == "ref" for m in src_group.mentions) or any(
             w in ("together", "jointly", "mutual", "bilateral") for w in lower[te:c_end])
