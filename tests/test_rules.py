@@ -868,3 +868,13 @@ def test_allowing_the_return_of_someone_and_seizing_from_someone(ex):
         ("IRQ", "UN", "AGREE")]
     assert triples(ex, "Kenyan police confiscated weapons from Somali militants.") == [
         ("KEN", "SOM-REB", "COERCE")]
+
+
+def test_mobilizing_groups_or_opinion_is_no_military_mobilization(ex):
+    assert [e.event_type for e in events(
+        ex, "Saudi Arabia mobilized pressure groups in the United States.")] == []
+
+
+def test_a_noun_trigger_takes_the_modality_of_its_support_verb(ex):
+    assert triples(ex, "Japan will provide nearly 25,000 tons of emergency food aid to "
+                       "Liberia.") == [("JPN", "LBR", "AGREE")]

@@ -1510,6 +1510,15 @@ class RulesExtractor:
             next_trig = later[1][0] if len(later) > 1 else n
         negated = _negated(lower, ts, te, c_start, mentions)
         modality = _modality(lower, ts, c_start, c_end)
+        if not modality and trig.pos == "noun":
+            # a noun's modality is its support verb's: "will provide nearly 25,000 tons
+            # of emergency food aid"
+            k = next((k for k in range(ts - 1, max(c_start, ts - 12) - 1, -1)
+                      if lower[k] in _SUPPORT_VERBS), None)
+            if k is not None and any(w in _FUTURE or w == "would" or w in _FUTURE_VERBS
+                                     or w in _POSSIBLE or w in _OBLIGATION
+                                     for w in lower[max(c_start, k - 6):k]):
+                modality = _modality(lower, k, c_start, c_end)
         talk_like = trig.mode in ("discuss", "meet", "negotiate", "phone", "agree", "progress",
                                   "cooperate", "joint") and trig.reciprocal
         passive = (trig.pos == "verb" and ts > 0 and _is_participle(lower[ts], trig)
