@@ -97,6 +97,8 @@ def test_retreat(ex):
 
 def test_accuse(ex):
     check(ex, [
+        # (an indictment accuses, as a conviction does; an arrest coerces)
+        ("The United States indicted Russian hackers.", [("USA", "RUS", "ACCUSE")]),
         ("Iran summoned the British ambassador.", [("IRN", "GBR", "ACCUSE")]),
         ("A Russian court sentenced a Ukrainian pilot.", [("RUS", "UKR", "ACCUSE")]),
         ("Ukraine filed a lawsuit against Russia.", [("UKR", "RUS", "ACCUSE")]),
@@ -154,7 +156,6 @@ def test_coerce(ex):
         ("Iran jailed a French citizen.", [("IRN", "FRA", "COERCE")]),
         ("Israeli police jailed two Palestinian activists.", [("ISR", "PSE-CVL", "COERCE")]),
         ("Egypt imprisoned two Israeli journalists.", [("EGY", "ISR", "COERCE")]),
-        ("The United States indicted Russian hackers.", [("USA", "RUS", "COERCE")]),
         ("Egypt imposed a curfew.", [("EGY", "", "COERCE")]),
         ("Turkey banned a Kurdish party.", [("TUR", "", "COERCE")]),
         ("Israel closed the border with Gaza.", [("ISR", "PSE", "COERCE")]),

@@ -878,3 +878,10 @@ def test_mobilizing_groups_or_opinion_is_no_military_mobilization(ex):
 def test_a_noun_trigger_takes_the_modality_of_its_support_verb(ex):
     assert triples(ex, "Japan will provide nearly 25,000 tons of emergency food aid to "
                        "Liberia.") == [("JPN", "LBR", "AGREE")]
+
+
+def test_indicting_is_an_accusation_and_a_leaning_is_no_actor(ex):
+    assert triples(ex, "The Kenyan prime minister was indicted by the International Criminal "
+                       "Court.", "2012-01-01") == [("ICC", "KEN", "ACCUSE")]
+    assert [e.source for e in events(
+        ex, "The pro-Iranian Houthis attacked a Saudi airport.")] == ["HOUTHIS"]

@@ -1229,6 +1229,10 @@ class RulesExtractor:
                     lower[j] in ("on", "near", "along", "across", "at", "from", "off"):
                 # "a stronghold on the Thai border": where, on either side of it
                 m.relational = True
+            if m.start >= 2 and words[m.start - 1] == "-" and lower[m.start - 2] in (
+                    "pro", "anti", "non"):
+                # "the pro-Iranian Hizbollah", "an anti-Syria journalist": a leaning
+                m.relational = True
             if m.end + 1 < n and words[m.end] == "-" and lower[m.end + 1] in _BROKERED:
                 # "a UN-brokered truce", "the Israeli-occupied West Bank": the party
                 # only describes what follows
