@@ -885,3 +885,28 @@ def test_indicting_is_an_accusation_and_a_leaning_is_no_actor(ex):
                        "Court.", "2012-01-01") == [("ICC", "KEN", "ACCUSE")]
     assert [e.source for e in events(
         ex, "The pro-Iranian Houthis attacked a Saudi airport.")] == ["HOUTHIS"]
+
+
+def test_a_title_picks_among_officials_sharing_a_surname(ex):
+    # in 2021 a Harris was also Prime Minister of Saint Kitts and Nevis
+    assert triples(ex, "Vice President Harris spoke today with His Highness, Crown Prince "
+                       "Mishal of Kuwait.", "2021-09-02") == [("USA", "KWT", "CONSULT")]
+
+
+def test_the_first_two_names_of_a_three_part_name_refer_back(ex):
+    doc = ("Jake Sullivan hosted President Hassan Sheikh Mohamud of Somalia. "
+           "President Hassan Sheikh thanked the United States for its partnership.")
+    got = [(e.sentence_id, e.source, e.target, e.event_type) for e in events(
+        ex, doc, "2022-09-15")]
+    assert (1, "SOM", "USA", "SUPPORT") in got
+
+
+def test_the_implications_of_a_war_are_a_topic_not_a_counterpart(ex):
+    assert triples(ex, "Biden and Stoltenberg discussed the implications of Russia's war on "
+                       "Ukraine.", "2023-06-13") == [("NATO", "USA", "CONSULT"),
+                                                     ("USA", "NATO", "CONSULT")]
+
+
+def test_providing_is_no_condition(ex):
+    assert [e.modality for e in events(ex, "Japan is providing aid to Ukraine.",
+                                       "2023-01-01")] == [""]

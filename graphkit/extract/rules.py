@@ -53,8 +53,7 @@ _OBLIGATION = {"should", "must", "ought", "need", "needs"}
 _FUTURE_VERBS = {"expected", "plans", "planned", "planning", "intends", "intend", "going",
                  "set", "due", "scheduled", "hopes", "hope", "aims", "wants", "want", "seeks",
                  "prepared", "ready", "poised", "preparing", "plan", "intended", "vowed",
-                 "willing"}
-_CONDITIONAL = {"if", "unless", "provided", "providing"}
+                 "willing", "forward"}
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her",
                 "our", "my", "your", "first", "second", "third", "last", "next", "ministerial",
                 "bilateral", "trilateral", "multilateral", "annual", "joint", "new", "further",
@@ -156,6 +155,8 @@ _INTRODUCERS = frozenset({"despite", "after", "following", "amid", "although", "
                           "like", "given", "earlier", "later", "meanwhile", "separately"})
 _QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "scores", "millions", "tens",
                          "group", "number", "crowd", "crowds", "some", "many", "most"})
+_OFFICE_WORDS = frozenset({"president", "minister", "premier", "king", "queen", "chancellor",
+                           "secretary", "emir", "sultan", "prince", "governor", "chairman"})
 _BASED = frozenset({"operating", "based", "stationed", "working", "deployed", "living",
                     "serving", "posted"})
 _BORDERS = frozenset({"border", "borders", "frontier", "frontiers", "coast", "side"})
@@ -855,6 +856,12 @@ class RulesExtractor:
             state.persons[surname] = name
             state.person_party[name] = party
             state.person_role[name] = role
+            parts = name.split()
+            if len(parts) >= 3 and parts[1][:1].isupper():
+                # "Hassan Sheikh Mohamud", later "President Hassan Sheikh"
+                key = tuple(parts[:2])
+                state.full_names.setdefault(key, name)
+                state.full_first[key[0]] = max(state.full_first.get(key[0], 0), 2)
         return Mention(a, b, (party,), name, "person", "name", role=role)
 
     def _surname(self, key, words, i, state) -> str:
@@ -869,9 +876,25 @@ class RulesExtractor:
             return ""
         active = [nm for nm in names
                   if any(t.active(state.date) for t in self.registry.terms.get(nm, []))]
+        if len(active) > 1 and titled:
+            # "Vice President Harris" in 2021: Kamala Harris, not the Prime Minister of
+            # Saint Kitts and Nevis then in office
+            title = " ".join(words[max(0, i - 3):i]).lower()
+            fits = [nm for nm in active if any(
+                t.active(state.date) and t.role and t.role.lower() in title
+                for t in self.registry.terms.get(nm, []))]
+            if len(fits) == 1:
+                return fits[0]
         if len(active) == 1:
             return active[0]
         if not active:
+            # (a title must fit an office the person held: "President Hassan Sheikh"
+            # is no Prime Minister Hassan)
+            title = " ".join(words[max(0, i - 3):i]).lower()
+            if titled and any(w in _OFFICE_WORDS for w in title.split()):
+                names = [nm for nm in names if any(
+                    t.role and t.role.lower() in title
+                    for t in self.registry.terms.get(nm, []))]
             parties = {t.party for nm in names for t in self.registry.terms.get(nm, [])}
             if len(parties) == 1:       # "Bush": either Bush, the party is the same
                 return max(names, key=lambda nm: max(t.start for t in self.registry.terms[nm]))
@@ -1704,7 +1727,9 @@ class RulesExtractor:
                         continue
                 elif prep == "other" and trig.category in _CLAUSAL_OBJECT:
                     pass
-                elif prep == "of" and trig.pos == "verb" and _head_of(lower, g.start, obj_from):
+                elif prep == "of" and trig.pos == "verb" and _head_of(
+                        lower, g.start, obj_from) and not (
+                        g.end < n and lower[g.end] in ("'s", "’s")):
                     pass    # "expelled inspectors of the IAEA": whose inspectors
                 elif prep == "of" and te < n and lower[te] == "of" and trig.category in (
                         "ASSAULT", "COERCE", "SANCTION") and (
@@ -2280,7 +2305,10 @@ def _head_of(lower, g_start, trig_end):
 _NOT_PEOPLE_HEADS = frozenset({"parts", "areas", "terms",
                                "sets", "kinds", "types", "levels", "lots", "means", "ways",
                                "years", "months", "weeks", "days", "dozens", "hundreds",
-                               "thousands", "millions", "tens", "series", "tons"})
+                               "thousands", "millions", "tens", "series", "tons",
+                               "implications", "consequences", "effects", "impacts",
+                               "results", "aspects", "dimensions", "costs", "benefits",
+                               "risks", "causes", "outcomes", "prospects", "lessons"})
 
 
 # words that make a number approximate: "more than 100", "at least 20", "up to 16"
@@ -2387,7 +2415,7 @@ def _modality(lower, ts, c_start, c_end):
     if ts >= 2 and lower[ts - 1] == "to" and lower[ts - 2] in _PERFORMATIVE:
         # "I would like to thank", "allow me to congratulate", "I take this opportunity
         # to express": saying so is the act itself, now
-        return "conditional" if not _CONDITIONAL.isdisjoint(clause) else ""
+        return "conditional" if _conditional(clause) else ""
     if not _FUTURE.isdisjoint(window):
         mode = "future"
     elif "would" in window and _reported_would(lower, ts):
@@ -2404,10 +2432,17 @@ def _modality(lower, ts, c_start, c_end):
     elif ts > 1 and lower[ts - 1] == "to" and not any(w in _BE or w.endswith("ed")
                                                       for w in lower[c_start:ts - 1]):
         mode = "future"   # headline style: "Lavrov, Kerry to talk Syria"
-    if not _CONDITIONAL.isdisjoint(clause) or ("condition" in clause
-                                               and _has_phrase(clause, ("on", "condition"))):
+    if _conditional(clause) or (
+            "condition" in clause and _has_phrase(clause, ("on", "condition"))):
         mode = "conditional"
     return mode
+
+
+def _conditional(clause):
+    """Whether a clause states a condition: "if", "unless", "provided that" (not
+    "Allies are providing support")."""
+    return "if" in clause or "unless" in clause or _has_phrase(
+        clause, ("provided", "that")) or _has_phrase(clause, ("providing", "that"))
 
 
 def _has_phrase(seq, phrase):
