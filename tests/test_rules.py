@@ -910,3 +910,11 @@ def test_the_implications_of_a_war_are_a_topic_not_a_counterpart(ex):
 def test_providing_is_no_condition(ex):
     assert [e.modality for e in events(ex, "Japan is providing aid to Ukraine.",
                                        "2023-01-01")] == [""]
+
+
+def test_the_prime_minister_refers_to_the_one_named_with_that_office(ex):
+    doc = ("President Biden spoke today with Prime Minister Naftali Bennett of Israel. "
+           "The Prime Minister thanked the President for his efforts.")
+    got = [(e.source, e.target, e.event_type) for e in events(ex, doc, "2021-08-01")
+           if e.sentence_id == 1]
+    assert got == [("ISR", "USA", "SUPPORT")]

@@ -1027,8 +1027,8 @@ class RulesExtractor:
             if party_m is None:
                 # "the diplomat", "the foreign minister", "the Ministers": earlier referent
                 if rs > 0 and lower[rs - 1] in ("the", "this") or (rs == 0):
-                    if individual and state.last_person:
-                        nm = state.last_person
+                    nm = _referent(state, role) if individual else ""
+                    if nm:
                         result.append(Mention(rs - (rs > 0), re_, (state.person_party.get(nm, ""),),
                                               nm, "person", "ref", role=role))
                     elif not individual and role in ("Ministers", "Leaders", "Officials") \
@@ -2070,6 +2070,29 @@ def _attr_end(lower, i):
     while j < n and lower[j] not in (",", ".", '"', "”"):
         j += 1
     return j if j > i else i
+
+
+# roles that may refer back to anyone named before ("the diplomat", "the leader")
+_ANY_OFFICE = frozenset({"Diplomat", "Leader", "Official"})
+
+
+def _referent(state, role):
+    """The person "the <role>" refers to: the person in focus if they hold that
+    office, else the last one named with it ("the Prime Minister" after "President
+    Biden spoke with Prime Minister Bennett" is Bennett), else the person in focus
+    if no other office is known for them."""
+    def fits(held):
+        return not held or held == role or role in _ANY_OFFICE or role.lower() in held.lower()
+
+    last = state.last_person
+    if last and state.person_role.get(last, "") == role:
+        return last
+    for nm in reversed(list(state.person_role)):
+        if state.person_role[nm] == role:
+            return nm
+    if last and fits(state.person_role.get(last, "")):
+        return last
+    return ""
 
 
 def _skip_back(lower, j):
