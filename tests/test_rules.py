@@ -918,3 +918,16 @@ def test_the_prime_minister_refers_to_the_one_named_with_that_office(ex):
     got = [(e.source, e.target, e.event_type) for e in events(ex, doc, "2021-08-01")
            if e.sentence_id == 1]
     assert got == [("ISR", "USA", "SUPPORT")]
+
+
+def test_help_to_do_something_is_no_aid(ex):
+    assert triples(ex, "Japan helped Ukraine.") == [("JPN", "UKR", "AID")]
+    assert events(ex, "The projects will help spur Palestinian economic growth.") == []
+    # the helped act is the event: "to help support the rights of Palestinians"
+    assert triples(ex, "Saudi Arabia has mobilized pressure groups in the United States to "
+                       "help support the rights of Palestinians.") == [("SAU", "PSE", "SUPPORT")]
+
+
+def test_domestic_policy_objects_are_no_events(ex):
+    assert events(ex, "The White House released a new resource for states.") == []
+    assert events(ex, "Patients are seeking medical care across state lines.") == []

@@ -63,7 +63,7 @@ _MODAL_LEFT = {"to", "will", "would", "could", "should", "can", "may", "might", 
                "jointly", "strongly", "firmly", "publicly", "again", "further", "both", "never",
                "cannot", "who", "often", "repeatedly", "formally", "officially", "always",
                "sharply", "openly", "reportedly", "allegedly", "already", "still", "now",
-               "then", "and", "today"}
+               "then", "and", "today", "help", "helps", "helped", "helping"}
 _COMPLEMENT_GAP = {"to", "in", "for", "actively", "jointly", "further", "immediately", "fully",
                    "urgently", "quickly", "swiftly", "both", "more", "closely", "today", "not"}
 _MUST = {"must", "should", "ought", "has", "have"}
@@ -1406,6 +1406,11 @@ class RulesExtractor:
             best = None
             if lower[i] == "march" and _month_march(lower, i):
                 continue
+            if lower[i] in _HELP and i + 1 < n and (i + 1) not in covered and lower[
+                    i + 1].isalpha() and lower[i + 1] not in _HELP_OBJECTS:
+                # "help spur growth", "helped set the stage": a help to do something is
+                # no aid to anyone ("help Ukraine", "help the people of Gaza" are)
+                continue
             if i > 1 and lower[i - 1] == "-" and (i - 2) in covered and lower[i].endswith("ed"):
                 # a participle compounded with a party is an adjective: "the
                 # Israeli-occupied West Bank", "a Russian-brokered truce"
@@ -2109,6 +2114,16 @@ def _month_march(lower, i):
     return before.isdigit() or after.isdigit() or before in (
         "last", "next", "early", "late", "mid", "since", "until", "of", "from", "this", "in",
         "by", "during", "on", "till")
+
+
+_HELP = frozenset({"help", "helps", "helped", "helping"})
+_HELP_OBJECTS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "them", "him",
+                           "us", "those", "these", "people", "countries", "refugees", "with",
+                           "victims", "civilians", "families", "communities", "survivors",
+                           "each", "one", "all", "both", "other", "millions", "thousands",
+                           # helping to rebuild or defend someone is aid
+                           "rebuild", "reconstruct", "feed", "evacuate", "resettle", "train",
+                           "equip", "defend", "protect", "repair", "supply"})
 
 
 _GAP_TIME_WORDS = frozenset({
