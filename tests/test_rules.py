@@ -931,3 +931,16 @@ def test_help_to_do_something_is_no_aid(ex):
 def test_domestic_policy_objects_are_no_events(ex):
     assert events(ex, "The White House released a new resource for states.") == []
     assert events(ex, "Patients are seeking medical care across state lines.") == []
+
+
+def test_an_act_in_an_if_or_unless_clause_is_hypothetical(ex):
+    assert triples(ex, "Iran threatened to launch a new offensive unless Iraq accepted its "
+                       "conditions.") == [("IRN", "IRQ", "THREATEN")]
+    # the main clause after a fronted condition is the event, with its own subject
+    assert triples(ex, "If Russia invades Ukraine, the United States will impose sanctions "
+                       "on Russia.", "2022-01-01") == [("USA", "RUS", "THREATEN")]
+
+
+def test_inhabitants_of_a_place_act_for_it(ex):
+    assert triples(ex, "Druze inhabitants of the Syrian Golan Heights threatened to strike "
+                       "unless Israel rescinded the annexation.") == [("SYR", "ISR", "THREATEN")]

@@ -1540,6 +1540,17 @@ class RulesExtractor:
             # coordinated verbs share their object: "called and congratulated X"
             obj_from = later[0][1]
             next_trig = later[1][0] if len(later) > 1 else n
+        cond = c_start if c_start < n and lower[c_start] in ("if", "unless") else (
+            c_start - 1 if c_start > 0 and lower[c_start - 1] in ("if", "unless") else -1)
+        if cond >= 0 and not ("," in lower[cond:ts] and (
+                cond == 0 or lower[cond - 1] in (",", "that", "and", "but", "said"))):
+            # "... unless Baghdad accepted its conditions", "if Russia invades": a
+            # hypothetical act is no event (the main clause after a fronted "if X,"
+            # is)
+            return []
+        if cond >= 0:
+            # the main clause starts after the fronted condition
+            c_start = max(k for k in range(cond, ts) if lower[k] == ",") + 1
         negated = _negated(lower, ts, te, c_start, mentions)
         modality = _modality(lower, ts, c_start, c_end)
         if not modality and trig.pos == "noun":
@@ -2004,6 +2015,11 @@ def _groups(mentions, words, lower):
                 if comma and (m.form in ("pronoun", "ref") or (m.end < len(lower)
                                                                 and lower[m.end] in _REPORT_VERBS)):
                     pass
+                elif comma and _fronted_clause(lower, g.start) and not (
+                        m.end < len(lower) and lower[m.end] in ("and", "or", ",", "&")):
+                    # "If Russia invades Ukraine, the United States will ..." (but a list
+                    # goes on: "While the United States, Australia and Japan ...")
+                    pass
                 elif not (m.location != g.mentions[-1].location):
                     g.mentions.append(m)
                     g.end = m.end
@@ -2011,6 +2027,22 @@ def _groups(mentions, words, lower):
                     continue
         groups.append(_Group([m], m.start, m.end))
     return groups
+
+
+# (only conditions: "when", "while" or "since" open too many other phrases to close
+# them at the next comma)
+_FRONTED = frozenset({"if", "unless"})
+
+
+def _fronted_clause(lower, i):
+    """Whether the word at ``i`` is in a clause opened by "if" or "unless" that a
+    comma will close."""
+    j = i - 1
+    while j >= 0 and lower[j] not in (",", ";"):
+        if lower[j] in _FRONTED:
+            return True
+        j -= 1
+    return False
 
 
 def _clause_breaks(words, lower, attr_span, toks=None):
@@ -2033,6 +2065,16 @@ def _clause_breaks(words, lower, attr_span, toks=None):
         breaks += [i for i, w in enumerate(words) if w in ("—", "–") or
                    (w == "-" and 0 < i and words[i - 1] not in ("-",) and i + 1 < len(words)
                     and not words[i + 1][:1].isupper())]
+    if "," in lower and not _FRONTED.isdisjoint(lower):
+        # the comma that closes a fronted clause: "If Russia invades Ukraine, the
+        # United States will ..." (not a comma inside a list: "While the United
+        # States, Australia and Japan met, ...")
+        for i, w in enumerate(lower):
+            if w in _FRONTED and (i == 0 or lower[i - 1] in (",", "that", ";")):
+                for k in range(i + 1, min(len(lower) - 1, i + 30)):
+                    if lower[k] == "," and not ({"and", "or"} & set(lower[k + 1:k + 5])):
+                        breaks.append(k + 1)
+                        break
     if attr_span is not None:
         breaks += list(attr_span)
     return sorted(set(breaks))
@@ -2282,7 +2324,8 @@ def _kind(registry, pid):
 _SPOKES = frozenset({"leader", "leaders", "spokesman", "spokeswoman", "spokesperson",
                      "official", "officials", "representatives", "envoys", "delegation",
                      "delegations", "commanders", "supporters", "deputies", "activists",
-                     "fighters", "troops", "forces", "soldiers", "units"})
+                     "fighters", "troops", "forces", "soldiers", "units", "inhabitants",
+                     "residents", "citizens", "people", "population", "workers", "students"})
 
 
 def _subject_like(group, lower, registry=None):
