@@ -2189,11 +2189,12 @@ def _match(elements, lower, i, covered, heads=None):
             # (a hyphen inside a compound, "a day - old blockade", and a time word,
             # "lifted Friday a blockade", are no extra words)
             window = lower[j:j + 8]
-            free = window.count("-") + sum(1 for w in window if w in _GAP_TIME_WORDS)
+            free = (window.count("-") + sum(1 for w in window if w in _GAP_TIME_WORDS)
+                    if "-" in window or not _GAP_TIME_WORDS.isdisjoint(window) else 0)
             for gap in range(0, 4 + 2 * free):
-                if j + gap < len(lower) and lower[j + gap] in nxt and gap - sum(
+                if j + gap < len(lower) and lower[j + gap] in nxt and (not free or gap - sum(
                         1 for w in lower[j:j + gap] if w == "-" or w in _GAP_TIME_WORDS
-                ) <= 3 and all(
+                ) <= 3) and all(
                         (lower[x].isalpha() or lower[x] == "-" or (
                             lower[x].isdigit() and lower[x + 1] == "-"))
                         and (x not in covered or (
@@ -2522,8 +2523,10 @@ def _modality(lower, ts, c_start, c_end):
 def _conditional(clause):
     """Whether a clause states a condition: "if", "unless", "provided that" (not
     "Allies are providing support")."""
-    return "if" in clause or "unless" in clause or _has_phrase(
-        clause, ("provided", "that")) or _has_phrase(clause, ("providing", "that"))
+    if "if" in clause or "unless" in clause:
+        return True
+    return ("provided" in clause or "providing" in clause) and (
+        _has_phrase(clause, ("provided", "that")) or _has_phrase(clause, ("providing", "that")))
 
 
 def _has_phrase(seq, phrase):
