@@ -153,8 +153,6 @@ _INTRODUCERS = frozenset({"despite", "after", "following", "amid", "although", "
                           "in", "on", "with", "as", "while", "because", "since", "when", "if",
                           "before", "during", "under", "for", "to", "at", "by", "unlike",
                           "like", "given", "earlier", "later", "meanwhile", "separately"})
-_QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "scores", "millions", "tens",
-                         "group", "number", "crowd", "crowds", "some", "many", "most"})
 _OFFICE_WORDS = frozenset({"president", "minister", "premier", "king", "queen", "chancellor",
                            "secretary", "emir", "sultan", "prince", "governor", "chairman"})
 _BASED = frozenset({"operating", "based", "stationed", "working", "deployed", "living",
@@ -876,10 +874,10 @@ class RulesExtractor:
             return ""
         active = [nm for nm in names
                   if any(t.active(state.date) for t in self.registry.terms.get(nm, []))]
+        title = " ".join(words[max(0, i - 3):i]).lower() if titled else ""
         if len(active) > 1 and titled:
             # "Vice President Harris" in 2021: Kamala Harris, not the Prime Minister of
             # Saint Kitts and Nevis then in office
-            title = " ".join(words[max(0, i - 3):i]).lower()
             fits = [nm for nm in active if any(
                 t.active(state.date) and t.role and t.role.lower() in title
                 for t in self.registry.terms.get(nm, []))]
@@ -890,7 +888,6 @@ class RulesExtractor:
         if not active:
             # (a title must fit an office the person held: "President Hassan Sheikh"
             # is no Prime Minister Hassan)
-            title = " ".join(words[max(0, i - 3):i]).lower()
             if titled and any(w in _OFFICE_WORDS for w in title.split()):
                 names = [nm for nm in names if any(
                     t.role and t.role.lower() in title
@@ -1007,7 +1004,7 @@ class RulesExtractor:
             if party_m is None and role in _DOMESTIC_ROLES and not (
                     rs > 0 and lower[rs - 1] in _NOT_HOME_BEFORE and not (
                         # "hundreds of activists": a number, not a possessor
-                        lower[rs - 1] == "of" and rs > 1 and lower[rs - 2] in _QUANTITIES)):
+                        lower[rs - 1] == "of" and rs > 1 and lower[rs - 2] in _QUANTITY)):
                 # "Sudanese rebels attacked government troops", "police arrested
                 # opposition leaders in Baku": the country the sentence is about
                 home = self._home_state(result, lower)
@@ -2310,7 +2307,8 @@ def _skip_address(lower, j, floor=0):
 # nouns of number or part before "of" ("thousands of Nigerians", "a group of students")
 # ("members of the United Nations" are not the organisation: no "members", "some", "most")
 _QUANTITY = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens",
-                       "group", "groups", "crowd", "crowds", "handful", "contingent", "band"})
+                       "group", "groups", "crowd", "crowds", "handful", "contingent", "band",
+                       "number"})
 
 
 def _kind(registry, pid):
