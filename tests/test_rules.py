@@ -944,3 +944,12 @@ def test_an_act_in_an_if_or_unless_clause_is_hypothetical(ex):
 def test_inhabitants_of_a_place_act_for_it(ex):
     assert triples(ex, "Druze inhabitants of the Syrian Golan Heights threatened to strike "
                        "unless Israel rescinded the annexation.") == [("SYR", "ISR", "THREATEN")]
+
+
+def test_a_summit_named_with_a_bracketed_acronym_or_later_this_week_is_not_held(ex):
+    assert events(ex, "Biden sent his best wishes for a successful Bucharest Nine (B9) Summit "
+                      "later this week.", "2022-06-08") == []
+    evs = events(ex, "Kenya and Uganda held talks on trade; they will talk again next week.")
+    assert [e.modality for e in evs if e.trigger == "held talks"] == ["", ""]
+    assert [e.modality for e in events(ex, "Kenyan and Ugandan ministers hold talks next "
+                                           "week.")] == ["future", "future"]

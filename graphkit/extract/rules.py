@@ -623,10 +623,12 @@ class RulesExtractor:
             triggers = [t for t in triggers if words[t[0]] != "AIDS"]
         # a noun trigger inside a proper name ("the Baghdad Regional Summit", "the
         # Partnership for Global Infrastructure") names an event or body, not an act here
+        # (past an acronym in brackets: "the Bucharest Nine (B9) Summit")
         triggers = [t for t in triggers if not (
             t[2] is not None and t[2].pos == "noun" and t[0] > 1
-            and words[t[0]][:1].isupper() and words[t[0] - 1][:1].isupper()
-            and lower[t[0] - 1] not in ("the", "a") and not _inside(t[0] - 1, mentions))]
+            and words[t[0]][:1].isupper() and words[_before_brackets(words, t[0])][:1].isupper()
+            and lower[_before_brackets(words, t[0])] not in ("the", "a")
+            and not _inside(_before_brackets(words, t[0]), mentions))]
         # a capitalised trigger word in a title is the office's field, not an act:
         # "Finance Minister Lawrence Wong", "Trade Representative Katherine Tai"
         triggers = [t for t in triggers if not (
@@ -1550,6 +1552,8 @@ class RulesExtractor:
             c_start = max(k for k in range(cond, ts) if lower[k] == ",") + 1
         negated = _negated(lower, ts, te, c_start, mentions)
         modality = _modality(lower, ts, c_start, c_end)
+        if not modality and _later(lower[te:te + 5]):
+            modality = "future"     # "a summit later this week", "talks next month"
         if not modality and trig.pos == "noun":
             # a noun's modality is its support verb's: "will provide nearly 25,000 tons
             # of emergency food aid"
@@ -2139,6 +2143,13 @@ def _referent(state, role):
     return ""
 
 
+def _before_brackets(words, i):
+    """Index of the word before ``i``, past a bracketed acronym ("Nine (B9) Summit")."""
+    if i >= 4 and words[i - 1] == ")" and words[i - 3] == "(":
+        return i - 4
+    return i - 1
+
+
 def _skip_back(lower, j):
     """Index of the word before an article or compass word ending at ``j``."""
     while j > 0 and (lower[j] in ("the", "a") or lower[j] in _COMPASS):
@@ -2516,6 +2527,17 @@ def _modality(lower, ts, c_start, c_end):
             "condition" in clause and _has_phrase(clause, ("on", "condition"))):
         mode = "conditional"
     return mode
+
+
+def _later(words):
+    """Whether a time phrase says "later": "later this week", "next month"."""
+    for k, w in enumerate(words[:-1]):
+        if w == "later" and words[k + 1] in ("this", "today", "in"):
+            return True
+        if w == "next" and words[k + 1] in ("week", "month", "year", "weekend", "spring",
+                                            "summer", "autumn", "fall", "winter"):
+            return True
+    return False
 
 
 def _conditional(clause):
