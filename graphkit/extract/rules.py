@@ -626,9 +626,7 @@ class RulesExtractor:
         # (past an acronym in brackets: "the Bucharest Nine (B9) Summit")
         triggers = [t for t in triggers if not (
             t[2] is not None and t[2].pos == "noun" and t[0] > 1
-            and words[t[0]][:1].isupper() and words[_before_brackets(words, t[0])][:1].isupper()
-            and lower[_before_brackets(words, t[0])] not in ("the", "a")
-            and not _inside(_before_brackets(words, t[0]), mentions))]
+            and words[t[0]][:1].isupper() and _in_name(words, lower, t[0], mentions))]
         # a capitalised trigger word in a title is the office's field, not an act:
         # "Finance Minister Lawrence Wong", "Trade Representative Katherine Tai"
         triggers = [t for t in triggers if not (
@@ -2143,11 +2141,12 @@ def _referent(state, role):
     return ""
 
 
-def _before_brackets(words, i):
-    """Index of the word before ``i``, past a bracketed acronym ("Nine (B9) Summit")."""
-    if i >= 4 and words[i - 1] == ")" and words[i - 3] == "(":
-        return i - 4
-    return i - 1
+def _in_name(words, lower, i, mentions):
+    """Whether the capitalised word at ``i`` continues a proper name: the word before
+    it (past a bracketed acronym, "Nine (B9) Summit") is capitalised, no article and
+    no actor mention."""
+    j = i - 4 if i >= 4 and words[i - 1] == ")" and words[i - 3] == "(" else i - 1
+    return words[j][:1].isupper() and lower[j] not in ("the", "a") and not _inside(j, mentions)
 
 
 def _skip_back(lower, j):
