@@ -953,3 +953,16 @@ def test_a_summit_named_with_a_bracketed_acronym_or_later_this_week_is_not_held(
     assert [e.modality for e in evs if e.trigger == "held talks"] == ["", ""]
     assert [e.modality for e in events(ex, "Kenyan and Ugandan ministers hold talks next "
                                            "week.")] == ["future", "future"]
+
+
+def test_a_person_or_home_body_of_the_same_state_is_a_domestic_target(ex):
+    # an official acting on his own country's people or parliament is a domestic event
+    assert triples(ex, "President Kenneth Kaunda reneged on his promise to the Zambian people.",
+                   "1990-05-01") == [("ZMB", "ZMB", "REJECT")]
+    assert triples(ex, "Chancellor Helmut Kohl criticized the German parliament over the "
+                   "budget.", "1990-05-01") == [("DEU", "DEU", "ACCUSE")]
+    # a state acting on itself names no other party
+    assert triples(ex, "Serbia promised to democratize Serbia.") == [("SRB", "", "AGREE")]
+    # the same person named twice is no second actor
+    assert triples(ex, "President Vladimir Putin praised the Russian president's own "
+                   "decision.") == [("RUS", "", "SUPPORT")]

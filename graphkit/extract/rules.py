@@ -652,6 +652,8 @@ class RulesExtractor:
             # "X said Y must ...": a demand from X to Y; what Y must do is not an event
             modality = _modality(lower, k, k, k_end)
             for p in group.parties:
+                if p == speaker.party:
+                    continue
                 found.append((speaker.party, p, _MUST_TRIGGER, k, k + 1, False, modality,
                               speaker.agent, group.agent_of(p)))
             triggers = [(s_, e_, None if k < s_ < k_end else t_) for s_, e_, t_ in triggers]
@@ -690,8 +692,6 @@ class RulesExtractor:
         seen = set()
         for k, (src, tgt, trig, ts, te, negated, modality, src_agent, tgt_agent) in enumerate(
                 found):
-            if src == tgt and trig.category not in _DOMESTIC:
-                continue
             mode = trig.mode
             category = trig.category
             if negated and category in _COOPERATIVE and _refusal(lower, ts):
@@ -1831,7 +1831,8 @@ class RulesExtractor:
                     if a != b or trig.category == "PROTEST" or (
                             trig.category in _DOMESTIC
                             and all(m.location or m.form in ("capital", "place")
-                                    for m in tgt_group.mentions)):
+                                    for m in tgt_group.mentions)) or _inner_actor(
+                            src_group, tgt_group, b):
                         # (a state's act in its own territory: "imposed a curfew in
                         # Cizre in southeastern Turkey", "farmers would blockade Paris")
                         out.append((a, b, trig, ts, te, negated, modality,
@@ -1895,6 +1896,20 @@ _TITLE_JOINERS = frozenset({"of", "to", "the", "for", "and", "&", "on"})
 _RECEIVE_FORMS = frozenset().union(*(verb_forms(v) for v in (
     "receive", "accept", "get", "obtain", "secure", "win", "seek", "request"))) | {
         "got", "gotten", "won", "sought"}
+
+
+def _inner_actor(src_group, tgt_group, party) -> bool:
+    """Whether a target of the source's own state is another actor inside it: a
+    named person or a home body ("reneged on his commitment to the Zambian people",
+    "demanded support from the Montenegro Assembly"), not the state acting on
+    itself ("promised to democratize Serbia")."""
+    tgt = [m for m in tgt_group.mentions if party in m.parties]
+    if not tgt or any(m.form in ("pronoun", "ref") or not (
+            m.kind == "person" or m.form == "role") for m in tgt):
+        return False
+    # (not the same actor named twice: "President Putin ... the Russian president")
+    return not any(m.agent == t.agent or m.form in ("pronoun", "ref")
+                   for m in src_group.mentions if party in m.parties for t in tgt)
 
 
 def _received(lower, ts, te, live, end):
