@@ -966,3 +966,46 @@ def test_a_person_or_home_body_of_the_same_state_is_a_domestic_target(ex):
     # the same person named twice is no second actor
     assert triples(ex, "President Vladimir Putin praised the Russian president's own "
                    "decision.") == [("RUS", "", "SUPPORT")]
+
+
+def test_an_attack_no_one_is_named_for_is_given_to_the_state_where_it_happened(ex):
+    # event coders give an unclaimed bombing to the state it went off in
+    assert triples(ex, "Two Japanese engineers were killed by a roadside bomb outside the "
+                   "Afghan city of Kandahar.") == [("AFG", "JPN", "ASSAULT")]
+    # victims with no party are that state's people
+    assert triples(ex, "A journalist was killed in a car bomb explosion in Baghdad.") == [
+        ("IRQ", "IRQ", "ASSAULT")]
+    # no place, or a doer named after "by": no such guess
+    assert triples(ex, "Two Japanese engineers were killed by a roadside bomb.") == []
+    assert triples(ex, "We condemn the bombing of civilians in Gaza by powerful armies.") \
+        == []
+
+
+def test_a_state_adjective_before_a_settlement_noun_is_a_place(ex):
+    # "the Bosnian town of Gorazde" only says where
+    assert triples(ex, "UN helicopters evacuated the wounded from the Bosnian town of "
+                   "Gorazde.") == [("UN", "BIH", "AID")]
+
+
+def test_a_state_adjective_before_another_peoples_name_places_them(ex):
+    # "Bosnian Serbs" are people of Bosnia, "Kosovo Albanians" of Kosovo
+    assert triples(ex, "Bosnian Serbs and Croatia signed a truce.", "1995-01-01") == [
+        ("BIH", "HRV", "RETREAT"), ("HRV", "BIH", "RETREAT")]
+    assert triples(ex, "Croatia expelled Croatian Serb refugees.", "1995-01-01") == [
+        ("HRV", "HRV-CVL", "COERCE")]
+    assert triples(ex, "Kosovo Albanians accused Serbia of repression.", "2009-01-01") == [
+        ("XKX", "SRB", "ACCUSE")]
+
+
+def test_a_reported_clause_about_the_speakers_own_side_has_the_speaker_as_doer(ex):
+    assert triples(ex, "Syria said on Tuesday its forces had completed their withdrawal "
+                   "from Lebanon.") == [("SYR", "LBN", "RETREAT")]
+    # a noun phrase after the verb is no clause of its own
+    assert ("ITA", "", "CONSULT") not in triples(
+        ex, "Italy reiterates its call for an immediate dialogue.")
+
+
+def test_a_support_verb_after_a_conjunction_takes_that_clauses_subject(ex):
+    assert triples(ex, "They discussed efforts to strengthen Ukraine's air defences as "
+                   "Russia continues its missile attacks on Ukrainian cities.") == [
+        ("RUS", "UKR", "ASSAULT")]

@@ -158,6 +158,14 @@ _OFFICE_WORDS = frozenset({"president", "minister", "premier", "king", "queen", 
 _BASED = frozenset({"operating", "based", "stationed", "working", "deployed", "living",
                     "serving", "posted"})
 _BORDERS = frozenset({"border", "borders", "frontier", "frontiers", "coast", "side"})
+# what explodes or is set off: an attack with no named attacker
+_BLASTS = frozenset({"bomb", "bombs", "bombing", "bombings", "explosion", "explosions", "blast",
+                     "blasts", "device", "devices", "mine", "mines", "minefield", "landmine",
+                     "landmines", "grenade", "grenades", "ied", "ieds", "roadside", "car-bomb"})
+# nouns of a settlement or area: "the Iraqi city of Basra", "the north Lebanese port"
+_SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital", "province", "region",
+                          "district", "enclave", "towns", "villages", "cities", "provinces",
+                          "countryside", "island", "islands", "suburb", "suburbs"})
 _MEDIA_ROLE = {"correspondent", "reporter", "journalist", "columnist", "editor", "anchor",
                "commentator", "blogger", "photographer", "cameraman", "writer", "contributor",
                "newspaper", "daily", "agency", "outlet", "broadcaster", "channel", "television",
@@ -401,6 +409,16 @@ _PLURAL_FIRST = {}
 for _k in _PLURAL_REFS:
     _PLURAL_FIRST[_k[0]] = max(_PLURAL_FIRST.get(_k[0], 0), len(_k))
 _PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+# auxiliaries that make a reported clause of its own ("their forces had ...", not
+# "reiterates its call to ...")
+_FINITE = frozenset({"is", "are", "was", "were", "had", "has", "have", "will", "would",
+                     "could", "can", "should", "must", "may", "might", "did", "does", "do"})
+# conjunctions that open a clause with its own subject
+_SUBORDINATORS = frozenset({"as", "while", "after", "when", "because", "since", "although",
+                            "though", "whereas", "before", "until", "where"})
+# words opening a reported clause about the speaker's own side ("said their forces ...")
+_OWN_SUBJECT = frozenset({"they", "their", "it", "its", "he", "his", "she", "her", "we",
+                          "our"})
 # words without which a sentence has no pronoun or plural reference to resolve
 _REF_FIRST = ({w for k in _PLURAL_REFS for w in k} - {"the", "both"}) | _PERSON_PRONOUNS | {
     "alliance", "bloc", "organization", "organisation", "union"}
@@ -836,6 +854,15 @@ class RulesExtractor:
                     pid, form = _pick(reg.surfaces[key])
                     if form != "media":
                         hit = Mention(i, i + 1, (pid,), form=form)
+            if hit is not None and hit.form == "adj" and out and out[-1].end == i \
+                    and out[-1].form in ("adj", "name") and out[-1].kind == "party" \
+                    and lower[i] not in ("cypriot", "cypriots") \
+                    and _kind(reg, hit.party) == "state" == _kind(reg, out[-1].party):
+                # "Bosnian Serbs", "Kosovo Albanians": people of the first state
+                # (Cyprus names its communities by origin: "Turkish Cypriots" are Cypriots)
+                out[-1].end = pos = hit.end
+                out[-1].form = "adj"
+                continue
             if hit is not None:
                 out.append(hit)
                 pos = hit.end
@@ -1245,6 +1272,10 @@ class RulesExtractor:
                 m.location = True
             if m.form == "adj" and m.end < n and lower[m.end] in _RELATIONAL:
                 m.relational = True
+            if m.form == "adj" and m.end < n and lower[m.end] in _SETTLEMENTS:
+                # "outside the Iraqi city of Basra": a place, never an actor
+                m.location = True
+                continue
             if m.form == "adj" and m.end < n and lower[m.end] in _BORDERS and j >= 0 and \
                     lower[j] in ("on", "near", "along", "across", "at", "from", "off"):
                 # "a stronghold on the Thai border": where, on either side of it
@@ -1487,6 +1518,13 @@ class RulesExtractor:
                                            and all(g in _NP_FILLER for g in gap)))
                 if _pt is not None and _pt.category == "REQUEST":
                     new_subject = False       # "demanded that Turkey provide ...": one demand
+                elif not new_subject and not _SUBORDINATORS.isdisjoint(gap):
+                    # "discussed it as Russia continues its attacks": a clause of its own
+                    new_subject = any(
+                        lower[j] in _SUBORDINATORS and lower[j - 1] not in ("well", "such")
+                        and any(m.start == j + 1 + (lower[j + 1] == "the") and m.end <= s
+                                and m.kind != "media" for m in mentions)
+                        for j in range(pe, s))
                 if same_clause and (linked or in_object) and not coordinated \
                         and not new_subject:
                     if _pt is not None and _pt.category == "AGREE" and linked \
@@ -1567,7 +1605,7 @@ class RulesExtractor:
                    and lower[ts] not in _ADJECTIVAL
                    and any(lower[k] in _BE for k in range(max(c_start, ts - 3), ts)))
         pairs = []
-        src_group = tgt_group = None
+        src_group = tgt_group = patient = None
         # participants named around a noun trigger: "a meeting of X and Y",
         # "talks between X and Y", "Russia-NATO partnership"
         if trig.pos == "noun" and trig.reciprocal:
@@ -1601,6 +1639,13 @@ class RulesExtractor:
                     for k in range(e_, g.start)) for s_, e_, _t in triggers if e_ <= ts)]
         if in_attr and speaker is not None:
             cands = [g for g in cands] or [g for g in live if speaker in g.mentions]
+        elif not cands and speaker is not None and attr_span is not None \
+                and attr_span[1] == c_start and c_start + 1 < ts \
+                and lower[c_start + (lower[c_start] == "that")] in _OWN_SUBJECT \
+                and any(lower[k] in _FINITE for k in range(c_start + 1, ts)):
+            # "Bosnian Serbs said their forces had completed their withdrawal": the
+            # speaker's own people act
+            cands = subjects = [g for g in live if speaker in g.mentions][:1]
         if trig.category == "AID" and trig.pos == "noun" and cands:
             donor = _received(lower, ts, te, live, min(c_end, next_trig + 1))
             if donor is not None:
@@ -1641,10 +1686,20 @@ class RulesExtractor:
                 close = src_group.end >= ts - 2 and all(
                     lower[k] in _NP_FILLER or lower[k] in ("'s", "’s") for k in
                     range(src_group.end, ts))
-                support = any(lower[k] in _SUPPORT_VERBS
-                              for k in range(max(c_start, src_group.end), ts))
-                if not (close or support):
+                verb = next((k for k in range(ts - 1, max(c_start, src_group.end) - 1, -1)
+                             if lower[k] in _SUPPORT_VERBS), None)
+                if not (close or verb is not None):
                     src_group = None
+                elif verb is not None and not close:
+                    # a support verb in a clause of its own has its own subject: "to
+                    # strengthen Ukraine's air defences as Russia continues its attacks"
+                    sub = next((k for k in range(verb - 1, src_group.end - 1, -1)
+                                if lower[k] in _SUBORDINATORS), None)
+                    if sub is not None:
+                        # (the clause's subject opens it: not "as well as their
+                        # commitment to ... provide")
+                        src_group = next((g for g in live if sub < g.start <= sub + 3
+                                          and g.end <= verb), src_group)
         if src_group is None and not passive:
             # a definite reciprocal noun with no participants: "the talks", "joint exercises"
             if trig.reciprocal and state.last_group and sid - state.last_group_sentence <= 3 \
@@ -1768,6 +1823,25 @@ class RulesExtractor:
                     if about is not None:
                         tgt_group = about
                 break
+        if src_group is None and trig.category == "ASSAULT" and places and any(
+                w in _BLASTS for w in lower[c_start:c_end]):
+            # an attack no one is named for: "a roadside bomb near Basra killed a U.S.
+            # soldier"; event coders give it to the state where it went off, and its
+            # victims are that state's when no party is named for them
+            where = next((g for g in places if c_start <= g.start < c_end
+                          and _kind(self.registry, g.parties[0].split("-")[0]) == "state"),
+                         None)
+            victims = tgt_group if tgt_group is not None else patient
+            if where is None or (victims is not None and victims in places) or any(
+                    lower[k] == "by" and not any(w in _BLASTS for w in lower[k + 1:k + 5])
+                    for k in range(te, c_end)):
+                # (not one named by what did it: "the bombing of Gaza by the
+                # world's most powerful military machines")
+                return []
+            home = where.parties[0].split("-")[0]
+            return [(home, b, trig, ts, te, negated, modality, "",
+                     victims.agent_of(b) if victims is not None else "")
+                    for b in (victims.parties if victims is not None else (home,))]
         if src_group is None:
             return []
         if tgt_group is None and (trig.mode in ("visit", "arrive") or (
@@ -1831,8 +1905,9 @@ class RulesExtractor:
                     if a != b or trig.category == "PROTEST" or (
                             trig.category in _DOMESTIC
                             and all(m.location or m.form in ("capital", "place")
-                                    for m in tgt_group.mentions)) or _inner_actor(
-                            src_group, tgt_group, b):
+                                    for m in tgt_group.mentions)) or (
+                            (passive or tgt_group.start > ts)
+                            and _inner_actor(src_group, tgt_group, b)):
                         # (a state's act in its own territory: "imposed a curfew in
                         # Cizre in southeastern Turkey", "farmers would blockade Paris")
                         out.append((a, b, trig, ts, te, negated, modality,
