@@ -157,7 +157,7 @@ def test_coerce(ex):
         ("Israeli police jailed two Palestinian activists.", [("ISR", "PSE-CVL", "COERCE")]),
         ("Egypt imprisoned two Israeli journalists.", [("EGY", "ISR", "COERCE")]),
         ("Egypt imposed a curfew.", [("EGY", "", "COERCE")]),
-        ("Turkey banned a Kurdish party.", [("TUR", "", "COERCE")]),
+        ("Turkey banned a Kurdish party.", [("TUR", "TUR", "COERCE")]),
         ("Israel closed the border with Gaza.", [("ISR", "PSE", "COERCE")]),
     ])
 

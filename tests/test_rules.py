@@ -1009,3 +1009,36 @@ def test_a_support_verb_after_a_conjunction_takes_that_clauses_subject(ex):
     assert triples(ex, "They discussed efforts to strengthen Ukraine's air defences as "
                    "Russia continues its missile attacks on Ukrainian cities.") == [
         ("RUS", "UKR", "ASSAULT")]
+
+
+def test_a_body_of_a_party_acts_for_it(ex):
+    # "the military government of President X" is the subject, not a prepositional object
+    assert triples(ex, "The government of Prime Minister Nawaz Sharif arrested opposition "
+                   "leaders.", "1995-01-01") == [("PAK", "", "COERCE")]
+
+
+def test_whom_a_speaker_speaks_for_is_no_object(ex):
+    assert triples(ex, "Haiti arrested political opponents, a spokeswoman for the U.S. "
+                   "embassy said.") == [("HTI", "", "COERCE")]
+
+
+def test_an_unknown_party_or_front_belongs_to_the_one_state_named(ex):
+    assert triples(ex, "The Umma party said it will boycott Algeria's elections.") == [
+        ("DZA", "DZA", "THREATEN")]
+    assert triples(ex, "Algeria lifted the ban on the Islamic Salvation Front (FIS).") == [
+        ("DZA", "DZA", "CONCEDE")]
+    # an international body or a sentence naming two states: no guess
+    assert triples(ex, "The World Wildlife Federation criticized Brazil.") == []
+    assert triples(ex, "The Umma party criticized Algeria and Morocco.") == []
+
+
+def test_a_bare_participle_after_a_noun_is_passive(ex):
+    # "weapons seized last year from UN peacekeepers": no seizing by the subject
+    assert triples(ex, "Liberia said it will return weapons seized last year from UN "
+                   "peacekeepers.") == []
+    # with an agent it is that agent's act
+    assert triples(ex, "One fifth of Georgian territory remains occupied by Russian "
+                   "forces.", "2015-01-01") == [("RUS", "GEO", "ASSAULT")]
+    # an active verb after a noun with its object stays active
+    assert triples(ex, "Russian troops seized two Ukrainian ships.", "2018-11-26") == [
+        ("RUS", "UKR", "COERCE")]

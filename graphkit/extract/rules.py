@@ -413,6 +413,26 @@ _PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 # "reiterates its call to ...")
 _FINITE = frozenset({"is", "are", "was", "were", "had", "has", "have", "will", "would",
                      "could", "can", "should", "must", "may", "might", "did", "does", "do"})
+# head nouns of a party, movement or armed group's name ("Islamic Salvation Front")
+_ORG_HEADS = frozenset({"front", "party", "union", "movement", "congress", "alliance",
+                        "league", "association", "army", "group", "brigades", "coalition",
+                        "federation", "brotherhood"})
+# first words of an international body's name, which no one state owns
+_NOT_DOMESTIC_NAMES = frozenset({"International", "World", "Global", "European", "African",
+                                 "Asian", "Arab", "American", "Pacific", "Commonwealth",
+                                 "United", "Inter", "Pan", "Latin", "Caribbean",
+                                 "Nordic", "Baltic", "Gulf", "Regional", "Joint", "The", "A", "An"})
+# acts that always take an object: their bare participle after a noun is passive
+_TRANSITIVE_MODES = frozenset({"seize", "arrest", "expel", "abduct", "occupy", "kill", "bomb",
+                               "attack"})
+_AFTER_REDUCED = frozenset({"last", "from", "by", "in", "on", "during", "earlier", "after",
+                            "since", "at", "near", "outside", "yesterday", "this"})
+_NOT_BEFORE_REDUCED = frozenset({"and", "or", "who", "which", "that", "had", "has", "have",
+                                 "be", "been", "being", "not", "also", "then", "they", "we",
+                                 "he", "she", "it", "i", "you"})
+# people who speak for a party ("a spokeswoman for the U.S. embassy")
+_SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
+                            "official", "officials", "representative", "source", "sources"})
 # conjunctions that open a clause with its own subject
 _SUBORDINATORS = frozenset({"as", "while", "after", "when", "because", "since", "although",
                             "though", "whereas", "before", "until", "where"})
@@ -868,6 +888,7 @@ class RulesExtractor:
                 pos = hit.end
         out = self._roles(out, words, lower, state)
         self._unknown_people(out, words, lower, state)
+        self._unknown_groups(out, words, lower)
         self._references(out, words, lower, state)
         self._context(out, words, lower)
         return sorted(out, key=lambda m: m.start)
@@ -1173,6 +1194,62 @@ class RulesExtractor:
                 out.append(Mention(i, end, (party.party,), name, "person", "name"))
                 covered.update(range(i, end))
             pos = max(end, end_title)
+        out.sort(key=lambda m: m.start)
+
+    def _unknown_groups(self, out, words, lower) -> None:
+        """A party, front or union not in the registry belongs to the one state the
+        sentence names: "President Bouteflika is prepared to lift the ban on the
+        Islamic Salvation Front (FIS)", "the Umma (Nation) party will boycott
+        Algeria's elections". Its id is the state's; the name is kept as its agent."""
+        if _ORG_HEADS.isdisjoint(lower):
+            return
+        n = len(words)
+        covered = set()
+        for m in out:
+            covered.update(range(m.start, m.end))
+        found = []
+        for h in range(1, n):
+            if lower[h] not in _ORG_HEADS or h in covered:
+                continue
+            k = h
+            if not words[h][0].isupper():
+                # "the Umma (Nation) party", "the Kifaya (``Enough'') group"
+                if words[k - 1] == ")" and "(" in words[max(0, k - 8):k - 1]:
+                    k = max(j for j in range(max(0, k - 8), k - 1) if words[j] == "(")
+                if lower[h] not in ("party", "group", "movement", "front") or k < 1 \
+                        or not words[k - 1][:1].isupper():
+                    continue
+            start = k
+            while start > 0 and (words[start - 1][:1].isupper() or (
+                    lower[start - 1] in ("for", "of", "and") and start > 1
+                    and words[start - 2][:1].isupper())) \
+                    and start - 1 not in covered and words[start - 1] not in _TITLES:
+                start -= 1
+            while start < k and lower[start] in ("the", "a", "an", "for", "of", "and"):
+                start += 1
+            if start >= k or any(j in covered for j in range(start, h + 1)) \
+                    or words[start] in _NOT_DOMESTIC_NAMES:
+                continue
+            end = h + 1
+            if end + 2 < n and words[end] == "(" and words[end + 2] == ")" \
+                    and words[end + 1].isupper():
+                end += 3    # "(FIS)"
+            found.append((start, end))
+        if not found:
+            return
+        homes = set()
+        for m in out:
+            if m.kind in ("party", "person") and not m.relational:
+                for p in m.parties:
+                    base = p.split("-")[0]
+                    if _kind(self.registry, base) == "state":
+                        homes.add(base)
+        if len(homes) != 1:
+            return
+        home = homes.pop()
+        for start, end in found:
+            name = " ".join(w for w in words[start:end] if w not in ("(", ")"))
+            out.append(Mention(start, end, (home,), name, "party", "role", role="Group"))
         out.sort(key=lambda m: m.start)
 
     def _references(self, out, words, lower, state) -> None:
@@ -1604,6 +1681,17 @@ class RulesExtractor:
         passive = (trig.pos == "verb" and ts > 0 and _is_participle(lower[ts], trig)
                    and lower[ts] not in _ADJECTIVAL
                    and any(lower[k] in _BE for k in range(max(c_start, ts - 3), ts)))
+        if not passive and trig.pos == "verb" and trig.mode in _TRANSITIVE_MODES \
+                and 0 < ts and te < n and _is_participle(lower[ts], trig) \
+                and lower[te] in _AFTER_REDUCED and words[ts - 1].isalpha() \
+                and words[ts - 1].islower() and lower[ts - 1] not in _NOT_BEFORE_REDUCED \
+                and not lower[ts - 1].endswith("ly") \
+                and not (ts > 1 and lower[ts - 2] in ("a", "an")) \
+                and not any(m.start < ts <= m.end for m in mentions):
+            # (not a noun after an adjective: "a fair shot at success")
+            # a participle right after a noun, its object missing: "weapons seized last
+            # year from UN peacekeepers", "civilians killed in the bombing" are passive
+            passive = True
         pairs = []
         src_group = tgt_group = patient = None
         # participants named around a noun trigger: "a meeting of X and Y",
@@ -1788,6 +1876,11 @@ class RulesExtractor:
                     break
                 if g.start < obj_from or g.start >= min(c_end, next_trig + 1) \
                         or g is src_group:
+                    continue
+                j = g.start - 1 - (g.start > 1 and lower[g.start - 1] == "the")
+                if j > 0 and lower[j] in ("for", "of") and lower[j - 1] in _SPEAKER_NOUNS:
+                    # "..., a spokeswoman for the U.S. embassy said": whom a speaker
+                    # speaks for is no object
                     continue
                 prep = _preposition_before(lower, g.start, obj_from)
                 if prep is None:
@@ -2424,7 +2517,11 @@ _SPOKES = frozenset({"leader", "leaders", "spokesman", "spokeswoman", "spokesper
                      "official", "officials", "representatives", "envoys", "delegation",
                      "delegations", "commanders", "supporters", "deputies", "activists",
                      "fighters", "troops", "forces", "soldiers", "units", "inhabitants",
-                     "residents", "citizens", "people", "population", "workers", "students"})
+                     "residents", "citizens", "people", "population", "workers", "students",
+                     # bodies that act for whoever they are of: "the military government
+                     # of President Prosper Avril declared ..."
+                     "government", "regime", "army", "authorities", "administration",
+                     "cabinet", "junta", "police", "ministry", "parliament"})
 
 
 def _subject_like(group, lower, registry=None):
@@ -2434,7 +2531,10 @@ def _subject_like(group, lower, registry=None):
     k = j
     while k >= 1 and lower[k] in ("the", "a", "an"):
         k -= 1
-    if k >= 1 and lower[k] == "of" and (lower[k - 1] in _SPOKES or (
+    if k >= 1 and lower[k] == "of" and ((lower[k - 1] in _SPOKES and not (
+            # ("Heads of State and Government of the Non-Aligned Movement" is a title)
+            k >= 3 and lower[k - 1] == "government" and lower[k - 2] == "and"
+            and lower[k - 3] == "state")) or (
             lower[k - 1] in ("member", "members") and registry is not None
             and not any(_kind(registry, p) == "igo" for p in group.parties))):
         # "a member of the Syrian parliament started ...", "the head of the IMF said"
