@@ -1042,3 +1042,27 @@ def test_a_bare_participle_after_a_noun_is_passive(ex):
     # an active verb after a noun with its object stays active
     assert triples(ex, "Russian troops seized two Ukrainian ships.", "2018-11-26") == [
         ("RUS", "UKR", "COERCE")]
+
+
+def test_a_protest_against_acts_by_a_party_is_aimed_at_it(ex):
+    assert triples(ex, "Palestinian youths threw stones during demonstrations against the "
+                   "alleged human rights violations by the Israeli military.") == [
+        ("PSE-CVL", "ISR", "PROTEST")]
+    # who organised a protest is not its target
+    assert triples(ex, "Palestinian youths held a demonstration organised by the Israeli "
+                   "opposition.") != [("PSE-CVL", "ISR", "PROTEST")]
+
+
+def test_an_attack_on_someones_property_hits_its_owner(ex):
+    assert triples(ex, "North Korea tried to hack into the computers of South Korean army "
+                   "officers.") == [("PRK", "KOR", "COERCE")]
+    assert triples(ex, "Russia has occupied parts of Georgia since 2008.") == [
+        ("RUS", "GEO", "ASSAULT")]
+
+
+def test_an_amount_of_goods_handed_over_is_aid(ex):
+    assert triples(ex, "Swiss doctors handed over 700 kg of medicine to the Red Crescent.") \
+        == [("CHE", "IFRC", "AID")]
+    # a number of days is no amount: "launched 10 days of war games" stays exercises
+    assert triples(ex, "French and Egyptian warships launched 10 days of war games.") == [
+        ("EGY", "FRA", "COOPERATE"), ("FRA", "EGY", "COOPERATE")]

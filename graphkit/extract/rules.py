@@ -430,6 +430,9 @@ _AFTER_REDUCED = frozenset({"last", "from", "by", "in", "on", "during", "earlier
 _NOT_BEFORE_REDUCED = frozenset({"and", "or", "who", "which", "that", "had", "has", "have",
                                  "be", "been", "being", "not", "also", "then", "they", "we",
                                  "he", "she", "it", "i", "you"})
+# participles naming who holds a protest ("a rally organised by the opposition")
+_ORGANISED = frozenset({"organized", "organised", "staged", "led", "called", "held",
+                        "backed", "supported", "sponsored", "joined", "attended"})
 # people who speak for a party ("a spokeswoman for the U.S. embassy")
 _SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
                             "official", "officials", "representative", "source", "sources"})
@@ -1833,11 +1836,16 @@ class RulesExtractor:
                 j = k + 2 + (lower[k + 2] == "the")
                 tgt_group = next((g for g in live if g.start in (k + 2, j)
                                   and g is not src_group), None)
-        if tgt_group is None and not passive and trig.category == "ACCUSE":
+        if tgt_group is None and not passive and trig.category in ("ACCUSE", "PROTEST"):
             # "investigating alleged war crimes by Croatian extremists", "condemned the
-            # attack by Israel on Gaza": the one accused is the doer
-            for k in range(obj_from, min(c_end, obj_from + 7, n - 1)):
-                if lower[k] == "by" and k > obj_from:
+            # attack by Israel on Gaza", "demonstrations against the violations by the
+            # Israeli military": the one accused or protested against is the doer
+            # (not who organised the protest: "a rally organised by the opposition")
+            # (a protest's "during demonstrations against the alleged violations by"
+            # runs longer)
+            reach = 10 if trig.category == "PROTEST" else 7
+            for k in range(obj_from, min(c_end, obj_from + reach, n - 1)):
+                if lower[k] == "by" and k > obj_from and lower[k - 1] not in _ORGANISED:
                     j = k + 1 + (lower[k + 1] == "the")
                     tgt_group = next((g for g in live if g.start in (k + 1, j)
                                       and g is not src_group), None)
@@ -1894,6 +1902,11 @@ class RulesExtractor:
                         lower, g.start, obj_from) and not (
                         g.end < n and lower[g.end] in ("'s", "’s")):
                     pass    # "expelled inspectors of the IAEA": whose inspectors
+                elif prep == "of" and trig.category in ("ASSAULT", "COERCE") \
+                        and _owned_object(words, lower, obj_from, g.start) and not any(
+                            lower[x] in ("'s", "’s") for x in range(g.start, min(n, g.end + 1))):
+                    # (not "the deputy chief of Israel's militia ally": a party's proxy)
+                    pass    # "hacked into the computers of South Korean officers"
                 elif prep == "of" and te < n and lower[te] == "of" and trig.category in (
                         "ASSAULT", "COERCE", "SANCTION") and (
                         trig.pos == "noun" or len(trig.elements) > 1):
@@ -2064,6 +2077,19 @@ _TITLE_JOINERS = frozenset({"of", "to", "the", "for", "and", "&", "on"})
 _RECEIVE_FORMS = frozenset().union(*(verb_forms(v) for v in (
     "receive", "accept", "get", "obtain", "secure", "win", "seek", "request"))) | {
         "got", "gotten", "won", "sought"}
+
+
+def _owned_object(words, lower, i, g_start) -> bool:
+    """Whether ``i:g_start`` is "the <thing> of" right before a group: an attack on
+    someone's property hits its owner ("set fire to the offices of the Palestinian
+    administrators", "hacked into the computers of South Korean army officers")."""
+    j = g_start - (g_start > 0 and lower[g_start - 1] == "the")
+    if j < 2 or lower[j - 1] != "of":
+        return False
+    k = i + (i < len(lower) and lower[i] in ("the", "its", "their", "his", "her"))
+    span = range(k, j - 1)
+    return 0 < len(span) <= 3 and all(words[x].isalpha() and words[x].islower()
+                                      for x in span)
 
 
 def _inner_actor(src_group, tgt_group, party) -> bool:
@@ -2358,6 +2384,11 @@ _HELP_OBJECTS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"
                            "equip", "defend", "protect", "repair", "supply"})
 
 
+# units of an amount, whose number fits in a pattern's gap ("handed over 700 kg of
+# medicine"; not "launched 10 days of war games")
+_UNITS = frozenset({"kg", "kilograms", "kilogrammes", "tons", "tonnes", "metric", "million",
+                    "billion", "thousand", "hundred", "barrels", "doses", "pounds", "dollars",
+                    "litres", "liters", "trucks", "truckloads", "containers"})
 _GAP_TIME_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "today", "yesterday", "tonight", "again", "also", "formally", "officially",
@@ -2386,7 +2417,8 @@ def _match(elements, lower, i, covered, heads=None):
                         1 for w in lower[j:j + gap] if w == "-" or w in _GAP_TIME_WORDS
                 ) <= 3) and all(
                         (lower[x].isalpha() or lower[x] == "-" or (
-                            lower[x].isdigit() and lower[x + 1] == "-"))
+                            lower[x].replace(",", "").replace(".", "").isdigit()
+                            and (lower[x + 1] == "-" or lower[x + 1] in _UNITS)))
                         and (x not in covered or (
                             k + 2 == len(elements) and heads.get(j + gap, j + gap + 1) <= x))
                         for x in range(j, j + gap)):
