@@ -1066,3 +1066,11 @@ def test_an_amount_of_goods_handed_over_is_aid(ex):
     # a number of days is no amount: "launched 10 days of war games" stays exercises
     assert triples(ex, "French and Egyptian warships launched 10 days of war games.") == [
         ("EGY", "FRA", "COOPERATE"), ("FRA", "EGY", "COOPERATE")]
+
+
+def test_a_withdrawal_from_a_party_is_aimed_at_it(ex):
+    # "advisers from Syria" read as Syria's people still says where they leave from
+    assert triples(ex, "Russia withdrew its troops and military advisers from Syria.") == [
+        ("RUS", "SYR", "RETREAT")]
+    assert triples(ex, "Kofi Annan announced that he will withdraw weapons inspectors and "
+                   "humanitarian workers from Iraq.", "1998-01-01") == [("UN", "IRQ", "AGREE")]

@@ -1852,6 +1852,25 @@ class RulesExtractor:
                     break
                 if not (lower[k].isalpha() and words[k].islower() or lower[k] == "-"):
                     break
+        if tgt_group is None and not passive and trig.mode == "withdraw":
+            # "withdrew its forces from Panama", "will withdraw inspectors and
+            # humanitarian workers from Iraq": the withdrawal is from that party,
+            # even where "workers from Iraq" was read as Iraq's people
+            k = next((k for k in range(te, min(c_end, next_trig + 1, te + 12, n - 1))
+                      if lower[k] == "from"), None)
+            if k is not None:
+                j = k + 1 + (lower[k + 1] == "the")
+                g = next((g for g in (*live, *places) if g.start <= j < g.end
+                          and g is not src_group), None)
+                if g is not None and g.start < k:
+                    # (the role took the party after "from"; look that name up again)
+                    hit = next((_pick(self.registry.surfaces[tuple(words[j:j + L])])
+                                for L in range(min(5, g.end - j), 0, -1)
+                                if tuple(words[j:j + L]) in self.registry.surfaces), None)
+                    g = _Group([Mention(j, g.end, (hit[0],), location=True)], j, g.end) \
+                        if hit is not None and _kind(self.registry, hit[0]) == "state" \
+                        else None
+                tgt_group = g
         if tgt_group is None and not passive and trig.category == "THREATEN":
             # "threatened to stop negotiations if the United States goes ahead",
             # "... unless Israel rescinded": the threat is aimed at the one it sets
