@@ -124,6 +124,7 @@ class Registry:
     parties: dict = field(default_factory=dict)
     surfaces: dict = field(default_factory=dict)
     people: dict = field(default_factory=dict)
+    shared_names: dict = field(default_factory=dict)
     surnames: dict = field(default_factory=dict)
     terms: dict = field(default_factory=dict)
     members: dict = field(default_factory=dict)
@@ -170,6 +171,12 @@ class Registry:
             s = s.strip()
             if s:
                 key = _key(s)
+                known = self.people.get(key)
+                if known and known != official.name:
+                    # "King Abdullah": two people; the date picks (see person_at)
+                    names = self.shared_names.setdefault(key, [known])
+                    if official.name not in names:
+                        names.append(official.name)
                 self.people[key] = official.name
                 self._index_first(key)
                 for other in _particle_spellings(key)[1:]:
@@ -225,6 +232,25 @@ class Registry:
         """Display name of a party id (the id itself when unknown)."""
         a = self.parties.get(pid)
         return a.name if a else pid
+
+    def person_at(self, key: tuple, date: str = "") -> str:
+        """The person a full-name token tuple names at ``date``: of several people
+        sharing the name, the one in office then (else the last one listed).
+
+        Examples
+        --------
+        >>> reg = load_registry()
+        >>> reg.person_at(("King", "Abdullah"), "2023-12-07")
+        'Abdullah II'
+        >>> reg.person_at(("King", "Abdullah"), "2010-01-01")
+        'Abdullah bin Abdulaziz'
+        """
+        names = self.shared_names.get(key)
+        if names and date:
+            for name in names:
+                if any(t.active(date) for t in self.terms.get(name, ())):
+                    return name
+        return self.people.get(key, "")
 
     def official_at(self, name: str, date: str = "") -> Official | None:
         """The term of ``name`` in force at ``date`` (else the nearest one)."""
@@ -394,6 +420,7 @@ def load_registry(extra=()) -> Registry:
         parties=dict(base.parties),
         surfaces={k: list(v) for k, v in base.surfaces.items()},
         people=dict(base.people),
+        shared_names={k: list(v) for k, v in base.shared_names.items()},
         surnames={k: list(v) for k, v in base.surnames.items()},
         terms={k: list(v) for k, v in base.terms.items()},
         members=dict(base.members),

@@ -1074,3 +1074,64 @@ def test_a_withdrawal_from_a_party_is_aimed_at_it(ex):
         ("RUS", "SYR", "RETREAT")]
     assert triples(ex, "Kofi Annan announced that he will withdraw weapons inspectors and "
                    "humanitarian workers from Iraq.", "1998-01-01") == [("UN", "IRQ", "AGREE")]
+
+
+def modalities(ex, text, date="2013-04-23"):
+    return sorted((e.source, e.target, e.event_type, e.modality)
+                  for e in events(ex, text, date))
+
+
+def test_a_wished_or_next_day_meeting_is_future(ex):
+    assert modalities(ex, "President Biden conveyed his desire to meet with Prime Minister "
+                      "Rishi Sunak of the United Kingdom.", "2023-04-04") == [
+        ("USA", "GBR", "CONSULT", "future")]
+    assert modalities(ex, "Secretary Blinken will travel to the Mexican capital of Mexico "
+                      "City tomorrow to meet with President Lopez Obrador of Mexico.",
+                      "2022-09-19") == [("USA", "MEX", "CONSULT", "future")]
+
+
+def test_more_cooperation_wished_for_is_an_intent(ex):
+    assert triples(ex, "President Biden conveyed his desire for closer cooperation with "
+                   "Poland.", "2021-05-10") == [("USA", "POL", "AGREE")]
+    assert triples(ex, "Japan and Australia discussed ways to strengthen their "
+                   "cooperation.") == [("AUS", "JPN", "CONSULT"), ("JPN", "AUS", "CONSULT")]
+    assert triples(ex, "Biden and Kishida resolved to strengthen their cooperation in Asia.",
+                   "2023-01-01") == [("JPN", "USA", "AGREE"), ("USA", "JPN", "AGREE")]
+    # closer cooperation announced, not wished for, stays cooperation
+    assert triples(ex, "Greece announced closer cooperation with Cyprus.") == [
+        ("GRC", "CYP", "COOPERATE")]
+
+
+def test_the_subject_of_a_relative_clause_is_no_object(ex):
+    assert triples(ex, "The United States and Mexico agreed to work together to address "
+                   "the actions that Nicaragua is taking.", "2023-11-17") == [
+        ("MEX", "USA", "AGREE"), ("USA", "MEX", "AGREE")]
+    # a demand's "that" opens what is demanded
+    assert triples(ex, "The rebels insisted on their demands that Burundi's government "
+                   "grant the Hutu majority more rights.", "2000-01-01") == [
+        ("BDI-REB", "BDI", "REQUEST")]
+
+
+def test_the_two_refers_to_a_pair_not_a_third_party_discussed(ex):
+    text = ("President Biden met President Lopez Obrador of Mexico. They agreed to address "
+            "the migration that Nicaragua promotes. The two Presidents committed to "
+            "partner on migration.")
+    assert {(e.source, e.target) for e in events(ex, text, "2023-11-17")
+            if e.sentence_id == 2} == {("USA", "MEX"), ("MEX", "USA")}
+
+
+def test_refugees_welcomed_are_aid(ex):
+    assert triples(ex, "The United States has welcomed more than 2,000 refugees from "
+                   "Afghanistan.", "2023-01-01") == [("USA", "AFG-CVL", "AID")]
+
+
+def test_a_shared_royal_name_takes_the_one_in_office(ex):
+    assert triples(ex, "President Biden and King Abdullah affirmed their commitment to work "
+                   "together.", "2023-12-07") == [("JOR", "USA", "COOPERATE"),
+                                                   ("USA", "JOR", "COOPERATE")]
+
+
+def test_a_national_security_council_is_not_the_un_security_council(ex):
+    assert triples(ex, "National Security Advisor Jake Sullivan spoke today with National "
+                   "Security Council Secretary Armen Grigoryan of Armenia.", "2023-05-01") \
+        == [("USA", "ARM", "CONSULT")]

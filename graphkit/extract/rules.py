@@ -53,7 +53,9 @@ _OBLIGATION = {"should", "must", "ought", "need", "needs"}
 _FUTURE_VERBS = {"expected", "plans", "planned", "planning", "intends", "intend", "going",
                  "set", "due", "scheduled", "hopes", "hope", "aims", "wants", "want", "seeks",
                  "prepared", "ready", "poised", "preparing", "plan", "intended", "vowed",
-                 "willing", "forward"}
+                 "willing", "forward",
+                 # a wish: "conveyed his desire to meet with the King at a future date"
+                 "desire", "desires", "wish", "wishes", "eager", "keen", "hoped"}
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her",
                 "our", "my", "your", "first", "second", "third", "last", "next", "ministerial",
                 "bilateral", "trilateral", "multilateral", "annual", "joint", "new", "further",
@@ -433,6 +435,24 @@ _NOT_BEFORE_REDUCED = frozenset({"and", "or", "who", "which", "that", "had", "ha
 # participles naming who holds a protest ("a rally organised by the opposition")
 _ORGANISED = frozenset({"organized", "organised", "staged", "led", "called", "held",
                         "backed", "supported", "sponsored", "joined", "attended"})
+# words asking for more of something ("deepen cooperation", "closer cooperation")
+_MORE_OF = frozenset({"deepen", "deepening", "strengthen", "strengthening", "expand",
+                      "expanding", "enhance", "enhancing", "broaden", "broadening", "boost",
+                      "boosting", "intensify", "intensifying", "advance", "advancing",
+                      "increase", "increasing", "bolster", "bolstering", "elevate",
+                      "elevating"})
+# ... and comparatives that do so after a wish ("his desire for closer cooperation";
+# not "announced closer cooperation")
+_MORE = frozenset({"closer", "further", "greater", "deeper", "more"})
+_WISHES = frozenset({"desire", "desires", "wish", "hope", "hopes", "need", "importance",
+                     "ways", "call", "calls", "urged", "sought", "seek", "opportunities"})
+# nouns whose "that" opens what they say, not a relative clause
+_CONTENT_NOUNS = frozenset({"claim", "claims", "assurance", "assurances", "hope", "fact",
+                            "view", "belief", "agreement", "condition", "conditions",
+                            "warning", "statement", "report", "news", "insistence", "idea",
+                            "understanding", "commitment", "promise", "pledge", "decision",
+                            "recommendation", "expectation", "message", "signal", "word",
+                            "confirmation", "notice", "guarantee", "guarantees", "evidence"})
 # people who speak for a party ("a spokeswoman for the U.S. embassy")
 _SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
                             "official", "officials", "representative", "source", "sources"})
@@ -746,6 +766,13 @@ class RulesExtractor:
                 # "banned opposition candidates", "froze the assets of local NGOs": a
                 # sanction at home is repression (CAMEO 17)
                 category, mode = "COERCE", "repress"
+            if category == "COOPERATE" and trig.pos == "noun" and not negated and (any(
+                    w in _MORE_OF for w in lower[max(0, ts - 3):ts]) or (any(
+                    w in _MORE for w in lower[max(0, ts - 3):ts]) and any(
+                    w in _WISHES for w in lower[max(0, ts - 7):ts]))):
+                # "conveyed his desire for closer cooperation", "ways to further deepen
+                # cooperation": more cooperation wished for is an intent (PLOVER AGREE)
+                category, mode = "AGREE", "intent"
             if modality == "future" and not negated and "unless" in lower[te:] and (
                     category in ("RETREAT", "ASSAULT", "COERCE", "SANCTION")):
                 # "will withdraw its force from Chad unless ...": a conditional act
@@ -850,7 +877,7 @@ class RulesExtractor:
                                   form=form)
                     break
                 if key in reg.people:
-                    name = reg.people[key]
+                    name = reg.person_at(key, state.date)
                     hit = self._person(i, i + L, name, state, full=True)
                     break
                 if key in reg.surnames and (i + L >= n or not words[i + L][:1].isupper()
@@ -1289,7 +1316,12 @@ class RulesExtractor:
                         # "Countries that have declared their intention": the pronoun
                         # has its antecedent in this sentence, not the pair in focus
                         continue
-                    hit = Mention(i, i + L, tuple(state.last_group), "", "party", "ref")
+                    pair = tuple(state.last_group)
+                    if len(pair) > 2 and not {"two", "both"}.isdisjoint(lower[i:i + L]):
+                        # "the two Presidents": the first pair in focus, not a third
+                        # party their talks were about
+                        pair = pair[:2]
+                    hit = Mention(i, i + L, pair, "", "party", "ref")
                     break
             # "Kofi Annan announced on Monday that he will withdraw": the speaker
             before = next((m for m in here if m.end <= i and lw in ("he", "she") and any(
@@ -1668,7 +1700,7 @@ class RulesExtractor:
             c_start = max(k for k in range(cond, ts) if lower[k] == ",") + 1
         negated = _negated(lower, ts, te, c_start, mentions)
         modality = _modality(lower, ts, c_start, c_end)
-        if not modality and _later(lower[te:te + 5]):
+        if not modality and (_later(lower[te:te + 5]) or "tomorrow" in lower[c_start:ts]):
             modality = "future"     # "a summit later this week", "talks next month"
         if not modality and trig.pos == "noun":
             # a noun's modality is its support verb's: "will provide nearly 25,000 tons
@@ -1909,6 +1941,10 @@ class RulesExtractor:
                     # "..., a spokeswoman for the U.S. embassy said": whom a speaker
                     # speaks for is no object
                     continue
+                if _relative_subject(words, lower, g.start):
+                    # "to address the actions that Nicaragua is taking": the subject of
+                    # a relative clause is no object of the verb before it
+                    continue
                 prep = _preposition_before(lower, g.start, obj_from)
                 if prep is None:
                     if talk_like and trig.mode not in ("meet", "phone"):
@@ -2109,6 +2145,22 @@ def _owned_object(words, lower, i, g_start) -> bool:
     span = range(k, j - 1)
     return 0 < len(span) <= 3 and all(words[x].isalpha() and words[x].islower()
                                       for x in span)
+
+
+def _relative_subject(words, lower, i) -> bool:
+    """Whether the mention at ``i`` opens a relative clause after a noun phrase:
+    "the actions that Nicaragua ...", "the measures which Russia ..." (not "agreed
+    that Russia ...", "said that Russia ...")."""
+    if i < 3 or lower[i - 1] not in ("that", "which"):
+        return False
+    noun = lower[i - 2]
+    if not (words[i - 2].isalpha() and words[i - 2].islower()) or noun.endswith("ed") \
+            or noun in _REPORT_VERBS or noun in _PROPOSALS or noun in _CONTENT_NOUNS:
+        return False        # ("its demands that Burundi's government grant ...")
+    det = next((k for k in range(i - 3, max(-1, i - 6), -1) if lower[k] in _DETERMINERS),
+               None)
+    return det is not None and all(words[k].isalpha() and words[k].islower()
+                                   for k in range(det + 1, i - 1))
 
 
 def _inner_actor(src_group, tgt_group, party) -> bool:
@@ -2404,7 +2456,8 @@ _HELP_OBJECTS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"
 
 
 # units of an amount, whose number fits in a pattern's gap ("handed over 700 kg of
-# medicine"; not "launched 10 days of war games")
+# medicine"; not "launched 10 days of war games"), as does a number right before the
+# pattern's next word ("welcomed more than 2,000 refugees")
 _UNITS = frozenset({"kg", "kilograms", "kilogrammes", "tons", "tonnes", "metric", "million",
                     "billion", "thousand", "hundred", "barrels", "doses", "pounds", "dollars",
                     "litres", "liters", "trucks", "truckloads", "containers"})
@@ -2412,6 +2465,25 @@ _GAP_TIME_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "today", "yesterday", "tonight", "again", "also", "formally", "officially",
 })
+
+
+def _in_number(lower, x) -> bool:
+    """Whether token ``x`` is part of a written number ("2", ",", "000")."""
+    w = lower[x]
+    return w.isdigit() or (w in (",", ".") and 0 < x < len(lower) - 1
+                           and lower[x - 1].isdigit() and lower[x + 1].isdigit())
+
+
+def _amount_in_gap(lower, x, nxt) -> bool:
+    """Whether token ``x`` belongs to a number that may sit in a pattern's gap: one
+    with a unit ("700 kg of medicine"), a hyphen ("30-day") or right before the
+    pattern's next word ``nxt`` ("welcomed more than 2,000 refugees")."""
+    if not _in_number(lower, x):
+        return False
+    k = x + 1
+    while k < len(lower) and _in_number(lower, k):
+        k += 1
+    return k == nxt or (k < len(lower) and (lower[k] == "-" or lower[k] in _UNITS))
 
 
 def _match(elements, lower, i, covered, heads=None):
@@ -2428,16 +2500,21 @@ def _match(elements, lower, i, covered, heads=None):
             nxt = elements[k + 1]
             # (a hyphen inside a compound, "a day - old blockade", and a time word,
             # "lifted Friday a blockade", are no extra words)
+            # nor are the later pieces of a split number, "2 , 000")
             window = lower[j:j + 8]
             free = (window.count("-") + sum(1 for w in window if w in _GAP_TIME_WORDS)
                     if "-" in window or not _GAP_TIME_WORDS.isdisjoint(window) else 0)
+            if "," in window:
+                free += sum(1 for x in range(j + 1, min(j + 8, len(lower)))
+                            if _in_number(lower, x) and _in_number(lower, x - 1))
             for gap in range(0, 4 + 2 * free):
                 if j + gap < len(lower) and lower[j + gap] in nxt and (not free or gap - sum(
-                        1 for w in lower[j:j + gap] if w == "-" or w in _GAP_TIME_WORDS
+                        1 for x in range(j, j + gap) if lower[x] == "-"
+                        or lower[x] in _GAP_TIME_WORDS
+                        or (x > j and _in_number(lower, x) and _in_number(lower, x - 1))
                 ) <= 3) and all(
-                        (lower[x].isalpha() or lower[x] == "-" or (
-                            lower[x].replace(",", "").replace(".", "").isdigit()
-                            and (lower[x + 1] == "-" or lower[x + 1] in _UNITS)))
+                        (lower[x].isalpha() or lower[x] == "-"
+                         or _amount_in_gap(lower, x, j + gap))
                         and (x not in covered or (
                             k + 2 == len(elements) and heads.get(j + gap, j + gap + 1) <= x))
                         for x in range(j, j + gap)):
@@ -2771,6 +2848,8 @@ def _modality(lower, ts, c_start, c_end):
 
 def _later(words):
     """Whether a time phrase says "later": "later this week", "next month"."""
+    if "tomorrow" in words:
+        return True         # "will travel to Kentucky tomorrow to meet"
     for k, w in enumerate(words[:-1]):
         if w == "later" and words[k + 1] in ("this", "today", "in"):
             return True
