@@ -1135,3 +1135,15 @@ def test_a_national_security_council_is_not_the_un_security_council(ex):
     assert triples(ex, "National Security Advisor Jake Sullivan spoke today with National "
                    "Security Council Secretary Armen Grigoryan of Armenia.", "2023-05-01") \
         == [("USA", "ARM", "CONSULT")]
+
+
+def test_aid_to_the_millions_of_a_people_goes_to_them(ex):
+    text = ("Canada reviewed its efforts to provide economic, development, and humanitarian "
+            "aid to the millions of Ukrainians affected by the violence.")
+    assert triples(ex, text, "2022-06-09") == [("CAN", "UKR", "AID")]
+    # the object of a participle is no subject of a later verb
+    text = ("President Biden and Prime Minister Trudeau underscored their commitment to "
+            "continue holding Russia accountable, and reviewed their efforts to provide "
+            "humanitarian aid to the millions of Ukrainians.")
+    assert all(t[0] != "RUS" and t[1] != "RUS" for t in triples(ex, text, "2022-06-09")
+               if t[2] == "AID")

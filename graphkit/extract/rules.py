@@ -453,6 +453,12 @@ _CONTENT_NOUNS = frozenset({"claim", "claims", "assurance", "assurances", "hope"
                             "understanding", "commitment", "promise", "pledge", "decision",
                             "recommendation", "expectation", "message", "signal", "word",
                             "confirmation", "notice", "guarantee", "guarantees", "evidence"})
+# -ing words that describe a party rather than take it as object ("visiting
+# President X", "the ruling party")
+_ING_ADJECTIVES = frozenset({"visiting", "outgoing", "incoming", "ruling", "governing",
+                             "leading", "neighbouring", "neighboring", "warring", "opposing",
+                             "remaining", "emerging", "existing", "ongoing", "upcoming",
+                             "fighting", "striking", "protesting", "demonstrating"})
 # people who speak for a party ("a spokeswoman for the U.S. embassy")
 _SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
                             "official", "officials", "representative", "source", "sources"})
@@ -1617,7 +1623,15 @@ class RulesExtractor:
                 gap = lower[pe:s]
                 same_clause = bisect.bisect_right(breaks, s) == bisect.bisect_right(breaks, ps)
                 coordinated = any(g in ("and", "or", ",", ";", "but", "while", "then")
-                                  for g in gap)
+                                  for g in gap) and not (
+                    # "provide economic, development, and humanitarian aid": a list of
+                    # modifiers before a noun trigger
+                    trig.pos == "noun" and 0 < len(gap) <= 6 and gap[-1] in ("and", "or")
+                    and gap[0] not in (",", "and", "or")
+                    and all(g in (",", "and", "or") or g in _NP_FILLER
+                            or (g.isalpha() and g not in _STOP_MODIFIER)
+                            for g in gap)
+                    and not any(pe <= m.start < s for m in mentions))
                 linked = any(g in _COMPLEMENTIZERS for g in gap) or (
                     pe > 0 and lower[pe - 1] in _COMPLEMENTIZERS)
                 new_subject = "that" in gap and any(
@@ -1751,7 +1765,13 @@ class RulesExtractor:
         # source: nearest subject-like group before the trigger in the clause
         cands = [g for g in live if c_start <= g.start and g.end <= ts
                  and _subject_like(g, lower, self.registry)
-                 and not _in_apposition(g, lower, c_start)]
+                 and not _in_apposition(g, lower, c_start)
+                 # (the object of a participle is no subject: "continue holding Russia
+                 # accountable, and reviewed efforts to provide aid")
+                 and not (g.start > 0 and words[g.start - 1].islower()
+                          and lower[g.start - 1].endswith("ing")
+                          and lower[g.start - 1] not in _ING_ADJECTIVES
+                          and not (g.start > 1 and lower[g.start - 2] in _DETERMINERS))]
         subjects = cands
         if trig.pos == "verb" and ts > 0 and lower[ts - 1] == "and" and cands:
             # "killed one U.S. soldier and wounded two others": the object of the
@@ -2751,6 +2771,9 @@ def _preposition_before(lower, g_start, trig_end):
         last = lower[trig_end - 1]     # "talks with", "insist on": the trigger ends in it
         return last if last in _NOT_SUBJECT_PREP or last in _OBJECT_PREP_ANY else None
     w = lower[j]
+    if w == "of" and j - 1 >= trig_end and lower[j - 1] in _QUANTITY:
+        # "aid to the millions of Ukrainians": the preposition before the amount
+        return _preposition_before(lower, j - 1, trig_end)
     if w in _NOT_SUBJECT_PREP or w in _OBJECT_PREP_ANY:
         return w
     return "other"
