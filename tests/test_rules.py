@@ -1147,3 +1147,13 @@ def test_aid_to_the_millions_of_a_people_goes_to_them(ex):
             "humanitarian aid to the millions of Ukrainians.")
     assert all(t[0] != "RUS" and t[1] != "RUS" for t in triples(ex, text, "2022-06-09")
                if t[2] == "AID")
+
+
+def test_a_bare_judge_belongs_to_the_state_whose_government_is_named(ex):
+    assert triples(ex, "A judge opened fraud investigations against 28 Chilean government "
+                   "officials.", "2000-01-01") == [("CHL", "CHL", "ACCUSE")]
+
+
+def test_a_hearing_or_inquiry_into_something_is_an_investigation(ex):
+    assert triples(ex, "Britain opened an inquiry into the conduct of Iraqi officials.") == [
+        ("GBR", "IRQ", "ACCUSE")]

@@ -380,7 +380,8 @@ _ACT_NOUNS = frozenset({"withdrawal", "resignation", "disarmament", "departure",
                         "acknowledgement", "acknowledgment", "apology", "explanation",
                         "commitment", "assurance", "assurances", "guarantee", "guarantees",
                         "move", "statement", "meeting", "session", "return", "entry",
-                        "deployment", "presence", "arrival", "visit"})
+                        "deployment", "presence", "arrival", "visit", "conduct", "actions",
+                        "activities", "behaviour", "behavior", "handling"})
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "PROTEST",
                       "MOBILIZE", "REJECT"})
 # categories that answer a proposal, and the nouns that name one
@@ -1176,7 +1177,10 @@ class RulesExtractor:
                 states.add(base.id)
                 if m.kind == "party" and (
                         m.location or (m.start > 0 and lower[m.start - 1] in _PLACE_PREPS)
-                        or "-" in p or (m.form == "role" and m.role in _HOME_INSTITUTIONS)):
+                        or "-" in p or (m.form == "role" and (
+                            m.role in _HOME_INSTITUTIONS
+                            # ("28 Chilean government officials")
+                            or "government" in lower[m.start:m.end]))):
                     cued = True
         return states.pop() if cued and len(states) == 1 else ""
 
