@@ -1157,3 +1157,20 @@ def test_a_bare_judge_belongs_to_the_state_whose_government_is_named(ex):
 def test_a_hearing_or_inquiry_into_something_is_an_investigation(ex):
     assert triples(ex, "Britain opened an inquiry into the conduct of Iraqi officials.") == [
         ("GBR", "IRQ", "ACCUSE")]
+
+
+def test_demonstrating_in_a_place_or_in_support_is_a_protest(ex):
+    assert triples(ex, "Thousands of Iraqi Kurds demonstrated in the northern city of "
+                   "Kirkuk.", "2000-01-01") == [("IRQ", "IRQ", "PROTEST")]
+    assert triples(ex, "Students demonstrated in support of the opposition in Caracas.") == [
+        ("VEN-CVL", "VEN", "PROTEST")]
+    # demonstrating a quality or a fact is no protest
+    assert triples(ex, "Japan demonstrated the importance of trade.") == []
+    assert triples(ex, "Japan demonstrated its support for India.") == []
+    # showing something to someone is no protest either
+    assert triples(ex, "Russia clearly demonstrated to the whole world its defiance.") == []
+    assert triples(ex, "Georgia has demonstrated remarkable resilience.") == []
+    # a quality shown in something is no protest
+    assert triples(ex, "President Biden thanked President Aoun for the open spirit "
+                   "demonstrated throughout the negotiations.", "2022-10-27") == [
+        ("USA", "LBN", "SUPPORT")]

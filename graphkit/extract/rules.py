@@ -460,6 +460,19 @@ _ING_ADJECTIVES = frozenset({"visiting", "outgoing", "incoming", "ruling", "gove
                              "leading", "neighbouring", "neighboring", "warring", "opposing",
                              "remaining", "emerging", "existing", "ongoing", "upcoming",
                              "fighting", "striking", "protesting", "demonstrating"})
+# people who protest ("students demonstrated")
+_PROTESTERS = frozenset({"protesters", "protestors", "demonstrators", "students", "workers",
+                         "residents", "supporters", "activists", "villagers", "youths",
+                         "women", "men", "farmers", "citizens", "refugees", "crowds",
+                         "opponents", "members", "teachers", "doctors", "nurses", "miners",
+                         "employees", "strikers", "veterans", "pensioners", "muslims",
+                         "christians", "fundamentalists", "monks", "believers"})
+# verbs whose protest sense takes no object ("demonstrate": "demonstrated in the
+# streets", but "demonstrated its resolve")
+_INTRANSITIVE_ONLY = frozenset({"demonstrate"})
+_AFTER_INTRANSITIVE = frozenset({"in", "on", "at", "outside", "against", "near", "across",
+                                 "throughout", "for", "along", "around", "before", "through",
+                                 "peacefully", "again", ",", ".", ";", "and", "to"})
 # people who speak for a party ("a spokeswoman for the U.S. embassy")
 _SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
                             "official", "officials", "representative", "source", "sources"})
@@ -1592,6 +1605,9 @@ class RulesExtractor:
                     if trig.pos == "verb" and trig.category != "NONE" and not _verb_reading(
                             lower, i, trig, covered, nominal):
                         continue
+                    if trig.pattern in _INTRANSITIVE_ONLY and not _intransitive(lower, i, end,
+                                                                                  covered):
+                        continue
                     if best is None or trig.length > best[2].length or (
                             trig.length == best[2].length and nominal and trig.pos == "noun"
                             and best[2].pos == "verb"):
@@ -2489,6 +2505,28 @@ _GAP_TIME_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "today", "yesterday", "tonight", "again", "also", "formally", "officially",
 })
+
+
+def _intransitive(lower, i, end, covered) -> bool:
+    """Whether a verb at ``i:end`` is used without an object by people, as a protest
+    is ("students demonstrated in Kirkuk", "demonstrated against the war"; not
+    "demonstrated leadership", "demonstrated to the world its resolve", "as
+    demonstrated by", "the open spirit demonstrated throughout the talks")."""
+    if i > 0 and (lower[i - 1] == "as" or (
+            lower[i - 1].isalpha() and (i - 1) not in covered
+            and lower[i - 1] not in _PROTESTERS and lower[i - 1] not in _FINITE
+            and lower[i - 1] not in _OWN_SUBJECT and not lower[i - 1].endswith("s")
+            and lower[i - 1] not in (
+                "who", "and", "also", "again", "then", "have", "been", "peacefully",
+                "reportedly", "thousands", "hundreds", "dozens", "people"))):
+        return False
+    nxt = lower[end] if end < len(lower) else "."
+    after = lower[end + 1] if end + 1 < len(lower) else "."
+    if nxt == "in" and after.endswith("ing"):
+        return False        # "demonstrated in presiding over the session"
+    if nxt == "to" and (after in _DETERMINERS or after in ("all", "everyone", "us")):
+        return False        # "demonstrated to the whole world its defiance"
+    return nxt in _AFTER_INTRANSITIVE or nxt in _GAP_TIME_WORDS
 
 
 def _in_number(lower, x) -> bool:
