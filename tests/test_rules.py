@@ -1174,3 +1174,21 @@ def test_demonstrating_in_a_place_or_in_support_is_a_protest(ex):
     assert triples(ex, "President Biden thanked President Aoun for the open spirit "
                    "demonstrated throughout the negotiations.", "2022-10-27") == [
         ("USA", "LBN", "SUPPORT")]
+
+
+def test_a_bombing_near_a_town_goes_to_the_towns_state_and_hits_those_named(ex):
+    assert triples(ex, "A roadside bombing near the town of Samarra on Sunday killed one "
+                   "U.S. soldier and wounded two others.", "2006-01-01") == [
+        ("IRQ", "USA", "ASSAULT")]
+    # the bombing of a city names its victim, not its attacker
+    assert triples(ex, "We commemorated the bombing of Hiroshima.") == []
+
+
+def test_a_document_or_process_named_after_a_city_is_no_party(ex):
+    assert triples(ex, "Mali supports the African Common Position, as set out in the Sirte "
+                   "Declaration.") == [("MLI", "", "SUPPORT")]
+    assert triples(ex, "Latvia is committed to the goals of the Paris Agreement.") == [
+        ("LVA", "", "AGREE")]
+    # a pair of capitals still names the parties to talks
+    assert triples(ex, "Serbia and Kosovo resumed the Belgrade-Pristina talks.", "2015-01-01") \
+        == [("SRB", "XKX", "CONSULT"), ("XKX", "SRB", "CONSULT")]

@@ -460,6 +460,14 @@ _ING_ADJECTIVES = frozenset({"visiting", "outgoing", "incoming", "ruling", "gove
                              "leading", "neighbouring", "neighboring", "warring", "opposing",
                              "remaining", "emerging", "existing", "ongoing", "upcoming",
                              "fighting", "striking", "protesting", "demonstrating"})
+# nouns that make a city's name the name of a document, process or meeting
+_NAMED_AFTER_A_PLACE = frozenset({
+    "declaration", "consensus", "process", "agreement", "agreements", "accord", "accords",
+    "convention", "conventions", "protocol", "protocols", "plan", "initiative", "framework",
+    "communique", "communiqué", "statement", "agenda", "format", "principles", "document",
+    "charter", "treaty", "memorandum", "roadmap", "road", "commitments", "call", "pact",
+    "ii", "iii", "talks", "conference", "summit", "group", "outcome", "programme", "program",
+    "action", "declarations", "appeal", "club"})
 # people who protest ("students demonstrated")
 _PROTESTERS = frozenset({"protesters", "protestors", "demonstrators", "students", "workers",
                          "residents", "supporters", "activists", "villagers", "youths",
@@ -1181,7 +1189,8 @@ class RulesExtractor:
         may be acting abroad."""
         states, cued = set(), False
         for m in mentions:
-            if m.kind not in ("party", "person"):
+            if m.kind not in ("party", "person") or m.relational \
+                    or _names_a_thing(m, lower, lower):
                 continue
             for p in m.parties:
                 base = self.registry.party(p.split("-")[0]) if p else None
@@ -1384,6 +1393,11 @@ class RulesExtractor:
                     and any(w in ("-", "–", "—") for w in words[out[0].end:out[0].end + 12]))
         for m in out:
             if m.kind == "media":
+                continue
+            if _names_a_thing(m, words, lower):
+                # "the Sirte Declaration", "the Geneva process", "the Minsk agreements":
+                # a document or a process named after a city is neither party nor place
+                m.relational = True
                 continue
             if m.form == "place":
                 # a city or region only says where: "police in Karachi", "Omdurman radio"
@@ -2032,8 +2046,16 @@ class RulesExtractor:
             where = next((g for g in places if c_start <= g.start < c_end
                           and _kind(self.registry, g.parties[0].split("-")[0]) == "state"),
                          None)
-            victims = tgt_group if tgt_group is not None else patient
-            if where is None or (victims is not None and victims in places) or any(
+            victims = tgt_group if tgt_group is not None and tgt_group not in places \
+                else patient
+            if victims is None:
+                # "a roadside bombing near Samarra killed one U.S. soldier and wounded two
+                # others": the party named after it in the clause, else before it
+                victims = next((g for g in live if te <= g.start < c_end), None) or next(
+                    (g for g in reversed(live) if c_start <= g.start and g.end <= ts), None)
+            if where is None or (victims is not None and victims in places) or (
+                    tgt_group is not None and tgt_group in places and te < n
+                    and lower[te] in ("of", "on", "against", "into")) or any(
                     lower[k] == "by" and not any(w in _BLASTS for w in lower[k + 1:k + 5])
                     for k in range(te, c_end)):
                 # (not one named by what did it: "the bombing of Gaza by the
@@ -2505,6 +2527,15 @@ _GAP_TIME_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "today", "yesterday", "tonight", "again", "also", "formally", "officially",
 })
+
+
+def _names_a_thing(m, words, lower) -> bool:
+    """Whether a city's name names a document, process or meeting: "the Sirte
+    Declaration", "the Geneva process", "the Minsk agreements" (but "the
+    Belgrade-Pristina talks" are between the two)."""
+    return m.form in ("place", "capital") and m.end < len(lower) \
+        and lower[m.end] in _NAMED_AFTER_A_PLACE \
+        and not (m.start > 0 and words[m.start - 1] in ("-", "–"))
 
 
 def _intransitive(lower, i, end, covered) -> bool:
