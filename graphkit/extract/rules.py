@@ -2597,7 +2597,7 @@ def _match(elements, lower, i, covered, heads=None):
             window = lower[j:j + 8]
             free = (window.count("-") + sum(1 for w in window if w in _GAP_TIME_WORDS)
                     if "-" in window or not _GAP_TIME_WORDS.isdisjoint(window) else 0)
-            if "," in window:
+            if "," in window and any(w[:1].isdigit() for w in window):
                 free += sum(1 for x in range(j + 1, min(j + 8, len(lower)))
                             if _in_number(lower, x) and _in_number(lower, x - 1))
             for gap in range(0, 4 + 2 * free):
@@ -2607,7 +2607,8 @@ def _match(elements, lower, i, covered, heads=None):
                         or (x > j and _in_number(lower, x) and _in_number(lower, x - 1))
                 ) <= 3) and all(
                         (lower[x].isalpha() or lower[x] == "-"
-                         or _amount_in_gap(lower, x, j + gap))
+                         or (lower[x][0] in "0123456789,."
+                             and _amount_in_gap(lower, x, j + gap)))
                         and (x not in covered or (
                             k + 2 == len(elements) and heads.get(j + gap, j + gap + 1) <= x))
                         for x in range(j, j + gap)):
