@@ -1190,7 +1190,7 @@ class RulesExtractor:
         states, cued = set(), False
         for m in mentions:
             if m.kind not in ("party", "person") or m.relational \
-                    or _names_a_thing(m, lower, lower):
+                    or _names_a_thing(m, lower):
                 continue
             for p in m.parties:
                 base = self.registry.party(p.split("-")[0]) if p else None
@@ -1394,7 +1394,7 @@ class RulesExtractor:
         for m in out:
             if m.kind == "media":
                 continue
-            if _names_a_thing(m, words, lower):
+            if _names_a_thing(m, lower):
                 # "the Sirte Declaration", "the Geneva process", "the Minsk agreements":
                 # a document or a process named after a city is neither party nor place
                 m.relational = True
@@ -1771,9 +1771,9 @@ class RulesExtractor:
                 and not lower[ts - 1].endswith("ly") \
                 and not (ts > 1 and lower[ts - 2] in ("a", "an")) \
                 and not any(m.start < ts <= m.end for m in mentions):
-            # (not a noun after an adjective: "a fair shot at success")
             # a participle right after a noun, its object missing: "weapons seized last
             # year from UN peacekeepers", "civilians killed in the bombing" are passive
+            # (not a noun after an adjective: "a fair shot at success")
             passive = True
         pairs = []
         src_group = tgt_group = patient = None
@@ -2529,13 +2529,13 @@ _GAP_TIME_WORDS = frozenset({
 })
 
 
-def _names_a_thing(m, words, lower) -> bool:
+def _names_a_thing(m, lower) -> bool:
     """Whether a city's name names a document, process or meeting: "the Sirte
     Declaration", "the Geneva process", "the Minsk agreements" (but "the
     Belgrade-Pristina talks" are between the two)."""
     return m.form in ("place", "capital") and m.end < len(lower) \
         and lower[m.end] in _NAMED_AFTER_A_PLACE \
-        and not (m.start > 0 and words[m.start - 1] in ("-", "–"))
+        and not (m.start > 0 and lower[m.start - 1] in ("-", "–"))
 
 
 def _intransitive(lower, i, end, covered) -> bool:
@@ -2549,7 +2549,7 @@ def _intransitive(lower, i, end, covered) -> bool:
             and lower[i - 1] not in _OWN_SUBJECT and not lower[i - 1].endswith("s")
             and lower[i - 1] not in (
                 "who", "and", "also", "again", "then", "have", "been", "peacefully",
-                "reportedly", "thousands", "hundreds", "dozens", "people"))):
+                "reportedly", "people"))):
         return False
     nxt = lower[end] if end < len(lower) else "."
     after = lower[end + 1] if end + 1 < len(lower) else "."
@@ -2591,9 +2591,9 @@ def _match(elements, lower, i, covered, heads=None):
         e = elements[k]
         if e is None:
             nxt = elements[k + 1]
-            # (a hyphen inside a compound, "a day - old blockade", and a time word,
-            # "lifted Friday a blockade", are no extra words)
-            # nor are the later pieces of a split number, "2 , 000")
+            # (a hyphen inside a compound, "a day - old blockade", a time word,
+            # "lifted Friday a blockade", and the later pieces of a split number,
+            # "2 , 000", are no extra words)
             window = lower[j:j + 8]
             free = (window.count("-") + sum(1 for w in window if w in _GAP_TIME_WORDS)
                     if "-" in window or not _GAP_TIME_WORDS.isdisjoint(window) else 0)
@@ -2944,7 +2944,8 @@ def _modality(lower, ts, c_start, c_end):
 
 
 def _later(words):
-    """Whether a time phrase says "later": "later this week", "next month"."""
+    """Whether a time phrase says "later": "later this week", "next month",
+    "tomorrow"."""
     if "tomorrow" in words:
         return True         # "will travel to Kentucky tomorrow to meet"
     for k, w in enumerate(words[:-1]):
