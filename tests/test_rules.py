@@ -1192,3 +1192,13 @@ def test_a_document_or_process_named_after_a_city_is_no_party(ex):
     # a pair of capitals still names the parties to talks
     assert triples(ex, "Serbia and Kosovo resumed the Belgrade-Pristina talks.", "2015-01-01") \
         == [("SRB", "XKX", "CONSULT"), ("XKX", "SRB", "CONSULT")]
+
+
+def test_a_peoples_name_between_a_state_and_a_group_keeps_the_state(ex):
+    assert triples(ex, "Turkey will allow up to 13,000 Turkish Kurd refugees to return "
+                   "home.", "2000-01-01") == [("TUR", "TUR-CVL", "AGREE")]
+    assert triples(ex, "Serb forces shelled Bosnian Muslim civilians.", "1995-01-01") == [
+        ("SRB", "BIH-CVL", "ASSAULT")]
+    # a title word in between is no people's name: "Saudi Vice Minister of Defense"
+    assert triples(ex, "Jake Sullivan met Saudi Vice Minister of Defense Khalid bin Salman.",
+                   "2021-07-07") == [("USA", "SAU", "CONSULT")]

@@ -1048,7 +1048,12 @@ class RulesExtractor:
             # "the Russian and US top foreign policy officials"
             before = None
             j = rs - 1
-            while j >= 0 and (lower[j] in _NP_FILLER or lower[j] in ("'s", "’s", "'")) \
+            while j >= 0 and (lower[j] in _NP_FILLER or lower[j] in ("'s", "’s", "'") or (
+                    # a people's name in between: "Turkish Kurd refugees", "Bosnian
+                    # Muslim civilians"
+                    not individual and j == rs - 1 and words[j][:1].isupper()
+                    and words[j].isalpha() and j not in covered and j > 0
+                    and (j - 1) in covered)) \
                     and rs - j <= 4 and lower[j] not in ("the", "a", "an"):
                 j -= 1
             cand = next((m for m in result if m.end == j + 1 and m.kind == "party"), None)
