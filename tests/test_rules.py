@@ -1202,3 +1202,13 @@ def test_a_peoples_name_between_a_state_and_a_group_keeps_the_state(ex):
     # a title word in between is no people's name: "Saudi Vice Minister of Defense"
     assert triples(ex, "Jake Sullivan met Saudi Vice Minister of Defense Khalid bin Salman.",
                    "2021-07-07") == [("USA", "SAU", "CONSULT")]
+
+
+def test_a_states_adjective_before_an_act_names_its_doer(ex):
+    assert triples(ex, "Germany condemned the Russian attacks on Ukrainian cities.",
+                   "2023-10-08") == [("DEU", "RUS", "ACCUSE"), ("RUS", "UKR", "ASSAULT")]
+    assert triples(ex, "Greece recalled the Turkish invasion of Cyprus.", "2014-09-25") == [
+        ("TUR", "CYP", "ASSAULT")]
+    # a capitalised name is no act: "according to the Canadian Press"
+    assert triples(ex, "A missionary was arrested in Lebanon, according to the Canadian "
+                   "Press.") == []

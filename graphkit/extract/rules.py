@@ -1863,6 +1863,15 @@ class RulesExtractor:
                     src_group = owner
                 else:
                     owner = None
+            doer = next((g for g in live if g.end == ts and g is not src_group
+                         and g.start > 0 and lower[g.start - 1] in _DETERMINERS
+                         and all(m.form == "adj" for m in g.mentions)),
+                        None) if not trig.reciprocal and owner is None \
+                and words[ts].islower() else None
+            if doer is not None:
+                # "condemned the Russian attacks on Ukrainian cities": a state's adjective
+                # right before an act named as a noun names its doer
+                src_group = owner = doer
             if trig.pos == "noun" and not trig.reciprocal and src_group is not None \
                     and owner is None:
                 close = src_group.end >= ts - 2 and all(
