@@ -1212,3 +1212,8 @@ def test_a_states_adjective_before_an_act_names_its_doer(ex):
     # a capitalised name is no act: "according to the Canadian Press"
     assert triples(ex, "A missionary was arrested in Lebanon, according to the Canadian "
                    "Press.") == []
+
+
+def test_the_one_accused_is_the_doer_named_after_by_past_a_place(ex):
+    assert triples(ex, "France condemned the killing of civilians in Gaza by Israeli "
+                   "forces.", "2014-09-25") == [("FRA", "ISR", "ACCUSE")]

@@ -1950,8 +1950,10 @@ class RulesExtractor:
                     tgt_group = next((g for g in live if g.start in (k + 1, j)
                                       and g is not src_group), None)
                     break
-                if not (lower[k].isalpha() and words[k].islower() or lower[k] == "-"):
-                    break
+                if not (lower[k].isalpha() and words[k].islower() or lower[k] == "-"
+                        or any(g.start <= k < g.end for g in (*live, *places))):
+                    break       # (a group or place may sit in between: "the killing of
+                    # civilians in Gaza by Israeli forces")
         if tgt_group is None and not passive and trig.mode == "withdraw":
             # "withdrew its forces from Panama", "will withdraw inspectors and
             # humanitarian workers from Iraq": the withdrawal is from that party,
