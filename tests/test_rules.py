@@ -1217,3 +1217,11 @@ def test_a_states_adjective_before_an_act_names_its_doer(ex):
 def test_the_one_accused_is_the_doer_named_after_by_past_a_place(ex):
     assert triples(ex, "France condemned the killing of civilians in Gaza by Israeli "
                    "forces.", "2014-09-25") == [("FRA", "ISR", "ACCUSE")]
+
+
+def test_the_victims_of_a_condemned_attack_are_not_accused(ex):
+    assert triples(ex, "President Biden condemned these indiscriminate attacks against towns "
+                   "and cities across Israel.", "2023-10-08") == [("USA", "", "ACCUSE")]
+    # where an attack came from still names its doer
+    assert triples(ex, "The U.S. strongly condemned the recent rocket attacks from Gaza into "
+                   "Israel.", "2023-10-08") == [("USA", "PSE", "ACCUSE")]

@@ -481,6 +481,13 @@ _INTRANSITIVE_ONLY = frozenset({"demonstrate"})
 _AFTER_INTRANSITIVE = frozenset({"in", "on", "at", "outside", "against", "near", "across",
                                  "throughout", "for", "along", "around", "before", "through",
                                  "peacefully", "again", ",", ".", ";", "and", "to"})
+# acts whose "against X", "on X" names their victims, and those prepositions
+_HOSTILE_ACTS = frozenset({"attack", "attacks", "strike", "strikes", "airstrike",
+                           "airstrikes", "bombing", "bombings", "shelling", "violence",
+                           "aggression", "assault", "assaults", "raid", "raids", "killing",
+                           "killings", "massacre", "massacres", "atrocities", "bombardment",
+                           "invasion", "occupation", "shootings", "shooting"})
+_VICTIM_PREPS = frozenset({"against", "on", "across", "in", "into", "at", "of", "upon"})
 # people who speak for a party ("a spokeswoman for the U.S. embassy")
 _SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
                             "official", "officials", "representative", "source", "sources"})
@@ -2011,6 +2018,12 @@ class RulesExtractor:
                     # "..., a spokeswoman for the U.S. embassy said": whom a speaker
                     # speaks for is no object
                     continue
+                if trig.category == "ACCUSE" and _preposition_before(
+                        lower, g.start, obj_from) in _VICTIM_PREPS and any(
+                        lower[k] in _HOSTILE_ACTS for k in range(obj_from, g.start)):
+                    # "condemned these attacks against towns across Israel": the
+                    # victims of the condemned act are not whom the condemnation is aimed at
+                    continue
                 if _relative_subject(words, lower, g.start):
                     # "to address the actions that Nicaragua is taking": the subject of
                     # a relative clause is no object of the verb before it
@@ -2095,7 +2108,13 @@ class RulesExtractor:
                               and (g.start < te + 10 or all(m.form != "capital"
                                                             for m in g.mentions))
                               and (src_group.parties[0] not in g.parties
-                                   or trig.category in _DOMESTIC)), None)
+                                   or trig.category in _DOMESTIC)
+                              # (not the scene of a condemned attack)
+                              and not (trig.category == "ACCUSE" and any(
+                                  lower[k] in _HOSTILE_ACTS for k in range(te, g.start))
+                                  and _preposition_before(lower, g.start, te)
+                                  in _VICTIM_PREPS)),
+                             None)
         if tgt_group is None and not passive and not talk_like:
             # "Finland will give Tanzania a grant": an indirect object before the trigger
             tgt_group = next((g for g in cands if g is not src_group
