@@ -1219,7 +1219,7 @@ def test_the_one_accused_is_the_doer_named_after_by_past_a_place(ex):
                    "forces.", "2014-09-25") == [("FRA", "ISR", "ACCUSE")]
 
 
-def test_the_victims_of_a_condemned_attack_are_not_accused(ex):
+def test_the_scene_of_a_condemned_attack_is_not_accused(ex):
     assert triples(ex, "President Biden condemned these indiscriminate attacks against towns "
                    "and cities across Israel.", "2023-10-08") == [("USA", "", "ACCUSE")]
     # where an attack came from still names its doer

@@ -481,7 +481,7 @@ _INTRANSITIVE_ONLY = frozenset({"demonstrate"})
 _AFTER_INTRANSITIVE = frozenset({"in", "on", "at", "outside", "against", "near", "across",
                                  "throughout", "for", "along", "around", "before", "through",
                                  "peacefully", "again", ",", ".", ";", "and", "to"})
-# acts whose "against X", "on X" names their victims, and those prepositions
+# acts whose "against X", "on X" names the place they hit, and those prepositions
 _HOSTILE_ACTS = frozenset({"attack", "attacks", "strike", "strikes", "airstrike",
                            "airstrikes", "bombing", "bombings", "shelling", "violence",
                            "aggression", "assault", "assaults", "raid", "raids", "killing",
@@ -2018,12 +2018,6 @@ class RulesExtractor:
                     # "..., a spokeswoman for the U.S. embassy said": whom a speaker
                     # speaks for is no object
                     continue
-                if trig.category == "ACCUSE" and _preposition_before(
-                        lower, g.start, obj_from) in _VICTIM_PREPS and any(
-                        lower[k] in _HOSTILE_ACTS for k in range(obj_from, g.start)):
-                    # "condemned these attacks against towns across Israel": the
-                    # victims of the condemned act are not whom the condemnation is aimed at
-                    continue
                 if _relative_subject(words, lower, g.start):
                     # "to address the actions that Nicaragua is taking": the subject of
                     # a relative clause is no object of the verb before it
@@ -2109,7 +2103,8 @@ class RulesExtractor:
                                                             for m in g.mentions))
                               and (src_group.parties[0] not in g.parties
                                    or trig.category in _DOMESTIC)
-                              # (not the scene of a condemned attack)
+                              # (not the scene of a condemned attack: "condemned
+                              # these attacks against towns across Israel")
                               and not (trig.category == "ACCUSE" and any(
                                   lower[k] in _HOSTILE_ACTS for k in range(te, g.start))
                                   and _preposition_before(lower, g.start, te)
