@@ -1870,15 +1870,14 @@ class RulesExtractor:
                     src_group = owner
                 else:
                     owner = None
-            doer = next((g for g in live if g.end == ts and g is not src_group
-                         and g.start > 0 and lower[g.start - 1] in _DETERMINERS
-                         and all(m.form == "adj" for m in g.mentions)),
-                        None) if not trig.reciprocal and owner is None \
-                and words[ts].islower() else None
-            if doer is not None:
+            if not trig.reciprocal and owner is None and words[ts].islower():
                 # "condemned the Russian attacks on Ukrainian cities": a state's adjective
                 # right before an act named as a noun names its doer
-                src_group = owner = doer
+                doer = next((g for g in live if g.end == ts and g is not src_group
+                             and g.start > 0 and lower[g.start - 1] in _DETERMINERS
+                             and all(m.form == "adj" for m in g.mentions)), None)
+                if doer is not None:
+                    src_group = owner = doer
             if trig.pos == "noun" and not trig.reciprocal and src_group is not None \
                     and owner is None:
                 close = src_group.end >= ts - 2 and all(
@@ -1957,10 +1956,11 @@ class RulesExtractor:
                     tgt_group = next((g for g in live if g.start in (k + 1, j)
                                       and g is not src_group), None)
                     break
+                # (a group or place may sit in between: "the killing of civilians in
+                # Gaza by Israeli forces")
                 if not (lower[k].isalpha() and words[k].islower() or lower[k] == "-"
                         or any(g.start <= k < g.end for g in (*live, *places))):
-                    break       # (a group or place may sit in between: "the killing of
-                    # civilians in Gaza by Israeli forces")
+                    break
         if tgt_group is None and not passive and trig.mode == "withdraw":
             # "withdrew its forces from Panama", "will withdraw inspectors and
             # humanitarian workers from Iraq": the withdrawal is from that party,
