@@ -1225,3 +1225,10 @@ def test_the_scene_of_a_condemned_attack_is_not_accused(ex):
     # where an attack came from still names its doer
     assert triples(ex, "The U.S. strongly condemned the recent rocket attacks from Gaza into "
                    "Israel.", "2023-10-08") == [("USA", "PSE", "ACCUSE")]
+
+
+def test_a_people_of_a_state_belongs_to_that_state(ex):
+    assert triples(ex, "The Albanians of southern Serbia are demanding autonomy from Serbian "
+                   "authorities.", "2001-01-01") == [("SRB-CVL", "SRB", "REQUEST")]
+    assert triples(ex, "The Serbs of Bosnia rejected the plan.", "1995-01-01") == [
+        ("BIH-CVL", "", "REJECT")]

@@ -488,6 +488,9 @@ _HOSTILE_ACTS = frozenset({"attack", "attacks", "strike", "strikes", "airstrike"
                            "killings", "massacre", "massacres", "atrocities", "bombardment",
                            "invasion", "occupation", "shootings", "shooting"})
 _VICTIM_PREPS = frozenset({"against", "on", "across", "in", "into", "at", "of", "upon"})
+# what may stand between "of" or "in" and a state's name ("of southern Serbia")
+_COMPASS_OR_THE = frozenset({"the", "south", "southern", "north", "northern", "east",
+                             "eastern", "west", "western", "central"})
 # people who speak for a party ("a spokeswoman for the U.S. embassy")
 _SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
                             "official", "officials", "representative", "source", "sources"})
@@ -1454,14 +1457,25 @@ class RulesExtractor:
                 # "NATO-member Norway", "the Iranian-backed Hezbollah": the second
                 # party acts; the first only describes it
                 m.relational = True
+            if m.form == "adj" and lower[m.start].endswith("s") and m.end + 1 < n \
+                    and lower[m.end] == "of" and (m.start == 0 or lower[m.start - 1] != "ethnic"):
+                # "the Albanians of southern Serbia": a people of that state
+                k = m.end + 1
+                while k < n and lower[k] in _COMPASS_OR_THE:
+                    k += 1
+                place = next((p for p in out if p.start == k and p.kind == "party"
+                              and p.form in ("name", "capital", "place")), None)
+                if place is not None and place.party != m.party \
+                        and _kind(self.registry, place.party) == "state":
+                    m.parties = (f"{place.party}-CVL",)
+                    place.location = True
+                    continue
             if m.form == "adj" and m.start > 0 and lower[m.start - 1] == "ethnic":
                 # "ethnic Albanians in south Serbia": people of the place, not Albania
                 k = m.end
                 if k < n and lower[k] in ("in", "of", "from"):
                     k += 1
-                    while k < n and lower[k] in ("the", "south", "southern", "north",
-                                                 "northern", "east", "eastern", "west",
-                                                 "western", "central"):
+                    while k < n and lower[k] in _COMPASS_OR_THE:
                         k += 1
                     place = next((p for p in out if p.start == k and p.kind == "party"), None)
                     if place is not None and self.registry.party(place.party) is not None \
