@@ -2272,7 +2272,7 @@ def _relative_subject(words, lower, i) -> bool:
 def _inner_actor(src_group, tgt_group, party) -> bool:
     """Whether a target of the source's own state is another actor inside it: a
     named person or a home body ("reneged on his commitment to the Zambian people",
-    "demanded support from the Montenegro Assembly"), not the state acting on
+    "criticized the German parliament"), not the state acting on
     itself ("promised to democratize Serbia")."""
     tgt = [m for m in tgt_group.mentions if party in m.parties]
     if not tgt or any(m.form in ("pronoun", "ref") or not (
