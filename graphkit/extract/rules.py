@@ -489,8 +489,7 @@ _HOSTILE_ACTS = frozenset({"attack", "attacks", "strike", "strikes", "airstrike"
                            "invasion", "occupation", "shootings", "shooting"})
 _VICTIM_PREPS = frozenset({"against", "on", "across", "in", "into", "at", "of", "upon"})
 # what may stand between "of" or "in" and a state's name ("of southern Serbia")
-_COMPASS_OR_THE = frozenset({"the", "south", "southern", "north", "northern", "east",
-                             "eastern", "west", "western", "central"})
+_COMPASS_OR_THE = frozenset(("the", *_COMPASS))
 # people who speak for a party ("a spokeswoman for the U.S. embassy")
 _SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
                             "official", "officials", "representative", "source", "sources"})
@@ -1460,29 +1459,14 @@ class RulesExtractor:
             if m.form == "adj" and lower[m.start].endswith("s") and m.end + 1 < n \
                     and lower[m.end] == "of" and (m.start == 0 or lower[m.start - 1] != "ethnic"):
                 # "the Albanians of southern Serbia": a people of that state
-                k = m.end + 1
-                while k < n and lower[k] in _COMPASS_OR_THE:
-                    k += 1
-                place = next((p for p in out if p.start == k and p.kind == "party"
-                              and p.form in ("name", "capital", "place")), None)
-                if place is not None and place.party != m.party \
-                        and _kind(self.registry, place.party) == "state":
-                    m.parties = (f"{place.party}-CVL",)
-                    place.location = True
+                if self._people_of(m, out, lower, m.end + 1, other_state=True):
                     continue
             if m.form == "adj" and m.start > 0 and lower[m.start - 1] == "ethnic":
                 # "ethnic Albanians in south Serbia": people of the place, not Albania
                 k = m.end
-                if k < n and lower[k] in ("in", "of", "from"):
-                    k += 1
-                    while k < n and lower[k] in _COMPASS_OR_THE:
-                        k += 1
-                    place = next((p for p in out if p.start == k and p.kind == "party"), None)
-                    if place is not None and self.registry.party(place.party) is not None \
-                            and self.registry.party(place.party).kind == "state":
-                        m.parties = (f"{place.party}-CVL",)
-                        place.location = True
-                        continue
+                if k < n and lower[k] in ("in", "of", "from") \
+                        and self._people_of(m, out, lower, k + 1):
+                    continue
                 # "ethnic Albanians demonstrated on Tuesday in Serbia": the one state
                 # the sentence places anything in
                 homes = {p.party for p in out if p is not m and p.kind == "party"
@@ -1505,6 +1489,19 @@ class RulesExtractor:
                 if lower[m.end] in ("correspondent", "reporter", "journalist", "tv",
                                     "television", "radio", "newspaper", "broadcaster"):
                     m.kind = "media"
+
+    def _people_of(self, m, out, lower, k, other_state=False) -> bool:
+        """Make the people ``m`` those of the state named at ``k`` (past "the" and
+        compass words: "ethnic Albanians in south Serbia"); whether it did."""
+        while k < len(lower) and lower[k] in _COMPASS_OR_THE:
+            k += 1
+        place = next((p for p in out if p.start == k and p.kind == "party"), None)
+        if place is None or _kind(self.registry, place.party) != "state" or (
+                other_state and place.party == m.party):
+            return False
+        m.parties = (f"{place.party}-CVL",)
+        place.location = True
+        return True
 
     @staticmethod
     def _obligation(groups, lower, attr_span, speaker, breaks):
