@@ -1232,3 +1232,28 @@ def test_a_people_of_a_state_belongs_to_that_state(ex):
                    "authorities.", "2001-01-01") == [("SRB-CVL", "SRB", "REQUEST")]
     assert triples(ex, "The Serbs of Bosnia rejected the plan.", "1995-01-01") == [
         ("BIH-CVL", "", "REJECT")]
+
+
+def test_a_reiterated_noun_act_is_the_speakers_own(ex):
+    # "reiterated" reports speech, but "its demand that" is the speaker's act
+    assert triples(ex, "The ILO reiterated its demand today that Israel ease restrictions.",
+                   "1990-01-01") == [("ILO", "ISR", "REQUEST")]
+    assert triples(ex, "Japan reiterated its support for Ukraine.", "2023-01-01") == [
+        ("JPN", "UKR", "SUPPORT")]
+    assert triples(ex, "Belize reiterates its call for an end to the embargo against Cuba.",
+                   "2015-09-30") == [("BLZ", "CUB", "REQUEST")]
+
+
+def test_the_one_whose_act_is_condemned_is_the_target(ex):
+    assert triples(ex, "Norway reiterated its condemnation of Russia's war of aggression "
+                   "against Ukraine.", "2023-01-01") == [("NOR", "RUS", "ACCUSE")]
+    assert triples(ex, "Japan voiced strong criticism of China's policies toward Taiwan.",
+                   "2023-01-01") == [("JPN", "CHN", "ACCUSE")]
+
+
+def test_allies_named_by_an_adjective_are_that_state(ex):
+    assert triples(ex, "The United States reiterated its support for our Philippine allies.",
+                   "2023-10-25") == [("USA", "PHL", "SUPPORT")]
+    # proxies named by an adjective are not that state
+    assert ("USA", "IRN", "ACCUSE") not in triples(
+        ex, "The United States condemned attacks by Iranian proxies.", "2023-10-25")

@@ -110,7 +110,8 @@ _SUPPORT_VERBS = {"undertook", "undertake", "undertakes", "held", "hold", "holds
                   "ordered", "order", "orders", "speeded", "sped", "accelerated",
                   "completed", "complete", "completes",
                   "attended", "attend", "attends", "gathered", "converged", "converging",
-                  "engaged", "involved", "holding", "using", "used", "uses"}
+                  "engaged", "involved", "holding", "using", "used", "uses",
+                  "reiterated", "reiterate", "reiterates", "restated", "restate"}
 _CLAUSE_BREAK = {";", "but", "while", "whereas", "although", "though", "because", "however",
                  "which", "who", "whom", "whose", "where", "when", "since", "after", "before",
                  "until", "unless", "if", "whether"}
@@ -147,6 +148,7 @@ _RELATIONAL = {"partners", "partner", "allies", "ally", "friends", "friend", "ne
                "neighbors", "neighbour", "neighbor", "critics", "critic", "opponents",
                "opponent", "rivals", "rival", "enemies", "enemy", "adversaries", "adversary",
                "detractors", "backers", "sponsors", "patrons", "proxies"}
+_FRIENDS = frozenset({"partners", "partner", "allies", "ally", "friends", "friend"})
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                            "nine", "ten", "dozens", "hundreds", "thousands", "several",
                            "many", "more", "than", "at", "least", "about", "some", "of"})
@@ -711,6 +713,8 @@ class RulesExtractor:
                 if own and not _inside(i, mentions):
                     if lw == "us" and words[i] != "us":
                         continue
+                    if any(m.start == i + 1 and m.form == "adj" for m in mentions):
+                        continue    # "our Philippine allies" are the Philippines
                     mentions.append(Mention(i, i + 1, (speaker.party,), speaker.agent,
                                             speaker.kind, "pronoun"))
             mentions.sort(key=lambda m: m.start)
@@ -1433,7 +1437,10 @@ class RulesExtractor:
                 m.location = True
             if j >= 0 and lower[j] in ("from",) and m.form == "capital":
                 m.location = True
-            if m.form == "adj" and m.end < n and lower[m.end] in _RELATIONAL:
+            if m.form == "adj" and m.end < n and lower[m.end] in _RELATIONAL \
+                    and lower[m.end] not in _FRIENDS:
+                # "Iranian proxies" are not Iran; "our Philippine allies" are the
+                # Philippines
                 m.relational = True
             if m.form == "adj" and m.end < n and lower[m.end] in _SETTLEMENTS:
                 # "outside the Iraqi city of Basra": a place, never an actor
@@ -1555,8 +1562,12 @@ class RulesExtractor:
                 m_before = next((m for m in reversed(actors)
                                  if m.end == m_before.start - 2), m_before)
             m_after = next((m for m in actors if m.start > i and m.start - i <= 2), None)
-            if m_before is not None and lw in _WEAK_REPORT and "that" not in lower[i + 1:i + 4]:
-                m_before = None   # "Germany announced sanctions": an event, not a quote
+            if m_before is not None and lw in _WEAK_REPORT and not any(
+                    lower[k] == "that" and not any(w in _DETERMINERS for w in lower[i + 1:k])
+                    for k in range(i + 1, min(n, i + 4))):
+                # "Germany announced sanctions", "reiterated its demand that Israel
+                # ease ...": an event, not a quote
+                m_before = None
             if m_before is not None:
                 start = m_before.start
                 while start > 0 and lower[start - 1] in _NP_FILLER:
@@ -1742,6 +1753,10 @@ class RulesExtractor:
         k = bisect.bisect_right(breaks, ts)     # breaks are sorted and distinct
         c_start = breaks[k - 1] if k else 0
         c_end = breaks[k] if k < len(breaks) else n
+        if c_end < te:
+            # a pattern runs on past a break: "Japan reiterated its support for"
+            # (the report verb is the pattern's first word)
+            c_end = next((b for b in breaks if b >= te), n)
         in_attr = attr_span is not None and attr_span[0] <= ts < attr_span[1]
         if attr_span is not None and not in_attr:
             if attr_span[0] >= te:
@@ -1830,6 +1845,7 @@ class RulesExtractor:
                           and lower[g.start - 1] not in _ING_ADJECTIVES
                           and not (g.start > 1 and lower[g.start - 2] in _DETERMINERS))]
         subjects = cands
+        said_own = False
         if trig.pos == "verb" and ts > 0 and lower[ts - 1] == "and" and cands:
             # "killed one U.S. soldier and wounded two others": the object of the
             # first verb is not the subject of the second
@@ -1846,6 +1862,12 @@ class RulesExtractor:
             # "Bosnian Serbs said their forces had completed their withdrawal": the
             # speaker's own people act
             cands = subjects = [g for g in live if speaker in g.mentions][:1]
+        elif not cands and speaker is not None and attr_span is not None \
+                and attr_span[1] == c_start and trig.pos == "noun" and ts - c_start <= 3 \
+                and lower[c_start] in ("its", "their", "his", "her", "our"):
+            # "the ILO reiterated its demand that Israel ...": the speaker's own act
+            cands = subjects = [g for g in live if speaker in g.mentions][:1]
+            said_own = True
         if trig.category == "AID" and trig.pos == "noun" and cands:
             donor = _received(lower, ts, te, live, min(c_end, next_trig + 1))
             if donor is not None:
@@ -1890,7 +1912,7 @@ class RulesExtractor:
                 if doer is not None:
                     src_group = owner = doer
             if trig.pos == "noun" and not trig.reciprocal and src_group is not None \
-                    and owner is None:
+                    and owner is None and not said_own:
                 close = src_group.end >= ts - 2 and all(
                     lower[k] in _NP_FILLER or lower[k] in ("'s", "’s") for k in
                     range(src_group.end, ts))
@@ -1931,6 +1953,14 @@ class RulesExtractor:
                     tgt_group = next((g for g in live if g.start == j and g is not src_group),
                                      None)
                     break
+        if tgt_group is None and not passive and (trig.pos == "noun" or len(
+                trig.elements) > 1) and trig.category in (
+                "ACCUSE", "PROTEST", "REJECT", "SUPPORT") and te + 2 < n and lower[te] == "of":
+            # the one whose act is judged: "their condemnation of Russia's war against
+            # Ukraine", "praise of Japan's efforts"
+            j = te + 1 + (lower[te + 1] == "the")
+            tgt_group = next((g for g in live if g.start == j and g is not src_group
+                              and g.end < n and lower[g.end] in ("'s", "’s")), None)
         if tgt_group is None and not passive and not talk_like:
             # the doer of a demanded or welcomed act: "demanded the withdrawal of
             # Serbian forces", "rejected the resignation of the prime minister"
@@ -2256,8 +2286,13 @@ def _relative_subject(words, lower, i) -> bool:
     that Russia ...", "said that Russia ...")."""
     if i < 3 or lower[i - 1] not in ("that", "which"):
         return False
-    noun = lower[i - 2]
-    if not (words[i - 2].isalpha() and words[i - 2].islower()) or noun.endswith("ed") \
+    k = i - 2
+    while k > 1 and (lower[k] in _TIME_ADVERBS or lower[k] in _WEEKDAYS):
+        k -= 1      # "its demand today that Israel ..."
+    if lower[k] == "on" and lower[k + 1] in _WEEKDAYS:
+        k -= 1
+    noun = lower[k]
+    if not (words[k].isalpha() and words[k].islower()) or noun.endswith("ed") \
             or noun in _REPORT_VERBS or noun in _PROPOSALS or noun in _CONTENT_NOUNS:
         return False        # ("its demands that Burundi's government grant ...")
     det = next((k for k in range(i - 3, max(-1, i - 6), -1) if lower[k] in _DETERMINERS),
