@@ -1257,3 +1257,14 @@ def test_allies_named_by_an_adjective_are_that_state(ex):
     # proxies named by an adjective are not that state
     assert ("USA", "IRN", "ACCUSE") not in triples(
         ex, "The United States condemned attacks by Iranian proxies.", "2023-10-25")
+
+
+def test_an_arrest_with_no_doer_named_is_the_states_where_it_happened(ex):
+    assert triples(ex, "A Canadian missionary was arrested in Lebanon.", "2000-01-01") == [
+        ("LBN", "CAN", "COERCE")]
+    assert triples(ex, "A missionary from Calgary was arrested in Lebanon for collaborating "
+                   "with Israel.", "2000-01-01") == [("LBN", "CAN", "COERCE")]
+    assert triples(ex, "Three Americans were sentenced to prison in North Korea.",
+                   "2000-01-01") == [("PRK", "USA", "ACCUSE")]
+    # no state named for where it happened: no event
+    assert triples(ex, "A Canadian missionary was arrested on Monday.", "2000-01-01") == []

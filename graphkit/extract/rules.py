@@ -148,6 +148,9 @@ _RELATIONAL = {"partners", "partner", "allies", "ally", "friends", "friend", "ne
                "neighbors", "neighbour", "neighbor", "critics", "critic", "opponents",
                "opponent", "rivals", "rival", "enemies", "enemy", "adversaries", "adversary",
                "detractors", "backers", "sponsors", "patrons", "proxies"}
+# acts only a state's authorities do: a passive one with no doer named is the state's
+# where it happened ("was arrested in Lebanon")
+_STATE_ACTS = frozenset({"arrest", "imprison", "expel", "legal"})
 _FRIENDS = frozenset({"partners", "partner", "allies", "ally", "friends", "friend"})
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                            "nine", "ten", "dozens", "hundreds", "thousands", "several",
@@ -1884,8 +1887,21 @@ class RulesExtractor:
                 (g for g in reversed(live) if c_start <= g.start and g.end <= ts
                  and g.start > 0 and lower[g.start - 1] in ("of", "for", "carrying")
                  and not _in_apposition(g, lower, c_start)), None)
+            if patient is None and trig.mode in _STATE_ACTS:
+                # "a missionary from Calgary was arrested": whose national
+                patient = next((g for g in places if c_start < g.start and g.end <= ts
+                                and lower[g.start - 1] == "from"), None)
             if agent is not None:
                 src_group, tgt_group = agent, patient
+            elif trig.mode in _STATE_ACTS and patient is not None:
+                # "a Canadian was arrested in Lebanon", "... sentenced in Iran": only a
+                # state arrests, tries or expels, and it is the one where it happened
+                where = next((g for g in places if te <= g.start < c_end
+                              and lower[g.start - 1] in ("in", "by")
+                              and _kind(self.registry, g.parties[0]) == "state"
+                              and g.parties[0] not in patient.parties), None)
+                if where is not None:
+                    src_group, tgt_group = where, patient
         else:
             src_group = subjects[0] if subjects else None
             owner = next((g for g in reversed(live) if c_start <= g.start and g.end < ts),
