@@ -286,6 +286,21 @@ class Registry:
         active = [t for t in self._by_office.get((party, role), ()) if t.active(date)]
         return max(active, key=lambda t: t.start) if active else None
 
+    def holders(self, role: str, date: str) -> list[Official]:
+        """Everyone who held ``role`` for any party at ``date``.
+
+        Examples
+        --------
+        >>> reg = load_registry()
+        >>> "Laurent Gbagbo" in {t.name for t in reg.holders("President", "2003-01-01")}
+        True
+        """
+        if not date:
+            return []
+        self.holder("", role, date)     # builds the office index
+        return [t for (party, r), terms in self._by_office.items() if r == role
+                for t in terms if t.active(date)]
+
     def key_prefixes(self) -> set:
         """Every leading part (length 1 up to the whole key) of the token keys
         of ``surfaces``, ``people`` and ``surnames``.

@@ -1268,3 +1268,24 @@ def test_an_arrest_with_no_doer_named_is_the_states_where_it_happened(ex):
                    "2000-01-01") == [("PRK", "USA", "ACCUSE")]
     # no state named for where it happened: no event
     assert triples(ex, "A Canadian missionary was arrested on Monday.", "2000-01-01") == []
+
+
+def test_an_unknown_office_holder_belongs_to_the_state_the_sentence_is_about(ex):
+    assert triples(ex, "Rebels in the Ivory Coast dismissed an appeal from Minister Jean "
+                   "Kouassi to lay down their arms.", "2003-01-01") == [
+        ("CIV-REB", "CIV", "REJECT")]
+    # not when the registry knows another holder of that office there
+    # nor beside a known person of that state, whom they may be meeting
+    for title in ("President", "Minister"):
+        got = events(ex, f"{title} Jean Kouassi met Jacques Chirac in Paris.", "2003-01-01")
+        assert all("Kouassi" not in e.source_agent + e.target_agent for e in got)
+
+
+def test_a_misspelt_office_holder_is_the_holder_at_the_time(ex):
+    assert triples(ex, "President Laurent Gbago met Jacques Chirac in Paris.",
+                   "2003-01-01") == [("CIV", "FRA", "CONSULT")]
+    assert triples(ex, "Rebels in the Ivory Coast dismissed an appeal from President "
+                   "Laurent Gbago.", "2003-01-01") == [("CIV-REB", "CIV", "REJECT")]
+    # another time, another holder: no guess
+    assert triples(ex, "President Laurent Gbago met Jacques Chirac in Paris.",
+                   "2015-01-01") == []

@@ -17,6 +17,7 @@ Pure Python, no model. For every sentence it
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from dataclasses import dataclass, field, replace
 from itertools import compress, count
 
@@ -148,6 +149,14 @@ _RELATIONAL = {"partners", "partner", "allies", "ally", "friends", "friend", "ne
                "neighbors", "neighbour", "neighbor", "critics", "critic", "opponents",
                "opponent", "rivals", "rival", "enemies", "enemy", "adversaries", "adversary",
                "detractors", "backers", "sponsors", "patrons", "proxies"}
+# offices of a state, not of an international body or a foreign mission: a holder
+# named without a party is placed in the one state the sentence is about
+_STATE_OFFICES = frozenset({"President", "Vice President", "Prime Minister",
+                            "Deputy Prime Minister", "Chancellor", "King", "Queen", "Emir",
+                            "Sultan", "Crown Prince", "Foreign Minister", "Defence Minister",
+                            "Minister", "Governor", "Mayor", "President-elect",
+                            "Prime Minister-elect", "Head of Government", "Head of State",
+                            "Supreme Leader"})
 # acts only a state's authorities do: a passive one with no doer named is the state's
 # where it happened ("was arrested in Lebanon")
 _STATE_ACTS = frozenset({"arrest", "imprison", "expel", "legal"})
@@ -1052,6 +1061,7 @@ class RulesExtractor:
         roles = joined
         result = list(out)
         deferred = []
+        placed = []
         for rs, re_, (role, individual) in roles:
             if individual and re_ + 1 < n and lower[re_] == "and":
                 # "Prime Minister and Crown Prince Mohammed bin Salman": the name with
@@ -1120,6 +1130,14 @@ class RulesExtractor:
                     person = next((m for m in result if m.start == nm
                                    and m.kind == "person"), None)
             party_m = before or after
+            if person is None and party_m is None and individual and role in _STATE_OFFICES \
+                    and words[rs][:1].isupper():
+                # "President Laurent Gbago" (a name the registry does not know): the
+                # holder of an office of the one state the sentence is about, if any
+                nm = _capitalised_run(words, re_)
+                if nm and not any(k in covered for k in range(re_, nm)):
+                    placed.append((rs, nm, role, " ".join(words[re_:nm])))
+                    continue
             if person is not None:
                 person.start = min(person.start, before.start if before else rs)
                 if before is not None and before in result:
@@ -1196,10 +1214,32 @@ class RulesExtractor:
             result.append(new)
             if kind == "person" and agent:
                 state.agents.setdefault((agent, party_m.party), 0)
-        home = self._home_state(result, lower) if deferred else ""
+        home = self._home_state(result, lower) if deferred or placed else ""
+        if placed:
+            covered.update(k for rs, end, _r, _n in placed for k in range(rs, end))
         for rs, re_, role in deferred if home else ():
             parties = (f"{home}-{_SECTOR_GROUPS[role]}",) if role in _SECTOR_GROUPS else (home,)
             result.append(Mention(rs, re_, parties, role, "party", "role", role=role))
+        for rs, end, role, name in placed:
+            # a holder of that office at the time, the name misspelt: "President
+            # Laurent Gbago" is Gbagbo
+            near = [t for t in self.registry.holders(role, state.date)
+                    if _near_spelling(name.split()[-1], t.name.split()[-1])]
+            party = near[0].party if len(near) == 1 else home
+            if not party or (not near and any(m.kind == "person" and m.party == home
+                                              for m in result)):
+                # (not beside a known person of that state, whom they may be meeting:
+                # "Minister X met Jacques Chirac in Paris")
+                continue
+            holder = self.registry.holder(party, role, state.date)
+            if holder is not None:
+                if not _near_spelling(name.split()[-1], holder.name.split()[-1]):
+                    continue    # the office has another known holder
+                name = holder.name
+            result.append(Mention(rs, end, (party,), name, "person", "role", role=role))
+            state.persons[name.split()[-1]] = name
+            state.person_party[name] = home
+            state.person_role[name] = role
         return sorted(result, key=lambda m: m.start)
 
     def _home_state(self, mentions, lower) -> str:
@@ -2669,6 +2709,27 @@ def _amount_in_gap(lower, x, nxt) -> bool:
     while k < len(lower) and _in_number(lower, k):
         k += 1
     return k == nxt or (k < len(lower) and (lower[k] == "-" or lower[k] in _UNITS))
+
+
+def _near_spelling(a: str, b: str) -> bool:
+    """Whether two surnames differ by at most one edit (two in long names), ignoring
+    case and accents: "Gbago" and "Gbagbo", "Bouteflicka" and "Bouteflika"."""
+    a, b = _fold(a), _fold(b)
+    if abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 4:
+        return a == b
+    limit = 2 if min(len(a), len(b)) >= 8 else 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] <= limit
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower())
+                   if not unicodedata.combining(c))
 
 
 def _match(elements, lower, i, covered, heads=None):
