@@ -1289,3 +1289,13 @@ def test_a_misspelt_office_holder_is_the_holder_at_the_time(ex):
     # another time, another holder: no guess
     assert triples(ex, "President Laurent Gbago met Jacques Chirac in Paris.",
                    "2015-01-01") == []
+
+
+def test_a_threat_of_a_domestic_act_is_aimed_at_home(ex):
+    assert triples(ex, "Turkey threatened to impose a curfew in Cizre.", "2016-01-01") == [
+        ("TUR", "TUR", "THREATEN")]
+    assert triples(ex, "President Abdelaziz Bouteflicka threatened to institute a curfew in "
+                   "Algiers.", "2003-01-01") == [("DZA", "DZA", "THREATEN")]
+    # a threat of talks at home is no threat to oneself
+    assert ("TUR", "TUR", "THREATEN") not in triples(
+        ex, "Turkey threatened to hold talks in Ankara.", "2016-01-01")

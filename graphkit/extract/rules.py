@@ -757,8 +757,8 @@ class RulesExtractor:
         read = triggers
         triggers = self._absorb(triggers, lower, breaks, mentions)
         # the kinds of act folded into an earlier trigger ("willing to withdraw ...")
-        absorbed = {s_: t_.mode for (s_, _, t_), (_, _, kept) in zip(read, triggers)
-                    if t_ is not None and kept is None and t_.mode in _MODE_PREPS}
+        absorbed = {s_: t_ for (s_, _, t_), (_, _, kept) in zip(read, triggers)
+                    if t_ is not None and kept is None}
         found = []
         demand = self._obligation(groups, lower, attr_span, speaker, breaks)
         if demand is not None:
@@ -2143,8 +2143,8 @@ class RulesExtractor:
                 elif prep not in preps and prep not in _MODE_PREPS.get(trig.mode, ()) \
                         and not (prep == lower[te - 1] and trig.elements[-1] == {prep}) \
                         and not (absorbed and any(
-                            te <= s_ < g.start and prep in _MODE_PREPS[m_]
-                            for s_, m_ in absorbed.items())):
+                            te <= s_ < g.start and prep in _MODE_PREPS.get(t_.mode, ())
+                            for s_, t_ in absorbed.items())):
                     # (a preposition the trigger's own pattern ends in, "speak ~ to",
                     # takes its object whatever the category's usual ones are)
                     continue
@@ -2187,6 +2187,11 @@ class RulesExtractor:
                     for b in (victims.parties if victims is not None else (home,))]
         if src_group is None:
             return []
+        # an act a state may do at home; and a threat of one: "threatened to
+        # institute a curfew in Algiers"
+        domestic = trig.category in _DOMESTIC or (
+            trig.category == "THREATEN" and absorbed is not None and any(
+                te <= s_ < c_end and t_.category in _DOMESTIC for s_, t_ in absorbed.items()))
         if tgt_group is None and (trig.mode in ("visit", "arrive") or (
                 len(src_group.parties) == 1 and not passive
                 and trig.category != "CONSULT")):
@@ -2198,8 +2203,7 @@ class RulesExtractor:
                               if te <= g.start < min(c_end, te + _PLACE_REACH)
                               and (g.start < te + 10 or all(m.form != "capital"
                                                             for m in g.mentions))
-                              and (src_group.parties[0] not in g.parties
-                                   or trig.category in _DOMESTIC)
+                              and (src_group.parties[0] not in g.parties or domestic)
                               # (not the scene of a condemned attack: "condemned
                               # these attacks against towns across Israel")
                               and not (trig.category == "ACCUSE" and any(
@@ -2253,7 +2257,7 @@ class RulesExtractor:
             if tgt_parties:
                 for b in tgt_parties:
                     if a != b or trig.category == "PROTEST" or (
-                            trig.category in _DOMESTIC
+                            domestic
                             and all(m.location or m.form in ("capital", "place")
                                     for m in tgt_group.mentions)) or (
                             (passive or tgt_group.start > ts)
