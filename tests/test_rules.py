@@ -1299,3 +1299,14 @@ def test_a_threat_of_a_domestic_act_is_aimed_at_home(ex):
     # a threat of talks at home is no threat to oneself
     assert ("TUR", "TUR", "THREATEN") not in triples(
         ex, "Turkey threatened to hold talks in Ankara.", "2016-01-01")
+
+
+def test_a_misspelt_state_name_is_read(ex):
+    assert triples(ex, "Ethopia has agreed to re-open its borders to UN peacekeepers.",
+                   "2000-01-01") == [("ETH", "UN", "AGREE")]
+    assert triples(ex, "Pakistan rejected a fresh offer from Afganistan for direct talks.",
+                   "1988-01-01") == [("PAK", "AFG", "REJECT")]
+    # real words and names near a state's name are not it
+    assert triples(ex, "Prussia attacked Austria.", "1866-06-14") == []
+    assert triples(ex, "Dominican officials met Haitian officials.", "2010-01-01") in (
+        [], [("", "HTI", "CONSULT")], [("HTI", "", "CONSULT")])

@@ -670,6 +670,7 @@ class RulesExtractor:
             # tokens that are a whole key by themselves
             self._one_token_keys = {key[0] for index in (reg.surfaces, reg.people, reg.surnames)
                                     for key in index if len(key) == 1}
+            self._misspelt = _misspelling_index(reg)
 
     # ------------------------------------------------------------- sentence
     def _sentence(self, doc, sid, offset, sentence, state, events, para_speaker):
@@ -917,6 +918,16 @@ class RulesExtractor:
                     top += 1
                 maxlen = top if top > 1 or w in one_token_keys else 0
             if not maxlen and w not in full_first and w not in persons and not w.isupper():
+                if 7 <= len(w) <= 16 and w[1:].islower() and w.isalpha() and (
+                        i + 1 == n or not words[i + 1][:1].isupper()) and (
+                        i == 0 or not words[i - 1][:1].isupper() or lower[i - 1] == "the"):
+                    # (not inside a run of names: "Romain Rolland")
+                    # a state's name misspelt: "Afganistan", "Ethopia"
+                    key = _misspelt_key(w, self._misspelt)
+                    if key is not None:
+                        pid, form = _pick(reg.surfaces[key])
+                        out.append(Mention(i, i + 1, (pid,), form=form))
+                        pos = i + 1
                 continue        # no key, known name or headline capital: no hit below
             hit = None
             for L in range(maxlen, 0, -1):
@@ -2715,13 +2726,49 @@ def _amount_in_gap(lower, x, nxt) -> bool:
     return k == nxt or (k < len(lower) and (lower[k] == "-" or lower[k] in _UNITS))
 
 
-def _near_spelling(a: str, b: str) -> bool:
+# real words one letter away from a state's name or adjective
+# (the region, an island, currencies, a sports team, an airline)
+_NOT_MISSPELT = frozenset({"Prussia", "Prussian", "Prussians", "Columbia", "Columbian",
+                           "Sorbian", "Sorbians", "Indiana", "Indianan", "Sudanic",
+                           "Emirate", "Mongolica", "Palawan", "Bolivianos", "Canadiens",
+                           "Yemenia", "Dominican", "Dominicans"})
+
+
+def _misspelling_index(reg) -> dict:
+    """Each one-letter deletion of a state's one-word name or adjective (seven
+    letters or more), mapped to the names it comes from."""
+    index: dict = {}
+    for key, hits in reg.surfaces.items():
+        if len(key) != 1 or len(key[0]) < 7 or not key[0].isalpha():
+            continue
+        pid, form = _pick(hits)
+        if form not in ("name", "adj") or _kind(reg, pid) != "state":
+            continue
+        w = key[0]
+        for k in range(len(w)):
+            index.setdefault(w[:k] + w[k + 1:], set()).add(key)
+        index.setdefault(w, set()).add(key)
+    return index
+
+
+def _misspelt_key(word: str, index: dict):
+    """The one state name ``word`` is a one-letter misspelling of, or None."""
+    if word in _NOT_MISSPELT:
+        return None
+    found = set(index.get(word, ()))
+    for k in range(len(word)):
+        found.update(index.get(word[:k] + word[k + 1:], ()))
+    keys = {key for key in found if key[0] != word and _near_spelling(word, key[0], 1)}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _near_spelling(a: str, b: str, limit: int = 0) -> bool:
     """Whether two surnames differ by at most one edit (two in long names), ignoring
     case and accents: "Gbago" and "Gbagbo", "Bouteflicka" and "Bouteflika"."""
     a, b = _fold(a), _fold(b)
     if abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 4:
         return a == b
-    limit = 2 if min(len(a), len(b)) >= 8 else 1
+    limit = limit or (2 if min(len(a), len(b)) >= 8 else 1)
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
