@@ -1310,3 +1310,10 @@ def test_a_misspelt_state_name_is_read(ex):
     assert triples(ex, "Prussia attacked Austria.", "1866-06-14") == []
     assert triples(ex, "Dominican officials met Haitian officials.", "2010-01-01") in (
         [], [("", "HTI", "CONSULT")], [("HTI", "", "CONSULT")])
+
+
+def test_whose_right_is_upheld_is_the_target(ex):
+    assert triples(ex, "Japan supports the right of Ukraine to defend itself.",
+                   "2023-01-01") == [("JPN", "UKR", "SUPPORT")]
+    assert triples(ex, "Tunisia reaffirms its support for the inalienable rights of the "
+                   "Palestinian people.", "2015-09-30") == [("TUN", "PSE", "SUPPORT")]

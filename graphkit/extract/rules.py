@@ -395,7 +395,10 @@ _ACT_NOUNS = frozenset({"withdrawal", "resignation", "disarmament", "departure",
                         "commitment", "assurance", "assurances", "guarantee", "guarantees",
                         "move", "statement", "meeting", "session", "return", "entry",
                         "deployment", "presence", "arrival", "visit", "conduct", "actions",
-                        "activities", "behaviour", "behavior", "handling"})
+                        "activities", "behaviour", "behavior", "handling",
+                        # whose right is upheld: "supports the right of Ukraine to
+                        # defend itself"
+                        "right", "rights"})
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "PROTEST",
                       "MOBILIZE", "REJECT"})
 # categories that answer a proposal, and the nouns that name one
