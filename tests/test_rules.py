@@ -1317,3 +1317,9 @@ def test_whose_right_is_upheld_is_the_target(ex):
                    "2023-01-01") == [("JPN", "UKR", "SUPPORT")]
     assert triples(ex, "Tunisia reaffirms its support for the inalienable rights of the "
                    "Palestinian people.", "2015-09-30") == [("TUN", "PSE", "SUPPORT")]
+
+
+def test_a_people_of_an_occupied_place_are_not_the_occupiers(ex):
+    got = triples(ex, "Palestinians of the Israeli-occupied West Bank protested.",
+                  "1990-01-01")
+    assert got and all(not s.startswith("ISR") for s, _t, _c in got)

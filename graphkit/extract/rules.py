@@ -1560,6 +1560,11 @@ class RulesExtractor:
         while k < len(lower) and lower[k] in _COMPASS_OR_THE:
             k += 1
         place = next((p for p in out if p.start == k and p.kind == "party"), None)
+        if place is not None and place.end + 2 < len(lower) and lower[place.end] == "-" \
+                and lower[place.end + 1] in _BROKERED:
+            # "Palestinians of the Israeli-occupied West Bank": of the place after it
+            place = next((p for p in out if p.start == place.end + 2 and p.kind == "party"),
+                         None)
         if place is None or _kind(self.registry, place.party) != "state" or (
                 other_state and place.party == m.party):
             return False
