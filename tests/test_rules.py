@@ -1323,3 +1323,11 @@ def test_a_people_of_an_occupied_place_are_not_the_occupiers(ex):
     got = triples(ex, "Palestinians of the Israeli-occupied West Bank protested.",
                   "1990-01-01")
     assert got and all(not s.startswith("ISR") for s, _t, _c in got)
+
+
+def test_calling_off_a_strike_is_aimed_at_home(ex):
+    assert triples(ex, "The Nigerian Union of Teachers called off a four-day strike.",
+                   "1990-01-01") == [("NGA", "NGA", "CONCEDE")]
+    # a state named as such ends a boycott of someone else
+    assert triples(ex, "Israel called off its boycott.", "1990-01-01") == [
+        ("ISR", "", "CONCEDE")]

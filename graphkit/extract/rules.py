@@ -2248,7 +2248,14 @@ class RulesExtractor:
                          src_group.agent_of(src_group.parties[0]), "")]
         src_parties = src_group.parties
         tgt_parties = tgt_group.parties if tgt_group is not None else []
-        if not tgt_parties and trig.category == "PROTEST" and len(src_parties) == 1:
+        if not tgt_parties and len(src_parties) == 1 and (trig.category == "PROTEST" or (
+                # "called off a four-day strike": ends a protest, aimed at the same
+                trig.category == "CONCEDE" and trig.elements[-1] is not None
+                and not trig.elements[-1].isdisjoint(("strike", "protest", "boycott"))
+                # (by people or a group in it, not a state named: "Israel ended its
+                # boycott")
+                and all(m.form not in ("name", "capital") or "-" in m.party
+                        for m in src_group.mentions))):
             # a protest with no stated target is aimed at the protesters' own government
             home = src_parties[0].split("-")[0]
             a = self.registry.party(home)
