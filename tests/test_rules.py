@@ -1331,3 +1331,11 @@ def test_calling_off_a_strike_is_aimed_at_home(ex):
     # a state named as such ends a boycott of someone else
     assert triples(ex, "Israel called off its boycott.", "1990-01-01") == [
         ("ISR", "", "CONCEDE")]
+
+
+def test_an_act_someone_is_suspected_of_is_no_event(ex):
+    assert triples(ex, "Libya has offered to hand over to Britain two of its nationals "
+                   "suspected by the West of blowing up a plane.", "1991-01-01") == [
+        ("LBY", "GBR", "AGREE")]
+    assert triples(ex, "Iran arrested two men suspected of attacking the Israeli embassy.",
+                   "2010-01-01") == [("IRN", "", "COERCE")]

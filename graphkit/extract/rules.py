@@ -739,6 +739,12 @@ class RulesExtractor:
         triggers = self._triggers(lower, mentions)
         if "AIDS" in words:     # the disease, not "aids"
             triggers = [t for t in triggers if words[t[0]] != "AIDS"]
+        if "suspected" in lower:
+            # "two nationals suspected by the West of blowing up a plane": an act
+            # someone is suspected of is no event of this report
+            triggers = [t for t in triggers if not (
+                t[0] > 1 and lower[t[0] - 1] == "of"
+                and "suspected" in lower[max(0, t[0] - 7):t[0] - 1])]
         # a noun trigger inside a proper name ("the Baghdad Regional Summit", "the
         # Partnership for Global Infrastructure") names an event or body, not an act here
         # (past an acronym in brackets: "the Bucharest Nine (B9) Summit")
