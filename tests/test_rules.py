@@ -1339,3 +1339,14 @@ def test_an_act_someone_is_suspected_of_is_no_event(ex):
         ("LBY", "GBR", "AGREE")]
     assert triples(ex, "Iran arrested two men suspected of attacking the Israeli embassy.",
                    "2010-01-01") == [("IRN", "", "COERCE")]
+
+
+def test_people_sent_from_a_body_act_for_it(ex):
+    assert triples(ex, "Doctors from two American aid groups donated medicine to Iraq.",
+                   "1995-01-01") == [("USA", "IRQ", "AID")]
+    assert triples(ex, "Officials from Japan met their Chinese counterparts.",
+                   "2015-01-01") == [("JPN", "CHN", "CONSULT")]
+    # the object of a verb is no subject: "expecting teams from Ecuador"
+    assert all(s != "ECU" for s, _t, _c in triples(
+        ex, "We are expecting teams from Ecuador that have offered help.", "2017-09-20"))
+

@@ -157,6 +157,15 @@ _STATE_OFFICES = frozenset({"President", "Vice President", "Prime Minister",
                             "Minister", "Governor", "Mayor", "President-elect",
                             "Prime Minister-elect", "Head of Government", "Head of State",
                             "Supreme Leader"})
+# people who act for the body they come from: "doctors from two American aid groups"
+# (not refugees or migrants, who come from a place)
+_SENT_PEOPLE = frozenset({"doctors", "experts", "officials", "delegates", "representatives",
+                          "envoys", "diplomats", "volunteers", "teams", "team", "delegation",
+                          "delegations", "engineers", "inspectors", "observers", "monitors",
+                          "lawmakers", "ministers", "leaders", "members", "specialists",
+                          "scientists", "physicians", "negotiators", "investigators",
+                          "troops", "soldiers", "peacekeepers", "officers", "staff",
+                          "personnel", "legislators", "parliamentarians", "senators"})
 # acts only a state's authorities do: a passive one with no doer named is the state's
 # where it happened ("was arrested in Lebanon")
 _STATE_ACTS = frozenset({"arrest", "imprison", "expel", "legal"})
@@ -2989,6 +2998,14 @@ def _subject_like(group, lower, registry=None):
         j = k - 2
         while j >= 0 and lower[j] in _NP_FILLER:
             j -= 1
+    elif j >= 1 and lower[j] == "from" and lower[j - 1] in _SENT_PEOPLE:
+        # "Doctors from two American aid groups donated ...": those sent act for them
+        j -= 2
+        while j >= 0 and (lower[j] in _NP_FILLER or lower[j].isdigit()):
+            j -= 1
+        # (opening a clause: not "we are expecting teams from Ecuador")
+        return j < 0 or lower[j] in (",", ";", ":", "and", "but", "that", "when", "while",
+                                     "after", "as", "(")
     elif j >= 1 and lower[j] == "of" and lower[j - 1] in _QUANTITY:
         # "Thousands of Nigerians held a rally": the people are the subject
         j -= 2
