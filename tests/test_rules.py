@@ -1350,3 +1350,15 @@ def test_people_sent_from_a_body_act_for_it(ex):
     assert all(s != "ECU" for s, _t, _c in triples(
         ex, "We are expecting teams from Ecuador that have offered help.", "2017-09-20"))
 
+
+
+def test_peacekeepers_arriving_or_sent_are_aid(ex):
+    assert triples(ex, "Kenyan peacekeepers arrived in Somalia.", "2012-01-01") == [
+        ("KEN", "SOM", "AID")]
+    assert triples(ex, "A first batch of Bangladeshi peacekeeping troops arrived in Sierra "
+                   "Leone on Tuesday.", "2000-01-01") == [("BGD", "SLE", "AID")]
+    assert triples(ex, "Madagascar sent peacekeeping officers to Mali.", "2015-01-01") == [
+        ("MDG", "MLI", "AID")]
+    # other troops arriving are a visit, not aid
+    assert triples(ex, "Kenyan troops arrived in Somalia.", "2012-01-01") != [
+        ("KEN", "SOM", "AID")]

@@ -2221,6 +2221,11 @@ class RulesExtractor:
                     for b in (victims.parties if victims is not None else (home,))]
         if src_group is None:
             return []
+        if trig.mode == "arrive" and any(
+                lower[k].startswith("peacekeep")
+                for k in range(max(c_start, src_group.start - 4), min(ts, src_group.end + 3))):
+            # "NATO peacekeeping troops have arrived in Bosnia": peacekeeping is aid
+            trig = replace(trig, category="AID", mode="peacekeeping", intensity=7.0)
         # an act a state may do at home; and a threat of one: "threatened to
         # institute a curfew in Algiers"
         domestic = trig.category in _DOMESTIC or (
@@ -2957,7 +2962,8 @@ def _skip_address(lower, j, floor=0):
 # ("members of the United Nations" are not the organisation: no "members", "some", "most")
 _QUANTITY = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens",
                        "group", "groups", "crowd", "crowds", "handful", "contingent", "band",
-                       "number"})
+                       "number", "batch", "batches", "wave", "waves", "detachment", "unit",
+                       "units"})
 
 
 def _kind(registry, pid):
