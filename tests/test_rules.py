@@ -1362,3 +1362,20 @@ def test_peacekeepers_arriving_or_sent_are_aid(ex):
     # other troops arriving are a visit, not aid
     assert triples(ex, "Kenyan troops arrived in Somalia.", "2012-01-01") != [
         ("KEN", "SOM", "AID")]
+
+
+def test_pressure_abuse_and_inspectors_sent(ex):
+    assert triples(ex, "Iranian authorities have been pressuring workers of a bus company "
+                   "in Tehran to cancel their strike.", "2006-01-01") == [
+        ("IRN", "IRN-CVL", "REQUEST")]
+    # a noun "pressure" with no one pressed is no demand
+    assert triples(ex, "Myanmar does not react well to pressure.", "2012-01-01") == []
+    assert triples(ex, "U.S. border patrol agents abused illegal Mexican immigrants.",
+                   "2000-01-01") == [("USA", "MEX-CVL", "ASSAULT")]
+    assert triples(ex, "The IAEA has dispatched inspectors to a plant in central Iran.",
+                   "2005-08-01") == [("IAEA", "IRN", "ACCUSE")]
+
+
+def test_a_share_of_the_object_fits_in_a_patterns_gap(ex):
+    assert triples(ex, "The United States suspended part of a military aid program for "
+                   "Bosnia.", "1995-01-01") == [("USA", "BIH", "SANCTION")]

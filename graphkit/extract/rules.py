@@ -90,6 +90,9 @@ _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 _REFUSING = {"will", "wo", "would", "shall"}
 _CLAUSAL_OBJECT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NEEDS_OBJECT = {"receive", "visit"}
+# verbs that are the act only with someone acted on ("pressured Cuba's suppliers", not
+# "does not react well to pressure")
+_NEEDS_OBJECT_PATTERNS = frozenset({"pressure", "pressurise", "pressurize"})
 _SUPPORT_VERBS = {"undertook", "undertake", "undertakes", "held", "hold", "holds", "led",
                   "lead", "leads", "gave", "gives", "continued", "continue", "resumed",
                   "issued", "issue", "issues", "made", "make", "makes", "voiced", "voice",
@@ -321,6 +324,8 @@ _ROLE_TABLE = {
     "extremists": ("Militants", False),
     "fighters": ("Militants", False),
     "refugees": ("Civilians", False),
+    "migrants": ("Civilians", False),
+    "immigrants": ("Civilians", False),
     "civilians": ("Civilians", False),
     "protesters": ("Civilians", False),
     "protestors": ("Civilians", False),
@@ -2254,7 +2259,8 @@ class RulesExtractor:
             # "Finland will give Tanzania a grant": an indirect object before the trigger
             tgt_group = next((g for g in cands if g is not src_group
                               and g.start > src_group.end), None)
-        if tgt_group is None and trig.mode in _NEEDS_OBJECT:
+        if tgt_group is None and (trig.mode in _NEEDS_OBJECT
+                                  or trig.pattern in _NEEDS_OBJECT_PATTERNS):
             return []
         if tgt_group is None and trig.mode == "speak" and len(src_group.parties) < 2:
             return []
@@ -2818,6 +2824,10 @@ def _fold(word: str) -> str:
                    if not unicodedata.combining(c))
 
 
+_PARTITIVE = frozenset({"part", "parts", "some", "all", "most", "much", "half", "portion",
+                        "share", "rest"})
+
+
 def _match(elements, lower, i, covered, heads=None):
     """End index if ``elements`` match at ``i`` (gaps of up to three words), else None.
 
@@ -2836,6 +2846,10 @@ def _match(elements, lower, i, covered, heads=None):
             window = lower[j:j + 8]
             free = (window.count("-") + sum(1 for w in window if w in _GAP_TIME_WORDS)
                     if "-" in window or not _GAP_TIME_WORDS.isdisjoint(window) else 0)
+            if "of" in window and not _PARTITIVE.isdisjoint(window):
+                # "suspended part of a military aid program": a share of the object
+                free += 2 * sum(1 for x in range(j, min(j + 7, len(lower) - 1))
+                                if lower[x] in _PARTITIVE and lower[x + 1] == "of")
             if "," in window and any(w[:1].isdigit() for w in window):
                 free += sum(1 for x in range(j + 1, min(j + 8, len(lower)))
                             if _in_number(lower, x) and _in_number(lower, x - 1))
@@ -2843,6 +2857,8 @@ def _match(elements, lower, i, covered, heads=None):
                 if j + gap < len(lower) and lower[j + gap] in nxt and (not free or gap - sum(
                         1 for x in range(j, j + gap) if lower[x] == "-"
                         or lower[x] in _GAP_TIME_WORDS
+                        or (lower[x] in _PARTITIVE and lower[x + 1] == "of")
+                        or (lower[x] == "of" and x > j and lower[x - 1] in _PARTITIVE)
                         or (x > j and _in_number(lower, x) and _in_number(lower, x - 1))
                 ) <= 3) and all(
                         (lower[x].isalpha() or lower[x] == "-"
