@@ -1025,8 +1025,11 @@ def test_whom_a_speaker_speaks_for_is_no_object(ex):
 def test_an_unknown_party_or_front_belongs_to_the_one_state_named(ex):
     assert triples(ex, "The Umma party said it will boycott Algeria's elections.") == [
         ("DZA", "DZA", "THREATEN")]
-    assert triples(ex, "Algeria lifted the ban on the Islamic Salvation Front (FIS).") == [
+    assert triples(ex, "Algeria lifted the ban on the Popular Salvation Front (PSF).") == [
         ("DZA", "DZA", "CONCEDE")]
+    # (a front the registry knows is itself: the FIS is Algerian)
+    assert triples(ex, "Algeria lifted the ban on the Islamic Salvation Front (FIS).") == [
+        ("DZA", "FIS", "CONCEDE")]
     # an international body or a sentence naming two states: no guess
     assert triples(ex, "The World Wildlife Federation criticized Brazil.") == []
     assert triples(ex, "The Umma party criticized Algeria and Morocco.") == []
@@ -1379,3 +1382,10 @@ def test_pressure_abuse_and_inspectors_sent(ex):
 def test_a_share_of_the_object_fits_in_a_patterns_gap(ex):
     assert triples(ex, "The United States suspended part of a military aid program for "
                    "Bosnia.", "1995-01-01") == [("USA", "BIH", "SANCTION")]
+
+
+def test_more_armed_and_political_groups_are_known(ex):
+    assert triples(ex, "UNITA refused to allow United Nations planes to land.",
+                   "1998-01-01") == [("UNITA", "UN", "REJECT")]
+    assert triples(ex, "Nigerian authorities jailed 52 members of the banned MASSOB.",
+                   "2005-01-01") == [("NGA", "MASSOB", "COERCE")]

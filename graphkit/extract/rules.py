@@ -3052,7 +3052,12 @@ def _head_of(lower, g_start, trig_end):
     (the) X" right after the verb ("expelled inspectors of the IAEA", "arrested members
     of Hamas")."""
     j = g_start - 1
-    while j > trig_end and lower[j] in ("the", "a", "an"):
+    mods = 0
+    while j > trig_end and (lower[j] in ("the", "a", "an") or (
+            # "members of the banned MASSOB"
+            mods < 2 and lower[j].isalpha() and lower[j].islower() and lower[j] != "of"
+            and lower[j] not in _STOP_MODIFIER and lower[j] not in _NOT_SUBJECT_PREP)):
+        mods += lower[j] not in ("the", "a", "an")
         j -= 1
     if j <= trig_end or lower[j] != "of":
         return False
@@ -3068,7 +3073,7 @@ def _head_of(lower, g_start, trig_end):
 
 
 # heads whose "of" names no party acted on ("the terms of", "years of")
-_NOT_PEOPLE_HEADS = frozenset({"parts", "areas", "terms",
+_NOT_PEOPLE_HEADS = frozenset({"parts", "areas", "terms", "loss", "losses",
                                "sets", "kinds", "types", "levels", "lots", "means", "ways",
                                "years", "months", "weeks", "days", "dozens", "hundreds",
                                "thousands", "millions", "tens", "series", "tons",
