@@ -1389,3 +1389,15 @@ def test_more_armed_and_political_groups_are_known(ex):
                    "1998-01-01") == [("UNITA", "UN", "REJECT")]
     assert triples(ex, "Nigerian authorities jailed 52 members of the banned MASSOB.",
                    "2005-01-01") == [("NGA", "MASSOB", "COERCE")]
+
+
+def test_a_threat_against_acts_by_someone_is_aimed_at_them(ex):
+    assert triples(ex, "Cairo's security chief has warned that police will no longer "
+                   "tolerate rallies by the Kifaya group.", "2005-01-01") == [
+        ("EGY", "KIFAYA", "THREATEN")]
+    assert triples(ex, "Iran threatened to retaliate against any attack by Israel.",
+                   "2010-01-01") == [("IRN", "ISR", "THREATEN")]
+    # a threat "posed by" someone is theirs, not aimed at them
+    assert ("JPN", "PRK", "THREATEN") not in triples(
+        ex, "Japan and the United States discussed the threats posed by North Korea.",
+        "2023-01-01")

@@ -2078,16 +2078,20 @@ class RulesExtractor:
                 j = k + 2 + (lower[k + 2] == "the")
                 tgt_group = next((g for g in live if g.start in (k + 2, j)
                                   and g is not src_group), None)
-        if tgt_group is None and not passive and trig.category in ("ACCUSE", "PROTEST"):
+        if tgt_group is None and not passive and trig.category in ("ACCUSE", "PROTEST",
+                                                                   "THREATEN"):
             # "investigating alleged war crimes by Croatian extremists", "condemned the
             # attack by Israel on Gaza", "demonstrations against the violations by the
             # Israeli military": the one accused or protested against is the doer
             # (not who organised the protest: "a rally organised by the opposition")
             # (a protest's "during demonstrations against the alleged violations by"
             # runs longer)
-            reach = 10 if trig.category == "PROTEST" else 7
+            # (a threat's "will no longer tolerate rallies by the Kifaya group" too)
+            reach = 7 if trig.category == "ACCUSE" else 10
             for k in range(obj_from, min(c_end, obj_from + reach, n - 1)):
-                if lower[k] == "by" and k > obj_from and lower[k - 1] not in _ORGANISED:
+                if lower[k] == "by" and k > obj_from and lower[k - 1] not in _ORGANISED \
+                        and not (trig.category == "THREATEN" and lower[k - 1].endswith("ed")):
+                    # (not who a threat is "posed by": its maker)
                     j = k + 1 + (lower[k + 1] == "the")
                     tgt_group = next((g for g in live if g.start in (k + 1, j)
                                       and g is not src_group), None)
