@@ -1401,3 +1401,13 @@ def test_a_threat_against_acts_by_someone_is_aimed_at_them(ex):
     assert ("JPN", "PRK", "THREATEN") not in triples(
         ex, "Japan and the United States discussed the threats posed by North Korea.",
         "2023-01-01")
+
+
+def test_a_states_assembly_is_a_home_body(ex):
+    assert triples(ex, "Municipal officials in Montenegro demanded support from the "
+                   "Montenegro Assembly.", "2005-01-01") == [("MNE", "MNE", "REQUEST")]
+    assert triples(ex, "Kenya's National Assembly criticized the government.",
+                   "2005-01-01") == [("KEN", "KEN", "ACCUSE")]
+    # "the Assembly" of a UN speech is no state's
+    assert triples(ex, "Brazil thanks the Assembly for its support.", "2015-09-28") in (
+        [], [("BRA", "", "SUPPORT")])

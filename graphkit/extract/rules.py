@@ -305,6 +305,10 @@ _ROLE_TABLE = {
     "side": ("Side", False),
     "administration": ("Government", False),
     "parliament": ("Parliament", False),
+    # a state's assembly ("the Montenegro Assembly", "Serbia's National Assembly"); never
+    # bare: "the Assembly" of a UN speech is the General Assembly
+    "assembly": ("Assembly", False),
+    "national assembly": ("Assembly", False),
     "lawmakers": ("Parliament", False),
     "ministry": ("Ministry", False),
     "foreign ministry": ("Foreign Ministry", False),
@@ -391,7 +395,7 @@ _SECTOR_GROUPS = {"Rebels": "REB", "Opposition": "OPP", "Militants": "REB", "Civ
 _DOMESTIC_ROLES = frozenset({"Government", "Authorities", "Police", "Parliament",
                              "Judiciary", *_SECTOR_GROUPS})
 _HOME_INSTITUTIONS = frozenset({"Government", "Authorities", "Police", "Parliament",
-                                "Judiciary"})
+                                "Judiciary", "Assembly"})
 # "my Government" is the speaker's, "Heads of State and Government" a title
 _NOT_HOME_BEFORE = frozenset({"my", "our", "your", "his", "her", "their", "its", "and", "of",
                               "&", "whose"})
