@@ -1411,3 +1411,13 @@ def test_a_states_assembly_is_a_home_body(ex):
     # "the Assembly" of a UN speech is no state's
     assert triples(ex, "Brazil thanks the Assembly for its support.", "2015-09-28") in (
         [], [("BRA", "", "SUPPORT")])
+
+
+def test_a_folded_acts_preposition_takes_an_object_only_right_after_it(ex):
+    assert triples(ex, "Islamic Jihad rejected an invitation to attend a meeting of "
+                   "factions to debate plans for independence from Israel.",
+                   "2000-01-01") == [("PIJ", "", "REJECT")]
+    assert triples(ex, "Pakistan rejected an invitation from Afghanistan.",
+                   "1988-01-01") == [("PAK", "AFG", "REJECT")]
+    assert triples(ex, "Syria says it is willing to withdraw its troops from neighboring "
+                   "Lebanon.", "2005-01-01") == [("SYR", "LBN", "AGREE")]

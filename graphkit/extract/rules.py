@@ -2190,7 +2190,10 @@ class RulesExtractor:
                 elif prep not in preps and prep not in _MODE_PREPS.get(trig.mode, ()) \
                         and not (prep == lower[te - 1] and trig.elements[-1] == {prep}) \
                         and not (absorbed and any(
-                            te <= s_ < g.start and prep in _MODE_PREPS.get(t_.mode, ())
+                            # (right after it: "an invitation from Afghanistan", not
+                            # "an invitation to ... independence from Israel")
+                            te <= s_ < g.start <= s_ + 7
+                            and prep in _MODE_PREPS.get(t_.mode, ())
                             for s_, t_ in absorbed.items())):
                     # (a preposition the trigger's own pattern ends in, "speak ~ to",
                     # takes its object whatever the category's usual ones are)
