@@ -1421,3 +1421,16 @@ def test_a_folded_acts_preposition_takes_an_object_only_right_after_it(ex):
                    "1988-01-01") == [("PAK", "AFG", "REJECT")]
     assert triples(ex, "Syria says it is willing to withdraw its troops from neighboring "
                    "Lebanon.", "2005-01-01") == [("SYR", "LBN", "AGREE")]
+
+
+def test_a_bare_group_opening_a_sentence_about_a_states_leader_is_of_that_state(ex):
+    assert triples(ex, "Islamic fundamentalists demanded the resignation of Algerian "
+                   "President Ahmed Ben Bella.", "1965-01-01") == [
+        ("DZA-CVL", "DZA", "REQUEST")]
+    # the leader acting is no cue: he may act abroad
+    assert triples(ex, "President Putin condemned the rebels.", "2015-01-01") == [
+        ("RUS", "", "ACCUSE")]
+    # nor a leader named after another clause
+    got = triples(ex, "During a meeting on students, the Vice President met Governor "
+                  "Newsom.", "2023-05-01")
+    assert all("CVL" not in s for s, _t, _c in got)

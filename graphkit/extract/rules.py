@@ -1252,7 +1252,8 @@ class RulesExtractor:
             result.append(new)
             if kind == "person" and agent:
                 state.agents.setdefault((agent, party_m.party), 0)
-        home = self._home_state(result, lower) if deferred or placed else ""
+        home = self._home_state(result, lower, min(
+            (rs for rs, _e, _r in deferred), default=-1)) if deferred or placed else ""
         if placed:
             covered.update(k for rs, end, _r, _n in placed for k in range(rs, end))
         for rs, re_, role in deferred if home else ():
@@ -1280,10 +1281,12 @@ class RulesExtractor:
             state.person_role[name] = role
         return sorted(result, key=lambda m: m.start)
 
-    def _home_state(self, mentions, lower) -> str:
+    def _home_state(self, mentions, lower, bare: int = -1) -> str:
         """The state a sentence is about when all its parties and people belong to
         one state and a domestic cue names it: a place ("in Baku"), a domestic
-        group ("Syrian rebels") or a home institution ("Sudan's government").
+        group ("Syrian rebels") or a home institution ("Sudan's government"), or that
+        state's leader named after a bare group opening the sentence at ``bare``
+        ("Fundamentalists demanded the resignation of Algerian President Ben Bella").
         "" otherwise: a state only named as such ("Russia condemned the rebels")
         may be acting abroad."""
         states, cued = set(), False
@@ -1291,6 +1294,14 @@ class RulesExtractor:
             if m.kind not in ("party", "person") or m.relational \
                     or _names_a_thing(m, lower):
                 continue
+            if m.kind == "person" and m.role in _STATE_OFFICES and 0 <= bare <= 3 \
+                    and bare < m.start and "," not in lower[:bare] \
+                    and not any(o.start < m.start and o.kind in ("party", "person")
+                                for o in mentions if o is not m):
+                # a state's leader named after the bare group that acts: "Islamic
+                # fundamentalists ... demand the resignation of Algerian President
+                # Ahmed Ben Bella"
+                cued = True
             for p in m.parties:
                 base = self.registry.party(p.split("-")[0]) if p else None
                 if base is None or base.kind != "state":
