@@ -298,8 +298,20 @@ class Registry:
         if not date:
             return []
         self.holder("", role, date)     # builds the office index
-        return [t for (party, r), terms in self._by_office.items() if r == role
+        return [t for (_party, r), terms in self._by_office.items() if r == role
                 for t in terms if t.active(date)]
+
+    def office_terms(self, party: str, role: str) -> list[Official]:
+        """Every term of ``role`` for ``party`` the registry knows, at any time.
+
+        Examples
+        --------
+        >>> reg = load_registry()
+        >>> "Laurent Gbagbo" in {t.name for t in reg.office_terms("CIV", "President")}
+        True
+        """
+        self.holder("", role, "1")     # builds the office index
+        return list(self._by_office.get((party, role), ()))
 
     def key_prefixes(self) -> set:
         """Every leading part (length 1 up to the whole key) of the token keys

@@ -1434,3 +1434,12 @@ def test_a_bare_group_opening_a_sentence_about_a_states_leader_is_of_that_state(
     got = triples(ex, "During a meeting on students, the Vice President met Governor "
                   "Newsom.", "2023-05-01")
     assert all("CVL" not in s for s, _t, _c in got)
+
+
+def test_a_misspelt_holder_of_the_office_at_another_time_is_still_placed(ex):
+    # the document's date names another president; the name is a past one's
+    assert triples(ex, "Rebels in the Ivory Coast dismissed an appeal from President "
+                   "Laurent Gbago.", "2000-01-01") == [("CIV-REB", "CIV", "REJECT")]
+    # a name near no holder of the office there is not placed
+    assert triples(ex, "Rebels in the Ivory Coast dismissed an appeal from President "
+                   "Jean Kouassi.", "2000-01-01") == [("CIV-REB", "", "REJECT")]

@@ -1271,13 +1271,20 @@ class RulesExtractor:
                 # "Minister X met Jacques Chirac in Paris")
                 continue
             holder = self.registry.holder(party, role, state.date)
+            if holder is not None and not _near_spelling(name.split()[-1],
+                                                         holder.name.split()[-1]):
+                # the office has another holder at the time: the name may still be
+                # one of its holders at another time (a document's date can be off)
+                other = {t.name for t in self.registry.office_terms(party, role)
+                         if _near_spelling(name.split()[-1], t.name.split()[-1])}
+                if len(other) != 1:
+                    continue
+                holder = self.registry.official_at(other.pop(), "")
             if holder is not None:
-                if not _near_spelling(name.split()[-1], holder.name.split()[-1]):
-                    continue    # the office has another known holder
                 name = holder.name
             result.append(Mention(rs, end, (party,), name, "person", "role", role=role))
             state.persons[name.split()[-1]] = name
-            state.person_party[name] = home
+            state.person_party[name] = party
             state.person_role[name] = role
         return sorted(result, key=lambda m: m.start)
 
