@@ -286,8 +286,9 @@ class Registry:
         active = [t for t in self._by_office.get((party, role), ()) if t.active(date)]
         return max(active, key=lambda t: t.start) if active else None
 
-    def holders(self, role: str, date: str) -> list[Official]:
-        """Everyone who held ``role`` for any party at ``date``.
+    def holders(self, role: str, date: str = "") -> list[Official]:
+        """Everyone who held ``role`` for any party at ``date`` (at any time when
+        ``date`` is empty).
 
         Examples
         --------
@@ -295,11 +296,9 @@ class Registry:
         >>> "Laurent Gbagbo" in {t.name for t in reg.holders("President", "2003-01-01")}
         True
         """
-        if not date:
-            return []
-        self.holder("", role, date)     # builds the office index
+        self.holder("", role, "1")      # builds the office index
         return [t for (_party, r), terms in self._by_office.items() if r == role
-                for t in terms if t.active(date)]
+                for t in terms if not date or t.active(date)]
 
     def office_terms(self, party: str, role: str) -> list[Official]:
         """Every term of ``role`` for ``party`` the registry knows, at any time.

@@ -1443,3 +1443,11 @@ def test_a_misspelt_holder_of_the_office_at_another_time_is_still_placed(ex):
     # a name near no holder of the office there is not placed
     assert triples(ex, "Rebels in the Ivory Coast dismissed an appeal from President "
                    "Jean Kouassi.", "2000-01-01") == [("CIV-REB", "", "REJECT")]
+
+
+def test_a_misspelt_former_office_holder_with_both_names_near_is_found(ex):
+    assert triples(ex, "President Francois Mitterand gave a warm welcome on Thursday to "
+                   "South African leader F.W. de Klerk.", "2000-01-01") == [
+        ("FRA", "ZAF", "CONSULT")]
+    # a surname alone near a former holder's is not enough
+    assert triples(ex, "President Jean Mitterand met Thabo Mbeki.", "2000-01-01") == []

@@ -1264,6 +1264,12 @@ class RulesExtractor:
             # Laurent Gbago" is Gbagbo
             near = [t for t in self.registry.holders(role, state.date)
                     if _near_spelling(name.split()[-1], t.name.split()[-1])]
+            if not near and not home and len(name.split()) >= 2:
+                # a holder at another time, first name and surname both near:
+                # "President Francois Mitterand"
+                near = list({t.name: t for t in self.registry.holders(role) if _near_spelling(
+                    name.split()[-1], t.name.split()[-1]) and _near_spelling(
+                    name.split()[0], t.name.split()[0])}.values())
             party = near[0].party if len(near) == 1 else home
             if not party or (not near and any(m.kind == "person" and m.party == home
                                               for m in result)):
