@@ -1451,3 +1451,10 @@ def test_a_misspelt_former_office_holder_with_both_names_near_is_found(ex):
         ("FRA", "ZAF", "CONSULT")]
     # a surname alone near a former holder's is not enough
     assert triples(ex, "President Jean Mitterand met Thabo Mbeki.", "2000-01-01") == []
+
+
+def test_bombs_set_off_in_the_capital(ex):
+    assert triples(ex, "Afghan rebels exploded a series of bombs in the capital Kabul.",
+                   "1988-01-01") == [("AFG-REB", "AFG", "ASSAULT")]
+    assert triples(ex, "Hamas militants detonated a car bomb in Tel Aviv.",
+                   "2003-01-01") == [("HAMAS", "ISR", "ASSAULT")]

@@ -1533,8 +1533,11 @@ class RulesExtractor:
                 m.location = True      # "MOSCOW, April 23 (Reuters) - ..."
                 continue
             j = m.start - 1
-            while j >= 0 and lower[j] in ("the", "a", "neighbouring", "neighboring",
-                                          *_COMPASS):
+            while j >= 0 and (lower[j] in ("the", "a", "neighbouring", "neighboring",
+                                           *_COMPASS) or (
+                    # "in the capital Kabul", "in the port city Basra"
+                    lower[j] in _SETTLEMENTS and m.form in ("capital", "place")
+                    and j > 0 and lower[j - 1] in ("the", "port", "border", "holy"))):
                 j -= 1
             modifier = m.end < n and words[m.end] in ("-", "–", "'", "’", "'s", "’s")
             if j >= 0 and lower[j] in _LOCATIVE and m.form in ("name", "capital") \
