@@ -1458,3 +1458,13 @@ def test_bombs_set_off_in_the_capital(ex):
                    "1988-01-01") == [("AFG-REB", "AFG", "ASSAULT")]
     assert triples(ex, "Hamas militants detonated a car bomb in Tel Aviv.",
                    "2003-01-01") == [("HAMAS", "ISR", "ASSAULT")]
+
+
+def test_they_opening_a_when_clause_is_the_group_the_sentence_opens_with(ex):
+    assert triples(ex, "Two Palestinian suicide bombers killed 23 people when they blew "
+                   "themselves up in Tel Aviv.", "2002-01-01") == [("PSE", "ISR", "ASSAULT")]
+    assert triples(ex, "Syrian rebels fled when they were attacked by government forces.",
+                   "2012-01-01") == [("SYR", "SYR-REB", "ASSAULT")]
+    # a state named is no plural group "they" refers to
+    assert ("EU", "UKR", "SUPPORT") not in triples(
+        ex, "The EU must support its member States while they support Kyiv.", "2023-09-20")

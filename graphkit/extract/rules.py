@@ -1011,6 +1011,8 @@ class RulesExtractor:
         self._unknown_people(out, words, lower, state)
         self._unknown_groups(out, words, lower)
         self._references(out, words, lower, state)
+        if "they" in lower and out:
+            _subordinate_they(out, words, lower)
         self._context(out, words, lower)
         return sorted(out, key=lambda m: m.start)
 
@@ -2839,6 +2841,30 @@ def _misspelt_key(word: str, index: dict):
         found.update(index.get(word[:k] + word[k + 1:], ()))
     keys = {key for key in found if key[0] != word and _near_spelling(word, key[0], 1)}
     return keys.pop() if len(keys) == 1 else None
+
+
+def _subordinate_they(out, words, lower) -> None:
+    """"they" opening a "when" or "as" clause is the group the sentence opens with:
+    "Two Palestinian suicide bombers killed 23 people when they blew themselves up"."""
+    first = out[0]
+    if first.start > 3 or first.kind != "party" or first.form not in ("adj", "name", "role") \
+            or any(w in (",", "that", "who") for w in lower[:first.start]):
+        return
+    # (a plural group: "Syrian rebels", "Two Palestinian suicide bombers"; not a state
+    # named, "Peru promotes ... which they forget")
+    if not ((first.form == "role" or "-" in first.party)
+            and lower[first.end - 1].endswith("s")) and not (
+            first.form == "adj" and any(
+                lower[k].endswith("s") and words[k].islower()
+                for k in range(first.end, min(first.end + 3, len(lower))))):
+        return
+    taken = {k for m in out for k in range(m.start, m.end)}
+    for i in range(first.end + 2, len(lower)):
+        if lower[i] == "they" and lower[i - 1] in ("when", "as", "after", "before", "because",
+                                                    "while", "until") and i not in taken:
+            out.append(Mention(i, i + 1, first.parties, first.agent, "party", "pronoun",
+                               role=first.role))
+    out.sort(key=lambda m: m.start)
 
 
 def _near_spelling(a: str, b: str, limit: int = 0) -> bool:
