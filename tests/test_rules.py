@@ -1468,3 +1468,12 @@ def test_they_opening_a_when_clause_is_the_group_the_sentence_opens_with(ex):
     # a state named is no plural group "they" refers to
     assert ("EU", "UKR", "SUPPORT") not in triples(
         ex, "The EU must support its member States while they support Kyiv.", "2023-09-20")
+
+
+def test_an_act_named_after_since_only_dates_another(ex):
+    assert triples(ex, "Peru has granted diplomatic asylum to five Panamanian officers holed "
+                   "up in a residence since last month's U.S. invasion.", "1990-01-01") == [
+        ("PER", "PAN", "AID")]
+    # not a verb after "since": "since Russia invaded Ukraine" is a clause of its own
+    assert ("RUS", "UKR", "ASSAULT") in triples(
+        ex, "Japan has supported Ukraine since Russia invaded Ukraine.", "2023-01-01")

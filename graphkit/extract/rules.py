@@ -757,6 +757,11 @@ class RulesExtractor:
         triggers = self._triggers(lower, mentions)
         if "AIDS" in words:     # the disease, not "aids"
             triggers = [t for t in triggers if words[t[0]] != "AIDS"]
+        if "since" in lower:
+            # "since last month's U.S. invasion": a past act that dates another
+            covered_ = {k for m in mentions for k in range(m.start, m.end)}
+            triggers = [t for t in triggers if not (
+                t[2] is not None and t[2].pos == "noun" and _after_since(lower, t[0], covered_))]
         if "suspected" in lower:
             # "two nationals suspected by the West of blowing up a plane": an act
             # someone is suspected of is no event of this report
@@ -2841,6 +2846,20 @@ def _misspelt_key(word: str, index: dict):
         found.update(index.get(word[:k] + word[k + 1:], ()))
     keys = {key for key in found if key[0] != word and _near_spelling(word, key[0], 1)}
     return keys.pop() if len(keys) == 1 else None
+
+
+def _after_since(lower, i, covered) -> bool:
+    """Whether the noun at ``i`` heads a phrase opened by "since" ("since last
+    month's U.S. invasion", "since the 2003 war")."""
+    j = i - 1
+    while j >= 0 and i - j <= 6 and (j in covered or lower[j] in ("'s", "’s")
+                                     or lower[j].isdigit() or (
+                                         lower[j].isalpha() and lower[j] != "since"
+                                         and lower[j] not in _STOP_MODIFIER
+                                         and lower[j] not in _OBJECT_PREP_ANY
+                                         and lower[j] not in _NOT_SUBJECT_PREP)):
+        j -= 1
+    return j >= 0 and lower[j] == "since"
 
 
 def _subordinate_they(out, words, lower) -> None:
