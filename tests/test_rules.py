@@ -1477,3 +1477,23 @@ def test_an_act_named_after_since_only_dates_another(ex):
     # not a verb after "since": "since Russia invaded Ukraine" is a clause of its own
     assert ("RUS", "UKR", "ASSAULT") in triples(
         ex, "Japan has supported Ukraine since Russia invaded Ukraine.", "2023-01-01")
+
+
+def test_a_relative_clause_about_a_text_is_no_act_of_the_subject(ex):
+    assert triples(ex, "Hungary will support a U.N. Security Council resolution that aims to "
+                   "tighten sanctions and impose a naval blockade against Serbia.",
+                   "1993-01-01") == [("HUN", "UNSC", "AGREE")]
+    # a clause with a subject of its own is an act: "the plan which Russia rejected"
+    assert triples(ex, "Ukraine presented a plan which Russia has rejected.",
+                   "2023-01-01") == [("RUS", "", "REJECT")]
+
+
+def test_the_subject_of_a_relative_clause_does_its_verb(ex):
+    doc = Document("t", "President Biden spoke today with Prime Minister Justin Trudeau of "
+                   "Canada. In turn, the Prime Minister thanked the President and his "
+                   "administration, the Governor of Michigan, and US officials for all of the "
+                   "assistance that the United States is providing.", "2022-02-11",
+                   title="Readout of President Biden's Call with Prime Minister Justin "
+                   "Trudeau of Canada")
+    got = {(e.source, e.target, e.event_type) for e in ex.extract(doc).events}
+    assert ("USA", "", "AID") in got and ("CAN", "USA", "AID") not in got

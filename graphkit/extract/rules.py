@@ -1904,6 +1904,8 @@ class RulesExtractor:
         if cond >= 0:
             # the main clause starts after the fronted condition
             c_start = max(k for k in range(cond, ts) if lower[k] == ",") + 1
+        if _document_clause(lower, ts, c_start, live):
+            return []
         negated = _negated(lower, ts, te, c_start, mentions)
         modality = _modality(lower, ts, c_start, c_end)
         if not modality and (_later(lower[te:te + 5]) or "tomorrow" in lower[c_start:ts]):
@@ -2021,6 +2023,15 @@ class RulesExtractor:
                     src_group, tgt_group = where, patient
         else:
             src_group = subjects[0] if subjects else None
+            rel = next((g for g in reversed(subjects) if g is not src_group and g.end <= ts
+                        and _relative_subject(words, lower, g.start)
+                        and all(w in _FINITE or w.endswith("ly") or w in ("not", "also", "n't")
+                                for w in lower[g.end:ts])), None) \
+                if trig.pos == "verb" and len(subjects) > 1 else None
+            if rel is not None:
+                # "Ukraine presented a plan that Russia rejected": the relative
+                # clause's own subject acts
+                src_group = rel
             owner = next((g for g in reversed(live) if c_start <= g.start and g.end < ts),
                          None) if trig.pos == "noun" and not trig.reciprocal else None
             if owner is not None:
@@ -2846,6 +2857,25 @@ def _misspelt_key(word: str, index: dict):
         found.update(index.get(word[:k] + word[k + 1:], ()))
     keys = {key for key in found if key[0] != word and _near_spelling(word, key[0], 1)}
     return keys.pop() if len(keys) == 1 else None
+
+
+# texts that "aim to", "call for" or "impose" things: the doer of a relative clause
+# about one is the text, not the sentence's subject
+_DOCUMENTS = frozenset({"resolution", "resolutions", "law", "laws", "bill", "bills", "plan",
+                        "plans", "proposal", "proposals", "measure", "measures", "decree",
+                        "legislation", "draft", "text", "amendment", "amendments"})
+
+
+def _document_clause(lower, ts, c_start, live) -> bool:
+    """Whether the trigger at ``ts`` sits in a relative clause about a text, with no
+    subject of its own: "support a resolution that aims to tighten sanctions"."""
+    for k in range(ts - 1, max(c_start, ts - 8), -1):
+        if lower[k] in ("that", "which") and lower[k - 1] in _DOCUMENTS:
+            return not any(k < g.start < ts for g in live)
+        if lower[k] in (",", ";") or (lower[k] in _STOP_MODIFIER and lower[k] not in (
+                "that", "which", "will", "would", "and", "or", "be")):
+            return False
+    return False
 
 
 def _after_since(lower, i, covered) -> bool:
