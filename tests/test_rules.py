@@ -1497,3 +1497,20 @@ def test_the_subject_of_a_relative_clause_does_its_verb(ex):
                    "Trudeau of Canada")
     got = {(e.source, e.target, e.event_type) for e in ex.extract(doc).events}
     assert ("USA", "", "AID") in got and ("CAN", "USA", "AID") not in got
+
+
+def test_a_hostile_act_promised_on_a_condition_is_a_threat(ex):
+    assert triples(ex, "The European Community may halt mediation efforts among Serbia's "
+                   "feuding republics if cooperation by all parties founders.",
+                   "1991-01-01") == [("EU", "SRB", "THREATEN")]
+    assert triples(ex, "Russia will cut gas supplies to Ukraine unless Kiev pays its debts.",
+                   "2009-01-01") == [("RUS", "UKR", "THREATEN")]
+
+
+def test_a_time_phrase_opens_no_clause(ex):
+    assert triples(ex, "Uzbekistan finally opened the bridge after four years to allow the "
+                   "delivery of grain to Afghanistan.", "2001-12-01") == [
+        ("UZB", "AFG", "CONCEDE")]
+    # a clause after "after" still is one
+    assert ("JPN", "", "CONSULT") not in triples(
+        ex, "Japan reacted after China held talks with Russia.", "2015-01-01")

@@ -125,7 +125,7 @@ _NOT_SUBJECT_PREP = _LOCATIVE | {"of", "for", "to", "from", "with", "on", "about
                                  "over", "by", "between", "among", "than", "toward", "towards",
                                  "upon", "like", "under", "including", "as", "regarding",
                                  "concerning", "behind", "beyond", "without", "despite"}
-_OBJECT_PREP_ANY = {"with", "to", "for", "against", "on", "upon", "toward", "towards", "into",
+_OBJECT_PREP_ANY = {"with", "to", "for", "against", "on", "upon", "toward", "towards", "into", "among",
                     "at", "over", "between"}
 _OBJECT_PREP_TALK = {"with"}
 # "X-backed Y": X describes Y
@@ -1919,6 +1919,11 @@ class RulesExtractor:
                                      or w in _POSSIBLE or w in _OBLIGATION
                                      for w in lower[max(c_start, k - 6):k]):
                 modality = _modality(lower, k, c_start, c_end)
+        if trig.category in ("SANCTION", "COERCE", "ASSAULT") and modality in (
+                "possible", "future") and c_end < n and lower[c_end] in ("if", "unless"):
+            # "may halt mediation efforts if cooperation founders": a hostile act
+            # promised on a condition is a threat
+            trig = replace(trig, category="THREATEN", mode="threaten", intensity=-6.0)
         talk_like = trig.mode in ("discuss", "meet", "negotiate", "phone", "agree", "progress",
                                   "cooperate", "joint") and trig.reciprocal
         passive = (trig.pos == "verb" and ts > 0 and _is_participle(lower[ts], trig)
@@ -2635,6 +2640,12 @@ def _clause_breaks(words, lower, attr_span, toks=None):
     spaced hyphen from one inside a word; a sentence without "-" needs none."""
     breaks = (_where(map(_CLAUSE_BREAK.__contains__, lower))
               if not _CLAUSE_BREAK.isdisjoint(lower) else [])
+    if breaks and not _TIME_PREPS.isdisjoint(lower):
+        # "after four years", "since last month", "until next week": a time phrase, no
+        # clause of its own
+        breaks = [i for i in breaks if not (
+            lower[i] in _TIME_PREPS and any(w in _TIME_UNITS for w in lower[i + 1:i + 4])
+            and not any(w in _FINITE for w in lower[i + 1:i + 4]))]
     if toks is not None and "-" in words:
         # a hyphen inside a word ("war-torn", "Russia-NATO") joins; one between spaces
         # (" - ") separates like a dash
@@ -2665,6 +2676,9 @@ def _clause_breaks(words, lower, attr_span, toks=None):
     return sorted(set(breaks))
 
 
+_TIME_PREPS = frozenset({"after", "before", "since", "until"})
+_TIME_UNITS = frozenset({"years", "year", "months", "month", "weeks", "week", "days", "day",
+                         "hours", "hour", "decades", "decade", "minutes"})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                        "sunday"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
