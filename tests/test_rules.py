@@ -1130,8 +1130,8 @@ def test_refugees_welcomed_are_aid(ex):
 
 def test_a_shared_royal_name_takes_the_one_in_office(ex):
     assert triples(ex, "President Biden and King Abdullah affirmed their commitment to work "
-                   "together.", "2023-12-07") == [("JOR", "USA", "COOPERATE"),
-                                                   ("USA", "JOR", "COOPERATE")]
+                   "together.", "2023-12-07") == [("JOR", "USA", "AGREE"),
+                                                   ("USA", "JOR", "AGREE")]
 
 
 def test_a_national_security_council_is_not_the_un_security_council(ex):
@@ -1514,3 +1514,10 @@ def test_a_time_phrase_opens_no_clause(ex):
     # a clause after "after" still is one
     assert ("JPN", "", "CONSULT") not in triples(
         ex, "Japan reacted after China held talks with Russia.", "2015-01-01")
+
+
+def test_an_act_after_a_commitment_or_intent_is_a_promise(ex):
+    assert triples(ex, "The United States announced the intent to provide up to $102 million "
+                   "to ASEAN.", "2022-05-13") == [("USA", "ASEAN", "AGREE")]
+    assert triples(ex, "Canada has made a long-term commitment to assist the people of "
+                   "Haiti.", "2010-09-25") == [("CAN", "HTI", "AGREE")]

@@ -2676,6 +2676,11 @@ def _clause_breaks(words, lower, attr_span, toks=None):
     return sorted(set(breaks))
 
 
+# nouns of an intention: the act after "<noun> to" is still to come
+_INTENT_NOUNS = frozenset({"commitment", "commitments", "intent", "intention", "intentions",
+                           "pledge", "pledges", "plan", "plans", "readiness", "willingness",
+                           "determination", "resolve", "desire", "wish", "promise", "promises",
+                           "undertaking", "decision"})
 _TIME_PREPS = frozenset({"after", "before", "since", "until"})
 _TIME_UNITS = frozenset({"years", "year", "months", "month", "weeks", "week", "days", "day",
                          "hours", "hour", "decades", "decade", "minutes"})
@@ -3333,6 +3338,8 @@ def _modality(lower, ts, c_start, c_end):
     elif ts > 1 and lower[ts - 1] == "to" and not any(w in _BE or w.endswith("ed")
                                                       for w in lower[c_start:ts - 1]):
         mode = "future"   # headline style: "Lavrov, Kerry to talk Syria"
+    elif ts > 1 and lower[ts - 1] == "to" and lower[ts - 2] in _INTENT_NOUNS:
+        mode = "future"   # "his commitment to delivering assistance", "the intent to provide"
     if _conditional(clause) or (
             "condition" in clause and _has_phrase(clause, ("on", "condition"))):
         mode = "conditional"
