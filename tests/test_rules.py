@@ -1521,3 +1521,17 @@ def test_an_act_after_a_commitment_or_intent_is_a_promise(ex):
                    "to ASEAN.", "2022-05-13") == [("USA", "ASEAN", "AGREE")]
     assert triples(ex, "Canada has made a long-term commitment to assist the people of "
                    "Haiti.", "2010-09-25") == [("CAN", "HTI", "AGREE")]
+
+
+def test_would_like_to_meet_is_a_meeting_to_come(ex):
+    got = events(ex, "Japan would like to meet with China upon his return.", "2022-01-01")
+    assert [(e.source, e.target, e.event_type) for e in got] == [("JPN", "CHN", "CONSULT")]
+    assert got[0].modality != ""
+    # "would like to thank" performs the thanks
+    got = events(ex, "Japan would like to thank China for its support.", "2022-01-01")
+    assert [(e.event_type, e.modality) for e in got] == [("SUPPORT", "")]
+
+
+def test_a_message_delivered_is_no_aid(ex):
+    assert all(c != "AID" for _s, _t, c in triples(
+        ex, "Biden delivered a message from the President to Tunisia.", "2021-08-13"))

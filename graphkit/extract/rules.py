@@ -3303,6 +3303,11 @@ _UPCOMING = frozenset({"upcoming", "forthcoming", "planned", "proposed", "coming
                        "future", "expected", "scheduled", "prospective"})
 _PERFORMATIVE = frozenset({"like", "wish", "opportunity", "me", "us", "honour", "honor",
                            "pleased", "privilege", "pleasure", "occasion"})
+# acts that saying "I would like to" does not perform: "would like to meet with them
+# upon his return" is a meeting still to come
+_NOT_PERFORMED = frozenset({"meet", "visit", "travel", "host", "sign", "hold", "talk",
+                            "discuss", "negotiate", "provide", "send", "deliver", "work",
+                            "cooperate", "speak", "see", "go", "come", "invite"})
 
 
 def _reported_would(lower, ts):
@@ -3318,7 +3323,8 @@ def _modality(lower, ts, c_start, c_end):
     mode = ""
     if ts >= 1 and any(w in _UPCOMING for w in lower[max(c_start, ts - 2):ts]):
         return "future"     # "the upcoming meeting", "next week's summit"
-    if ts >= 2 and lower[ts - 1] == "to" and lower[ts - 2] in _PERFORMATIVE:
+    if ts >= 2 and lower[ts - 1] == "to" and lower[ts - 2] in _PERFORMATIVE \
+            and lower[ts] not in _NOT_PERFORMED:
         # "I would like to thank", "allow me to congratulate", "I take this opportunity
         # to express": saying so is the act itself, now
         return "conditional" if _conditional(clause) else ""
