@@ -1535,3 +1535,10 @@ def test_would_like_to_meet_is_a_meeting_to_come(ex):
 def test_a_message_delivered_is_no_aid(ex):
     assert all(c != "AID" for _s, _t, c in triples(
         ex, "Biden delivered a message from the President to Tunisia.", "2021-08-13"))
+
+
+def test_a_phrasal_verbs_object_before_its_particle_is_its_target(ex):
+    assert triples(ex, "Jakarta forced the UN refugee agency, UNHCR, out of the country.",
+                   "2005-01-01") == [("IDN", "UNHCR", "COERCE")]
+    assert triples(ex, "Russia kicked the OSCE monitors out.", "2014-01-01") == [
+        ("RUS", "OSCE", "COERCE")]

@@ -2204,6 +2204,10 @@ class RulesExtractor:
                     # in Lebanon"
                     tgt_group = g
                     break
+                if ts < g.start and g.end < te and g is not src_group \
+                        and trig.elements[-1] is not None and trig.elements[-1] <= _PARTICLES:
+                    tgt_group = g       # "forced the UN refugee agency out"
+                    break
                 if g.start < obj_from or g.start >= min(c_end, next_trig + 1) \
                         or g is src_group:
                     continue
@@ -2956,6 +2960,7 @@ def _fold(word: str) -> str:
                    if not unicodedata.combining(c))
 
 
+_PARTICLES = frozenset({"out", "off", "away", "back"})
 _PARTITIVE = frozenset({"part", "parts", "some", "all", "most", "much", "half", "portion",
                         "share", "rest"})
 
@@ -2972,6 +2977,18 @@ def _match(elements, lower, i, covered, heads=None):
         e = elements[k]
         if e is None:
             nxt = elements[k + 1]
+            if k + 2 == len(elements) and nxt <= _PARTICLES and covered:
+                # a phrasal verb's object sits before its particle, a name too:
+                # "forced the UN refugee agency, UNHCR, out of the country"
+                end = next((x for x in range(j + 1, min(j + 10, len(lower)))
+                            if lower[x] in nxt), None)
+                if end is not None and any(x in covered for x in range(j, end)) and all(
+                        x in covered or lower[x] in (",", "the", "a", "an", "its", "their")
+                        or (lower[x].isalpha() and lower[x] not in _STOP_MODIFIER)
+                        for x in range(j, end)):
+                    j = end
+                    k += 1
+                    continue
             # (a hyphen inside a compound, "a day - old blockade", a time word,
             # "lifted Friday a blockade", and the later pieces of a split number,
             # "2 , 000", are no extra words)
