@@ -1542,3 +1542,11 @@ def test_a_phrasal_verbs_object_before_its_particle_is_its_target(ex):
                    "2005-01-01") == [("IDN", "UNHCR", "COERCE")]
     assert triples(ex, "Russia kicked the OSCE monitors out.", "2014-01-01") == [
         ("RUS", "OSCE", "COERCE")]
+
+
+def test_an_inquiry_into_takes_its_own_object(ex):
+    assert triples(ex, "Israel's high court opened a landmark hearing Wednesday into the "
+                   "legality of interrogation techniques used against Palestinian "
+                   "detainees.", "2000-01-01") == [("ISR", "", "ACCUSE")]
+    assert triples(ex, "The UN opened an inquiry into Israel's conduct.", "2009-01-01") == [
+        ("UN", "ISR", "ACCUSE")]

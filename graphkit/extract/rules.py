@@ -2211,6 +2211,10 @@ class RulesExtractor:
                 if g.start < obj_from or g.start >= min(c_end, next_trig + 1) \
                         or g is src_group:
                     continue
+                if trig.mode == "investigate" and lower[te - 1] == "into" and g.start > te + 4:
+                    # what an inquiry is "into" is its object, not a party further on: "a
+                    # hearing into the legality of techniques used against detainees"
+                    continue
                 j = g.start - 1 - (g.start > 1 and lower[g.start - 1] == "the")
                 if j > 0 and lower[j] in ("for", "of") and lower[j - 1] in _SPEAKER_NOUNS:
                     # "..., a spokeswoman for the U.S. embassy said": whom a speaker
