@@ -1550,3 +1550,10 @@ def test_an_inquiry_into_takes_its_own_object(ex):
                    "detainees.", "2000-01-01") == [("ISR", "", "ACCUSE")]
     assert triples(ex, "The UN opened an inquiry into Israel's conduct.", "2009-01-01") == [
         ("UN", "ISR", "ACCUSE")]
+
+
+def test_put_under_investigation_in_a_state_is_that_states_act(ex):
+    assert triples(ex, "A US national has been put under investigation in Italy for her "
+                   "possible role in rioting.", "2001-08-01") == [("ITA", "USA", "ACCUSE")]
+    assert triples(ex, "Three British nationals were put under investigation in Iran.",
+                   "2010-01-01") == [("IRN", "GBR", "ACCUSE")]

@@ -3059,7 +3059,16 @@ def _verb_reading(lower, i, trig, covered, nominal):
     if i == 0:
         return False
     prev = lower[i - 1]
-    return prev in _MODAL_LEFT or (i - 1) in covered or prev.endswith("ly")
+    # (an auxiliary before a base form is a participle like it: "has been put", "was hit")
+    return prev in _MODAL_LEFT or (i - 1) in covered or prev.endswith("ly") or (
+        prev in _AUX_BEFORE_PARTICIPLE and w in _SAME_PARTICIPLE)
+
+
+# verbs whose past participle is their base form
+_SAME_PARTICIPLE = frozenset({"put", "cut", "set", "hit", "shut", "let", "quit", "spread",
+                              "cast", "upset", "burst", "thrust", "bid", "broadcast"})
+_AUX_BEFORE_PARTICIPLE = frozenset({"been", "has", "have", "had", "was", "were", "is", "are",
+                                    "be", "being"})
 
 
 _ING_LEFT = {"and", "by", "after", "while", "before", "for", "in", "on", "of", "without",
@@ -3086,7 +3095,7 @@ _PARTICIPLES = frozenset({"met", "held", "sent", "struck", "shot", "given", "tak
 
 
 def _is_participle(word, trig):
-    return word.endswith("ed") or word in _PARTICIPLES
+    return word.endswith("ed") or word in _PARTICIPLES or word in _SAME_PARTICIPLE
 
 
 def _in_apposition(group, lower, c_start):
