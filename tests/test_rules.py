@@ -1557,3 +1557,8 @@ def test_put_under_investigation_in_a_state_is_that_states_act(ex):
                    "possible role in rioting.", "2001-08-01") == [("ITA", "USA", "ACCUSE")]
     assert triples(ex, "Three British nationals were put under investigation in Iran.",
                    "2010-01-01") == [("IRN", "GBR", "ACCUSE")]
+
+
+def test_a_peace_movement_is_a_states_civilians(ex):
+    assert triples(ex, "Morocco hosted talks between an Israeli peace movement and the PLO.",
+                   "1988-01-01") == [("MAR", "ISR-CVL", "CONSULT"), ("MAR", "PLO", "CONSULT")]

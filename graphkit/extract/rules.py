@@ -374,6 +374,8 @@ _ROLE_TABLE = {
     "youths": ("Civilians", False),
     "farmers": ("Civilians", False),
     "strikers": ("Civilians", False),
+    "peace movement": ("Civilians", False),
+    "protest movement": ("Civilians", False),
 }
 # portfolio ministers: "Finance Minister X", "the minister of the interior"
 for _field in ("finance", "interior", "economy", "trade", "justice", "energy", "health",
