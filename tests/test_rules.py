@@ -1562,3 +1562,18 @@ def test_put_under_investigation_in_a_state_is_that_states_act(ex):
 def test_a_peace_movement_is_a_states_civilians(ex):
     assert triples(ex, "Morocco hosted talks between an Israeli peace movement and the PLO.",
                    "1988-01-01") == [("MAR", "ISR-CVL", "CONSULT"), ("MAR", "PLO", "CONSULT")]
+
+
+def test_a_clause_after_but_with_no_subject_has_the_one_before(ex):
+    assert triples(ex, "Benin opened its borders to most West Africans, but was still "
+                   "refusing admittance to Ghanaians.", "1983-01-01") == [
+        ("BEN", "GHA", "REJECT")]
+    # "but also" before a noun phrase opens no clause
+    assert triples(ex, "Azerbaijan rejects not only the Basic Principles, but also the "
+                   "measures proposed by the co-Chairs.", "2016-09-21") == [
+        ("AZE", "", "REJECT")]
+
+
+def test_south_georgia_is_not_georgia(ex):
+    assert all("GEO" not in (s, t) for s, t, _c in triples(
+        ex, "South Georgia has been illegally occupied by the United Kingdom.", "2020-09-22"))

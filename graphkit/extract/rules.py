@@ -1973,6 +1973,20 @@ class RulesExtractor:
                           and lower[g.start - 1].endswith("ing")
                           and lower[g.start - 1] not in _ING_ADJECTIVES
                           and not (g.start > 1 and lower[g.start - 2] in _DETERMINERS))]
+        after_but = c_start + 1 + (c_start + 1 < n and lower[c_start + 1] in ("also", "still"))
+        if not cands and 0 < c_start < ts and lower[c_start] == "but" and not in_attr and (
+                lower[after_but] in _FINITE or (after_but == ts and trig.pos == "verb")):
+            # "Benin opened its borders ..., but was still refusing admittance to
+            # Ghanaians": a clause with no subject of its own has the one before
+            # (the nearest clause before it that has a subject)
+            prev = bisect.bisect_left(breaks, c_start)
+            end = c_start
+            while not cands and prev >= 0:
+                p_start = breaks[prev - 1] if prev else 0
+                cands = [g for g in live if p_start <= g.start and g.end <= end
+                         and _subject_like(g, lower, self.registry)
+                         and not _in_apposition(g, lower, p_start)][:1]
+                end, prev = p_start, prev - 1
         subjects = cands
         said_own = False
         if trig.pos == "verb" and ts > 0 and lower[ts - 1] == "and" and cands:
@@ -3055,7 +3069,10 @@ def _verb_reading(lower, i, trig, covered, nominal):
             return True
         prev = lower[i - 1]
         return (prev in _BE or prev in _ING_LEFT or (i - 1) in covered or prev.endswith("ly")
-                or prev == ",")
+                or prev == "," or (
+                    # "was still refusing"
+                    prev in ("still", "now", "currently", "again") and i > 1
+                    and lower[i - 2] in _BE))
     if not base_or_s or w in _PAST_IRREGULAR:
         return True
     if i == 0:
