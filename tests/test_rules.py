@@ -1577,3 +1577,10 @@ def test_a_clause_after_but_with_no_subject_has_the_one_before(ex):
 def test_south_georgia_is_not_georgia(ex):
     assert all("GEO" not in (s, t) for s, t, _c in triples(
         ex, "South Georgia has been illegally occupied by the United Kingdom.", "2020-09-22"))
+
+
+def test_pushing_for_is_a_request(ex):
+    assert triples(ex, "The UK is pushing hard for the US to support its debt relief plan.",
+                   "2005-01-01") == [("GBR", "USA", "REQUEST")]
+    assert triples(ex, "France pushed for sanctions against Iran.", "2010-01-01") == [
+        ("FRA", "IRN", "REQUEST")]
