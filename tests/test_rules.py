@@ -1584,3 +1584,10 @@ def test_pushing_for_is_a_request(ex):
                    "2005-01-01") == [("GBR", "USA", "REQUEST")]
     assert triples(ex, "France pushed for sanctions against Iran.", "2010-01-01") == [
         ("FRA", "IRN", "REQUEST")]
+
+
+def test_an_investigation_of_sales_to_a_state_does_not_target_the_buyer(ex):
+    assert triples(ex, "The UN opened an investigation of arms sales to Libya.",
+                   "2012-01-01") == [("UN", "", "ACCUSE")]
+    assert triples(ex, "The UN opened an investigation into Libya's arms sales.",
+                   "2012-01-01") == [("UN", "LBY", "ACCUSE")]

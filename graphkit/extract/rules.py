@@ -2227,6 +2227,12 @@ class RulesExtractor:
                 if g.start < obj_from or g.start >= min(c_end, next_trig + 1) \
                         or g is src_group:
                     continue
+                if trig.mode == "investigate" and _preposition_before(
+                        lower, g.start, obj_from) == "to" and any(
+                        lower[k] in _TO_NOUNS for k in range(te, g.start)):
+                    # "an investigation of illegal arms sales to Croatia": the sales go
+                    # to Croatia; the investigation is of those who sold
+                    continue
                 if trig.mode == "investigate" and lower[te - 1] == "into" and g.start > te + 4:
                     # what an inquiry is "into" is its object, not a party further on: "a
                     # hearing into the legality of techniques used against detainees"
@@ -2980,6 +2986,10 @@ def _fold(word: str) -> str:
                    if not unicodedata.combining(c))
 
 
+# nouns that take their own "to" (a party after it is theirs, not the verb's)
+_TO_NOUNS = frozenset({"sales", "sale", "exports", "export", "shipments", "shipment",
+                       "transfers", "transfer", "deliveries", "delivery", "supplies",
+                       "loans", "payments", "flights"})
 _PARTICLES = frozenset({"out", "off", "away", "back"})
 _PARTITIVE = frozenset({"part", "parts", "some", "all", "most", "much", "half", "portion",
                         "share", "rest"})
