@@ -1591,3 +1591,14 @@ def test_an_investigation_of_sales_to_a_state_does_not_target_the_buyer(ex):
                    "2012-01-01") == [("UN", "", "ACCUSE")]
     assert triples(ex, "The UN opened an investigation into Libya's arms sales.",
                    "2012-01-01") == [("UN", "LBY", "ACCUSE")]
+
+
+def test_a_population_or_minority_is_of_the_state_it_lives_in(ex):
+    assert triples(ex, "Serb forces were engaged in ethnic cleansing in Montenegro against "
+                   "the Albanian population of the province.", "1999-01-01") == [
+        ("SRB", "MNE-CVL", "ASSAULT")]
+    assert triples(ex, "The Russian minority in Latvia protested.", "2004-01-01") == [
+        ("LVA-CVL", "LVA", "PROTEST")]
+    # with no state placed, the adjective's state
+    assert triples(ex, "Israel attacked the Palestinian population.", "2009-01-01") == [
+        ("ISR", "PSE", "ASSAULT")]

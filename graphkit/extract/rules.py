@@ -1585,6 +1585,18 @@ class RulesExtractor:
                 # "the Albanians of southern Serbia": a people of that state
                 if self._people_of(m, out, lower, m.end + 1, other_state=True):
                     continue
+            if m.form == "adj" and m.end < n and lower[m.end] in _MINORITY_NOUNS \
+                    and not (m.start > 0 and lower[m.start - 1] == "ethnic"):
+                # "ethnic cleansing in Montenegro against the Albanian population of the
+                # province": a people living in the one state the sentence places
+                # things in
+                homes = {p.party for p in out if p is not m and p.kind == "party"
+                         and p.form != "adj" and p.start > 0
+                         and lower[_skip_back(lower, p.start - 1)] in _PLACE_PREPS
+                         and _kind(self.registry, p.party) == "state"}
+                if len(homes) == 1 and m.party not in homes:
+                    m.parties = (f"{homes.pop()}-CVL",)
+                    continue
             if m.form == "adj" and m.start > 0 and lower[m.start - 1] == "ethnic":
                 # "ethnic Albanians in south Serbia": people of the place, not Albania
                 k = m.end
@@ -2990,6 +3002,8 @@ def _fold(word: str) -> str:
 _TO_NOUNS = frozenset({"sales", "sale", "exports", "export", "shipments", "shipment",
                        "transfers", "transfer", "deliveries", "delivery", "supplies",
                        "loans", "payments", "flights"})
+_MINORITY_NOUNS = frozenset({"population", "minority", "community", "minorities",
+                             "communities"})
 _PARTICLES = frozenset({"out", "off", "away", "back"})
 _PARTITIVE = frozenset({"part", "parts", "some", "all", "most", "much", "half", "portion",
                         "share", "rest"})
