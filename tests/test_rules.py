@@ -1602,3 +1602,9 @@ def test_a_population_or_minority_is_of_the_state_it_lives_in(ex):
     # with no state placed, the adjective's state
     assert triples(ex, "Israel attacked the Palestinian population.", "2009-01-01") == [
         ("ISR", "PSE", "ASSAULT")]
+
+
+def test_a_reminder_to_a_state_is_an_appeal(ex):
+    assert triples(ex, "Jacques Chirac issued a stern reminder Saturday to Iraq that it must "
+                   "cooperate fully with UN inspectors.", "1998-01-01") == [
+        ("FRA", "IRQ", "REQUEST")]
