@@ -8,6 +8,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -103,6 +104,19 @@ def _init_worker(extractor_name: str, actor_files: tuple, registry: Registry | N
     _worker_extractor = get_extractor(extractor_name, registry=registry)
 
 
+def _init_pool_worker(extractor_name: str, actor_files: tuple) -> None:
+    """Initialise a worker process of the pool.
+
+    A forked worker inherits the command line's SIGTERM handler, which raises
+    KeyboardInterrupt; ``Pool.terminate`` then may leave a worker stuck in its
+    clean-up and the run waiting for it forever. Workers take the default SIGTERM
+    (end at once) and ignore Ctrl-C, which the main process handles.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init_worker(extractor_name, actor_files)
+
+
 def _extract_batch(docs: list) -> list:
     out = []
     for doc in docs:
@@ -189,7 +203,7 @@ def extract_events(docs: Iterable[Document], *, extractor: str = "rules.v1",
         results = (r for batch in _batches(docs, _BATCH) for r in _extract_batch(batch))
     else:
         ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-        pool = ctx.Pool(workers, initializer=_init_worker,
+        pool = ctx.Pool(workers, initializer=_init_pool_worker,
                         initargs=(extractor, tuple(actor_files)))
         results = (r for batch in pool.imap(_extract_batch, _batches(docs, _BATCH))
                    for r in batch)

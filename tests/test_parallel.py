@@ -92,3 +92,22 @@ def test_a_streamed_run_keeps_every_text_on_disk_and_a_sample_on_the_page(corpus
     pairs = list(zip(data["events"]["s"], data["events"]["t"]))
     with_text = [p for p, t in zip(pairs, data["events"]["text"]) if t]
     assert len(set(with_text)) == min(5, len(set(pairs)))
+
+
+def test_pool_workers_end_on_sigterm_whatever_handler_the_caller_set():
+    # the command line turns SIGTERM into KeyboardInterrupt; a forked worker that
+    # kept that handler could hang in its clean-up when the pool is terminated
+    import multiprocessing
+    import signal
+
+    from graphkit import pipeline
+
+    old = signal.signal(signal.SIGTERM, lambda *a: None)
+    try:
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(1, initializer=pipeline._init_pool_worker,
+                      initargs=("rules.v1", ())) as pool:
+            assert pool.apply(signal.getsignal, (signal.SIGTERM,)) == signal.SIG_DFL
+            assert pool.apply(signal.getsignal, (signal.SIGINT,)) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGTERM, old)
