@@ -17,6 +17,7 @@ Pure Python, no model. For every sentence it
 from __future__ import annotations
 
 import bisect
+import functools
 import unicodedata
 from dataclasses import dataclass, field, replace
 from itertools import compress, count
@@ -1271,14 +1272,19 @@ class RulesExtractor:
         for rs, end, role, name in placed:
             # a holder of that office at the time, the name misspelt: "President
             # Laurent Gbago" is Gbagbo
+            # (a misspelling keeps the first letter: only those surnames are compared)
+            surname = name.split()[-1]
+            initial = _fold(surname)[:1]
             near = [t for t in self.registry.holders(role, state.date)
-                    if _near_spelling(name.split()[-1], t.name.split()[-1])]
+                    if _fold(t.name.split()[-1])[:1] == initial
+                    and _near_spelling(surname, t.name.split()[-1])]
             if not near and not home and len(name.split()) >= 2:
                 # a holder at another time, first name and surname both near:
                 # "President Francois Mitterand"
-                near = list({t.name: t for t in self.registry.holders(role) if _near_spelling(
-                    name.split()[-1], t.name.split()[-1]) and _near_spelling(
-                    name.split()[0], t.name.split()[0])}.values())
+                near = list({t.name: t for t in self.registry.holders(role)
+                             if _fold(t.name.split()[-1])[:1] == initial
+                             and _near_spelling(surname, t.name.split()[-1])
+                             and _near_spelling(name.split()[0], t.name.split()[0])}.values())
             party = near[0].party if len(near) == 1 else home
             if not party or (not near and any(m.kind == "person" and m.party == home
                                               for m in result)):
@@ -2984,15 +2990,20 @@ def _near_spelling(a: str, b: str, limit: int = 0) -> bool:
     if abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 4:
         return a == b
     limit = limit or (2 if min(len(a), len(b)) >= 8 else 1)
+    if abs(len(a) - len(b)) > limit:
+        return False
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
         for j, cb in enumerate(b, 1):
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return False
         prev = cur
     return prev[-1] <= limit
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower())
                    if not unicodedata.combining(c))
