@@ -277,14 +277,18 @@ class Registry:
         """
         if not date:
             return None
+        active = [t for t in self._office_index().get((party, role), ()) if t.active(date)]
+        return max(active, key=lambda t: t.start) if active else None
+
+    def _office_index(self) -> dict:
+        """``(party, role)`` -> terms, rebuilt when terms were added."""
         if self._by_office is None or self._by_office_size != len(self.terms):
             index: dict = {}
             for terms in self.terms.values():
                 for t in terms:
                     index.setdefault((t.party, t.role), []).append(t)
             self._by_office, self._by_office_size = index, len(self.terms)
-        active = [t for t in self._by_office.get((party, role), ()) if t.active(date)]
-        return max(active, key=lambda t: t.start) if active else None
+        return self._by_office
 
     def holders(self, role: str, date: str = "") -> list[Official]:
         """Everyone who held ``role`` for any party at ``date`` (at any time when
@@ -296,8 +300,7 @@ class Registry:
         >>> "Laurent Gbagbo" in {t.name for t in reg.holders("President", "2003-01-01")}
         True
         """
-        self.holder("", role, "1")      # builds the office index
-        return [t for (_party, r), terms in self._by_office.items() if r == role
+        return [t for (_party, r), terms in self._office_index().items() if r == role
                 for t in terms if not date or t.active(date)]
 
     def office_terms(self, party: str, role: str) -> list[Official]:
@@ -309,8 +312,7 @@ class Registry:
         >>> "Laurent Gbagbo" in {t.name for t in reg.office_terms("CIV", "President")}
         True
         """
-        self.holder("", role, "1")     # builds the office index
-        return list(self._by_office.get((party, role), ()))
+        return list(self._office_index().get((party, role), ()))
 
     def key_prefixes(self) -> set:
         """Every leading part (length 1 up to the whole key) of the token keys

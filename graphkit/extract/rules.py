@@ -126,8 +126,8 @@ _NOT_SUBJECT_PREP = _LOCATIVE | {"of", "for", "to", "from", "with", "on", "about
                                  "over", "by", "between", "among", "than", "toward", "towards",
                                  "upon", "like", "under", "including", "as", "regarding",
                                  "concerning", "behind", "beyond", "without", "despite"}
-_OBJECT_PREP_ANY = {"with", "to", "for", "against", "on", "upon", "toward", "towards", "into", "among",
-                    "at", "over", "between"}
+_OBJECT_PREP_ANY = {"with", "to", "for", "against", "on", "upon", "toward", "towards", "into",
+                    "among", "at", "over", "between"}
 _OBJECT_PREP_TALK = {"with"}
 # "X-backed Y": X describes Y
 _BROKERED = frozenset({"brokered", "mediated", "occupied", "controlled", "held", "drafted",
@@ -762,9 +762,9 @@ class RulesExtractor:
             triggers = [t for t in triggers if words[t[0]] != "AIDS"]
         if "since" in lower:
             # "since last month's U.S. invasion": a past act that dates another
-            covered_ = {k for m in mentions for k in range(m.start, m.end)}
+            in_mention = {k for m in mentions for k in range(m.start, m.end)}
             triggers = [t for t in triggers if not (
-                t[2] is not None and t[2].pos == "noun" and _after_since(lower, t[0], covered_))]
+                t[2] is not None and t[2].pos == "noun" and _after_since(lower, t[0], in_mention))]
         if "suspected" in lower:
             # "two nationals suspected by the West of blowing up a plane": an act
             # someone is suspected of is no event of this report
@@ -1292,12 +1292,11 @@ class RulesExtractor:
                 # "Minister X met Jacques Chirac in Paris")
                 continue
             holder = self.registry.holder(party, role, state.date)
-            if holder is not None and not _near_spelling(name.split()[-1],
-                                                         holder.name.split()[-1]):
+            if holder is not None and not _near_spelling(surname, holder.name.split()[-1]):
                 # the office has another holder at the time: the name may still be
                 # one of its holders at another time (a document's date can be off)
                 other = {t.name for t in self.registry.office_terms(party, role)
-                         if _near_spelling(name.split()[-1], t.name.split()[-1])}
+                         if _near_spelling(surname, t.name.split()[-1])}
                 if len(other) != 1:
                     continue
                 holder = self.registry.official_at(other.pop(), "")
