@@ -3120,8 +3120,7 @@ def _verb_reading(lower, i, trig, covered, nominal):
 # verbs whose past participle is their base form
 _SAME_PARTICIPLE = frozenset({"put", "cut", "set", "hit", "shut", "let", "quit", "spread",
                               "cast", "upset", "burst", "thrust", "bid", "broadcast"})
-_AUX_BEFORE_PARTICIPLE = frozenset({"been", "has", "have", "had", "was", "were", "is", "are",
-                                    "be", "being"})
+_AUX_BEFORE_PARTICIPLE = frozenset(_BE | {"has", "have", "had"})
 
 
 _ING_LEFT = {"and", "by", "after", "while", "before", "for", "in", "on", "of", "without",
