@@ -86,20 +86,21 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
         graphkit run seeds/ -o output/
         graphkit run --format gdelt 20191024143000.export.CSV -o gdelt_out/
     """
-    from .pipeline import run
+    from .pipeline import RunOptions, run
     from .sources import find_files
 
     with _errors():
+        options = RunOptions(actor_files=actor_files, text_column=text_column,
+                             extractor=extractor, workers=workers or 1, title=title,
+                             progress=not quiet and sys.stderr.isatty(), seed=seed,
+                             max_nodes=max_nodes, echo_skips=not quiet, fmt=fmt, dask=dask,
+                             strict=strict, page_evidence=page_evidence).validate()
         if workers is None:
             n_files = sum(len(find_files(p)) for p in paths if os.path.exists(p))
             workers = (os.cpu_count() or 1) if n_files >= 200 else 1
         elif workers == 0:
             workers = os.cpu_count() or 1
-        progress = not quiet and sys.stderr.isatty()
-        result = run(paths, out_dir, actor_files=actor_files, text_column=text_column,
-                     extractor=extractor, workers=workers, title=title, progress=progress,
-                     seed=seed, max_nodes=max_nodes, echo_skips=not quiet, fmt=fmt,
-                     dask=dask, strict=strict, page_evidence=page_evidence)
+        result = run(paths, out_dir, options, workers=workers)
     if quiet:
         return
     click.echo(f"{result.documents} documents, {result.sentences} sentences, "

@@ -12,7 +12,7 @@ import signal
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -32,7 +32,7 @@ from .model import EVENT_COLUMNS, Document
 from .sources import SkipLog, iter_documents
 from .spool import TEXT_COLUMNS, EventSpool, text_sample
 
-__all__ = ["RunResult", "run", "extract_events", "OUTPUT_FILES"]
+__all__ = ["RunOptions", "RunResult", "run", "extract_events", "OUTPUT_FILES"]
 
 #: Files written by :func:`run`, in the order they are reported.
 OUTPUT_FILES = ("events.csv", "actors.csv", "agents.csv", "dyads.csv", "stances.csv",
@@ -284,20 +284,16 @@ def _read_event_files(event_files, skipped: SkipLog, imports: dict) -> pd.DataFr
     return events_frame(pd.concat(frames, ignore_index=True))
 
 
-def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_column: str = "text",
-        extractor: str = "rules.v1", workers: int = 1, title: str | None = None,
-        progress: bool = False, seed: int = 0, max_nodes: int = 300,
-        echo_skips: bool = False, fmt: str = "auto", dask: str | None = None,
-        strict: bool = False, page_evidence: int = PAGE_EVIDENCE) -> RunResult:
-    """Extract events from documents and write every output.
+@dataclass(frozen=True)
+class RunOptions:
+    """Every option of :func:`run`, validated once, before any input is read.
+
+    The command line builds one from its flags; ``run(inputs, out, workers=2)``
+    builds one from keyword arguments.
 
     Parameters
     ----------
-    inputs : iterable of path-like
-        Files or folders (recursive) of ``.txt``/``.md``/``.html``/``.jsonl``/``.csv``.
-    out_dir : path-like, optional
-        Output folder (created if needed). Nothing is written when None.
-    actor_files : iterable of path-like, optional
+    actor_files : tuple of path-like, optional
         User CSVs with extra parties, aliases or officials.
     text_column : str, optional (default="text")
         Column holding the text in CSV inputs.
@@ -307,12 +303,19 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
         Worker processes for extraction.
     dask : str, optional
         Run extraction on a Dask cluster: a scheduler address or ``"local"``.
+    fmt : str, optional (default="auto")
+        ``auto`` detects GDELT/ICEWS/events.csv files among the inputs and reads
+        the rest as documents; ``text`` reads everything as documents; ``gdelt``
+        (2.0), ``gdelt1``, ``icews`` or ``events`` read every input as that
+        kind of event file.
     strict : bool, optional (default=False)
         Treat any skipped file or record as an error (nothing is written).
     title : str, optional
         Corpus name shown in the page and report (default: the first input's name).
-    progress : bool, optional
+    progress : bool, optional (default=False)
         Print a document counter on stderr.
+    echo_skips : bool, optional (default=False)
+        Print each skipped file or record on stderr as it is skipped.
     seed : int, optional (default=0)
         Seed for communities, blocs and the page layout.
     max_nodes : int, optional (default=300)
@@ -320,11 +323,72 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
     page_evidence : int, optional (default=20000)
         Events whose evidence sentences the page embeds (all events keep their
         counts, dates and categories on the page; events.csv has every text).
-    fmt : str, optional (default="auto")
-        ``auto`` detects GDELT/ICEWS/events.csv files among the inputs and reads
-        the rest as documents; ``text`` reads everything as documents; ``gdelt``
-        (2.0), ``gdelt1``, ``icews`` or ``events`` read every input as that
-        kind of event file.
+
+    Raises
+    ------
+    GraphkitError
+        If an option is out of range (see :meth:`validate`).
+
+    Examples
+    --------
+    >>> RunOptions(workers=2).workers
+    2
+    >>> RunOptions(fmt="pdf").validate()
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.GraphkitError: unknown format 'pdf' (known: auto, text, gdelt, gdelt1, gdelt2, icews, events)
+    """
+
+    actor_files: tuple = ()
+    text_column: str = "text"
+    extractor: str = "rules.v1"
+    workers: int = 1
+    dask: str | None = None
+    fmt: str = "auto"
+    strict: bool = False
+    title: str | None = None
+    progress: bool = False
+    echo_skips: bool = False
+    seed: int = 0
+    max_nodes: int = 300
+    page_evidence: int = PAGE_EVIDENCE
+
+    def __post_init__(self):
+        object.__setattr__(self, "actor_files", tuple(self.actor_files))
+
+    def validate(self) -> "RunOptions":
+        """Check every option; return self, or raise :class:`GraphkitError`."""
+        if self.fmt not in FORMATS:
+            raise GraphkitError(f"unknown format {self.fmt!r} (known: {', '.join(FORMATS)})")
+        for name in ("workers", "max_nodes", "page_evidence"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise GraphkitError(f"{name} must be a whole number >= 0, not {value!r}")
+        if self.max_nodes < 1:
+            raise GraphkitError("max_nodes must be at least 1")
+        if self.title is not None and not str(self.title).strip():
+            raise GraphkitError("the title is empty")
+        if not str(self.text_column).strip():
+            raise GraphkitError("the text column name is empty")
+        return self
+
+
+def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
+        **kwargs) -> RunResult:
+    """Extract events from documents and write every output.
+
+    Parameters
+    ----------
+    inputs : iterable of path-like
+        Files or folders (recursive) of ``.txt``/``.md``/``.html``/``.jsonl``/``.csv``,
+        or event files (GDELT, ICEWS, graphkit's own ``events.csv``).
+    out_dir : path-like, optional
+        Output folder (created if needed). Nothing is written when None.
+    options : RunOptions, optional
+        The run's options (defaults when None).
+    **kwargs
+        Fields of :class:`RunOptions` (``workers=2``, ``title="..."``) that
+        replace those of ``options``.
 
     Returns
     -------
@@ -334,6 +398,8 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
     ------
     SourceError
         If an input does not exist or nothing readable was found.
+    GraphkitError
+        If an option is invalid (checked before any input is read).
 
     Examples
     --------
@@ -344,6 +410,11 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
     >>> res.documents, len(res.events), sorted(res.graph.nodes)
     (1, 2, ['NATO', 'RUS'])
     """
+    try:
+        opts = replace(options or RunOptions(), **kwargs)
+    except TypeError as exc:
+        raise GraphkitError(f"unknown run option: {exc}") from None
+    opts.validate()
     t0 = time.perf_counter()
     inputs = [Path(p) for p in inputs]
     if not inputs:
@@ -351,21 +422,18 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
     for p in inputs:
         if not os.path.exists(p):
             raise SourceError(f"no such file or folder: {_short(p)}")
-    if fmt not in FORMATS:
-        raise SourceError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
-    actor_files = tuple(actor_files)
-    registry = load_registry(actor_files)
-    skipped = SkipLog(echo=echo_skips)
-    event_files, doc_inputs = _split_inputs(inputs, fmt)
+    registry = load_registry(opts.actor_files)
+    skipped = SkipLog(echo=opts.echo_skips)
+    event_files, doc_inputs = _split_inputs(inputs, opts.fmt)
     imports: dict = {}
     imported = _read_event_files(event_files, skipped, imports)
-    if event_files and fmt == "auto":
+    if event_files and opts.fmt == "auto":
         # files already read as events are not documents too
         taken = {Path(p).resolve() for p, _ in event_files}
-        docs = (d for d in iter_documents(doc_inputs, text_column=text_column, skipped=skipped,
+        docs = (d for d in iter_documents(doc_inputs, text_column=opts.text_column, skipped=skipped,
                                           exclude=taken))
     else:
-        docs = iter_documents(doc_inputs, text_column=text_column, skipped=skipped)
+        docs = iter_documents(doc_inputs, text_column=opts.text_column, skipped=skipped)
 
     # Events stream into the staging folder of the outputs as they come; only a
     # slim copy (no long texts) stays in memory. See graphkit/spool.py.
@@ -377,8 +445,9 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
         agents: dict = {}
         sentences = 0
         for doc, n_sent, ev_rows, ment, ags, sts in extract_events(
-                docs, extractor=extractor, actor_files=actor_files, workers=workers,
-                progress=progress, registry=registry, dask=dask):
+                docs, extractor=opts.extractor, actor_files=opts.actor_files,
+                workers=opts.workers, progress=opts.progress, registry=registry,
+                dask=opts.dask):
             sentences += n_sent
             spool.add_rows(ev_rows)
             stance_rows.extend(sts)
@@ -406,21 +475,21 @@ def run(inputs: Iterable, out_dir=None, *, actor_files: Iterable = (), text_colu
         documents = pd.DataFrame(doc_rows, columns=["doc_id", "title", "date", "url",
                                                     "sentences", "events"])
         result = build_outputs(events, documents, registry=registry, mentions=mentions,
-                               agents=agents, seed=seed, stances=stances,
+                               agents=agents, seed=opts.seed, stances=stances,
                                dyads=spool.dyads.table())
         result.documents = len(doc_rows)
         result.sentences = sentences
         result.skipped = list(skipped.items)
         result.imports = imports
-        if strict and skipped.items:
+        if opts.strict and skipped.items:
             where, reason = skipped.items[0]
             raise SourceError(f"{len(skipped.items)} skipped (--strict); first: {where}: {reason}")
         if out_dir is not None:
-            name = title or _default_title(inputs)
+            name = opts.title or _default_title(inputs)
             result.files = write_outputs(result, out_dir, documents=documents, title=name,
-                                         triggers=triggers, max_nodes=max_nodes, seed=seed,
-                                         page_evidence=page_evidence, _stage=stage,
-                                         _spool=spool)
+                                         triggers=triggers, max_nodes=opts.max_nodes,
+                                         seed=opts.seed, page_evidence=opts.page_evidence,
+                                         _stage=stage, _spool=spool)
             result.events_file = result.files["events.csv"]
         else:
             result._full_events = events
