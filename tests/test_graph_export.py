@@ -174,3 +174,124 @@ def test_dyads_merged_from_chunks_equal_dyads_of_all_events():
             acc.add(ev.iloc[start:start + size])
             start += size
         pd.testing.assert_frame_equal(acc.table(), whole)
+
+
+# ---------------------------------------------------------------------------
+# the streaming GraphML/GEXF writers against networkx's own writers
+
+def _synthetic_graph(parties=2000, events=8000, seed=5):
+    """A dyad graph of many parties with every kind of attribute value."""
+    import numpy as np
+    rng = np.random.default_rng(seed)
+    ids = np.array([f"P{i:04d}" for i in range(parties)], dtype=object)
+    src, tgt = rng.integers(0, parties, events), rng.integers(0, parties, events)
+    tgt[src == tgt] = (tgt[src == tgt] + 1) % parties
+    dates = (np.datetime64("2010-01-01") + rng.integers(0, 4000, events).astype("timedelta64[D]")
+             ).astype(str).astype(object)
+    dates[rng.random(events) < 0.1] = ""
+    ev = events_frame(pd.DataFrame({
+        "event_id": [f"e{k}" for k in range(events)], "doc_id": "d", "date": dates,
+        "source": ids[src], "source_name": [f"Party {i} & <co>" for i in src],
+        "target": ids[tgt], "target_name": [f"Party {i}" for i in tgt],
+        "event_type": rng.choice(["CONSULT", "ACCUSE", "AID", "AGREE"], events),
+        "intensity": rng.normal(0, 4, events).round(1), "polarity": rng.choice([1, -1], events),
+        "negated": rng.random(events) < 0.05,
+        "issue": rng.choice(["", "syria", "trade;syria", "cl\u00e9mat"], events)}))
+    actors = pd.DataFrame({"id": ids, "name": [f"Party {i} \"quoted\"" for i in range(parties)],
+                           "kind": rng.choice(["state", "igo", "group"], parties),
+                           "region": rng.choice(["Europe", "Asia", ""], parties)})
+    return build_dyad_graph(ev, actors), ev
+
+
+def _input(name):
+    from tests.conftest import ROOT, SEED_DIR
+    fixtures = ROOT / "tests" / "fixtures"
+    named = {"seed": SEED_DIR, "robust": fixtures / "robust"}
+    return named.get(name, fixtures / "eventfiles" / name)
+
+
+@pytest.fixture(scope="module", params=["seed", "robust", "events.csv", "gdelt1_mixed.csv",
+                                        "gdelt1_r_export.csv", "gdelt2_sample.export.CSV",
+                                        "icews_sample.tab", "synthetic 2,000 parties"])
+def graph_and_events(request):
+    """A full graph and its events: from a pipeline run on the seed or a fixture, or
+    synthetic."""
+    if request.param.startswith("synthetic"):
+        return _synthetic_graph()
+    from graphkit.pipeline import run
+    res = run([_input(request.param)], None)
+    assert res.full_graph.number_of_edges()
+    return res.full_graph, res.events
+
+
+def _same_read_back(a: nx.Graph, b: nx.Graph):
+    assert a.graph == b.graph
+    assert dict(a.nodes(data=True)) == dict(b.nodes(data=True))
+    assert {(u, v): d for u, v, d in a.edges(data=True)} == {
+        (u, v): d for u, v, d in b.edges(data=True)}
+
+
+def test_graphml_reads_back_as_networkx_writes_it(graph_and_events, tmp_path):
+    from graphkit.export import gephi_graph
+    D, _ev = graph_and_events
+    ours = write_graphml(D, tmp_path / "ours.graphml")
+    theirs = tmp_path / "nx.graphml"
+    nx.write_graphml(gephi_graph(D), theirs, named_key_ids=True)
+    _same_read_back(nx.read_graphml(ours), nx.read_graphml(theirs))
+
+
+def test_gexf_reads_back_as_networkx_writes_it(graph_and_events, tmp_path):
+    from graphkit.export import gexf_graph
+    D, ev = graph_and_events
+    ours = write_gexf(D, tmp_path / "ours.gexf", events=ev)
+    theirs = tmp_path / "nx.gexf"
+    nx.write_gexf(gexf_graph(D, events=ev), theirs)
+    G = nx.read_gexf(ours)
+    _same_read_back(G, nx.read_gexf(theirs))
+    dated = ev[(ev["target"] != "") & (ev["date"] != "")]
+    if len(dated):
+        assert G.graph["mode"] == "dynamic"
+        u, v, date = dated.iloc[0][["source", "target", "date"]]
+        assert (date, date) in G[u][v]["spells"]
+
+
+HOSTILE = "A\x00B\x01\x08\x0b\x0c\x1f\ufffe\uffff\ud800 & <b> \"q\" 'a' ]]> \t tab\r\nend"
+
+
+def test_hostile_strings_make_well_formed_xml(tmp_path):
+    D = nx.DiGraph()
+    D.add_node("R\x01US", name=HOSTILE, kind="state", aliases=HOSTILE)
+    D.add_node("NATO", name="NATO", kind="igo")
+    D.add_edge("R\x01US", "NATO", issues=HOSTILE, weight=2, sign=1, first_date="2013-04-23",
+               last_date="2013-04-23")
+    expected = ("A\ufffdB\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd & <b> \"q\" 'a' ]]> "
+                "\t tab\r\nend")
+    G = nx.read_graphml(write_graphml(D, tmp_path / "g.graphml"))
+    assert G.nodes["R\ufffdUS"]["label"] == expected and G.nodes["R\ufffdUS"]["aliases"] == expected
+    assert G["R\ufffdUS"]["NATO"]["issues"] == expected
+    H = nx.read_gexf(write_gexf(D, tmp_path / "g.gexf"))
+    assert H.nodes["R\ufffdUS"]["label"] == expected
+    assert H["R\ufffdUS"]["NATO"]["issues"] == expected
+
+
+def test_gexf_does_not_depend_on_clock_or_time_zone(tmp_path, monkeypatch, ev):
+    import os
+    import time
+    D = build_dyad_graph(ev)
+    files = []
+    for zone, day in (("Pacific/Kiritimati", "2031-01-01"), ("America/Adak", "2030-12-30")):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        monkeypatch.setattr(time, "strftime", lambda fmt, *a, _day=day: _day)
+        files.append(write_gexf(D, tmp_path / f"{len(files)}.gexf", events=ev).read_bytes())
+    monkeypatch.undo()
+    time.tzset()
+    assert files[0] == files[1]
+    assert b"lastmodifieddate" not in files[0] and b"2031" not in files[0]
+    assert os.environ.get("TZ") != "America/Adak"
+
+
+def test_gexf_is_deterministic(tmp_path, ev):
+    a = write_gexf(build_dyad_graph(ev), tmp_path / "a.gexf", events=ev).read_bytes()
+    b = write_gexf(build_dyad_graph(ev), tmp_path / "b.gexf", events=ev.iloc[::-1]).read_bytes()
+    assert a == b
