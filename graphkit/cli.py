@@ -71,10 +71,16 @@ def cli():
 @click.option("-f", "--format", "fmt", default="auto", show_default=True,
               type=click.Choice(["auto", "text", "gdelt", "gdelt1", "gdelt2", "icews", "events"]),
               help="Input kind: documents (text), event files, or auto-detect.")
+@click.option("--metadata", type=click.Path(path_type=Path), default=None,
+              help="CSV of document metadata: path or id, date, title, url, extra columns.")
+@click.option("--date-pattern", default=None, metavar="REGEX",
+              help="Regex with (?P<year>..) [(?P<month>..) (?P<day>..)] for dates in file paths.")
+@click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
+              help="Do not read files or folders matching GLOB (repeatable).")
 @click.option("--strict", is_flag=True, help="Any skipped file or record is an error.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, title,
-            max_nodes, page_evidence, seed, fmt, strict, quiet):
+            max_nodes, page_evidence, seed, fmt, metadata, date_pattern, exclude, strict, quiet):
     """Extract events from documents and write the graph, tables and page.
 
     PATHS are files or folders (searched recursively) of .txt, .md, .html,
@@ -85,18 +91,21 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
     Example:
         graphkit run seeds/ -o output/
         graphkit run --format gdelt 20191024143000.export.CSV -o gdelt_out/
+        graphkit run speeches/ --exclude 'drafts/*' --date-pattern '_(?P<year>[0-9]{4})[.]txt$'
     """
     from .pipeline import RunOptions, run
-    from .sources import find_files
+    from .sources import find_files, skip_summary
 
     with _errors():
         options = RunOptions(actor_files=actor_files, text_column=text_column,
                              extractor=extractor, workers=workers or 1, title=title,
                              progress=not quiet and sys.stderr.isatty(), seed=seed,
                              max_nodes=max_nodes, echo_skips=not quiet, fmt=fmt, dask=dask,
-                             strict=strict, page_evidence=page_evidence).validate()
+                             strict=strict, page_evidence=page_evidence, metadata=metadata,
+                             date_pattern=date_pattern, exclude=exclude).validate()
         if workers is None:
-            n_files = sum(len(find_files(p)) for p in paths if os.path.exists(p))
+            n_files = sum(len(find_files(p, exclude_globs=exclude)) for p in paths
+                          if os.path.exists(p))
             workers = (os.cpu_count() or 1) if n_files >= 200 else 1
         elif workers == 0:
             workers = os.cpu_count() or 1
@@ -108,9 +117,9 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
                f"{len(result.dyads)} dyads in {result.seconds:.2f} s")
     for path, report in result.imports.items():
         click.echo(f"{path}: {report.summary()}")
-    if result.skipped:
-        where = result.files.get("skipped.csv", "skipped.csv")
-        click.echo(f"skipped {len(result.skipped)}, listed in {where}")
+    if result.skipped or result.excluded:
+        click.echo(skip_summary(result.skipped, result.excluded,
+                                result.files.get("skipped.csv", "skipped.csv")))
     for name, path in result.files.items():
         click.echo(f"  {name:<14} {path}")
 

@@ -101,7 +101,8 @@ class Document:
     """One text document.
 
     ``doc_id`` is stable across runs: a file's path relative to the input folder,
-    or a JSONL/CSV record's own id.
+    or a JSONL/CSV record's own id. A date known only to the year (or month)
+    is its first day, and ``date_source`` says so.
     """
 
     doc_id: str
@@ -109,6 +110,12 @@ class Document:
     date: str = ""
     title: str = ""
     url: str = ""
+    #: where ``date`` came from: ``metadata``, ``front matter``, ``record``,
+    #: ``file name``, ``dateline`` (with `` (year)`` or `` (month)`` when only
+    #: that was known), or ``""`` when the document has no date
+    date_source: str = ""
+    #: extra ``(column, value)`` pairs from the user's ``--metadata`` table
+    meta: tuple = ()
 
 
 @dataclass(frozen=True)

@@ -29,10 +29,13 @@ from .graph import (_plain, build_dyad_graph, dyad_table, events_frame, stances_
                     with_agreements)
 from .io import atomic_write_text
 from .model import EVENT_COLUMNS, Document
-from .sources import SkipLog, iter_documents
+from .sources import SkipLog, check_date_pattern, iter_documents, load_metadata
 from .spool import TEXT_COLUMNS, EventSpool, text_sample
 
 __all__ = ["RunOptions", "RunResult", "run", "extract_events", "OUTPUT_FILES"]
+
+#: Columns of ``documents.csv`` (extra ``--metadata`` columns follow them).
+DOCUMENT_COLUMNS = ("doc_id", "title", "date", "date_source", "url", "sentences", "events")
 
 #: Files written by :func:`run`, in the order they are reported.
 OUTPUT_FILES = ("events.csv", "actors.csv", "agents.csv", "dyads.csv", "stances.csv",
@@ -64,6 +67,7 @@ class RunResult:
     tables: dict = field(default_factory=dict)
     files: dict = field(default_factory=dict)
     skipped: list = field(default_factory=list)
+    excluded: list = field(default_factory=list)
     imports: dict = field(default_factory=dict)
     stances: pd.DataFrame = field(default_factory=pd.DataFrame)
     full_graph: nx.DiGraph = field(default_factory=nx.DiGraph)
@@ -228,23 +232,27 @@ FORMATS = ("auto", "text", "gdelt", "gdelt1", "gdelt2", "icews", "events")
 _EVENT_SUFFIXES = (".csv", ".tsv", ".tab", ".zip", ".txt")
 
 
-def _split_inputs(inputs, fmt: str):
+def _split_inputs(inputs, fmt: str, exclude_globs=()):
     """Separate event files (GDELT, ICEWS, events.csv) from documents."""
+    from functools import partial
+
     from .sources import find_files
+
+    find = partial(find_files, exclude_globs=exclude_globs)
 
     if fmt == "text":
         return [], list(inputs)
     event_files, doc_inputs = [], []
     for p in inputs:
         if fmt != "auto":
-            files = find_files(p, suffixes=_EVENT_SUFFIXES + (".csv",))
+            files = find(p, suffixes=_EVENT_SUFFIXES + (".csv",))
             event_files.extend((f, "gdelt2" if fmt == "gdelt" else fmt) for f, _ in files)
             continue
         if os.path.isfile(p):
             kind = _sniff(p) if p.suffix.lower() in _EVENT_SUFFIXES else None
             (event_files.append((p, kind)) if kind else doc_inputs.append(p))
             continue
-        files = find_files(p, suffixes=_EVENT_SUFFIXES)
+        files = find(p, suffixes=_EVENT_SUFFIXES)
         detected = [(f, _sniff(f)) for f, _ in files
                     if f.suffix.lower() in (".csv", ".tsv", ".tab", ".zip")]
         if any(k for _, k in detected):
@@ -323,6 +331,15 @@ class RunOptions:
     page_evidence : int, optional (default=20000)
         Events whose evidence sentences the page embeds (all events keep their
         counts, dates and categories on the page; events.csv has every text).
+    metadata : path-like, optional
+        A CSV of document metadata (``path`` or ``id``, ``date``, ``title``,
+        ``url`` and any extra columns, kept in ``documents.csv``); its dates win
+        over every other (see :func:`graphkit.sources.iter_documents`).
+    date_pattern : str, optional
+        A regular expression with named groups ``year`` (``month``, ``day``)
+        that finds a document's date in its file path.
+    exclude : tuple of str, optional
+        Shell patterns of file or folder names (or relative paths) not to read.
 
     Raises
     ------
@@ -352,9 +369,13 @@ class RunOptions:
     seed: int = 0
     max_nodes: int = 300
     page_evidence: int = PAGE_EVIDENCE
+    metadata: str | os.PathLike | None = None
+    date_pattern: str | None = None
+    exclude: tuple = ()
 
     def __post_init__(self):
         object.__setattr__(self, "actor_files", tuple(self.actor_files))
+        object.__setattr__(self, "exclude", tuple(self.exclude))
 
     def validate(self) -> "RunOptions":
         """Check every option; return self, or raise :class:`GraphkitError`."""
@@ -370,6 +391,10 @@ class RunOptions:
             raise GraphkitError("the title is empty")
         if not str(self.text_column).strip():
             raise GraphkitError("the text column name is empty")
+        if self.date_pattern is not None:
+            check_date_pattern(self.date_pattern)
+        if self.metadata is not None and not os.path.isfile(self.metadata):
+            raise SourceError(f"no such metadata file: {_short(self.metadata)}")
         return self
 
 
@@ -424,16 +449,16 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
             raise SourceError(f"no such file or folder: {_short(p)}")
     registry = load_registry(opts.actor_files)
     skipped = SkipLog(echo=opts.echo_skips)
-    event_files, doc_inputs = _split_inputs(inputs, opts.fmt)
+    metadata = load_metadata(opts.metadata) if opts.metadata is not None else None
+    event_files, doc_inputs = _split_inputs(inputs, opts.fmt, opts.exclude)
     imports: dict = {}
     imported = _read_event_files(event_files, skipped, imports)
-    if event_files and opts.fmt == "auto":
-        # files already read as events are not documents too
-        taken = {Path(p).resolve() for p, _ in event_files}
-        docs = (d for d in iter_documents(doc_inputs, text_column=opts.text_column, skipped=skipped,
-                                          exclude=taken))
-    else:
-        docs = iter_documents(doc_inputs, text_column=opts.text_column, skipped=skipped)
+    # files already read as events are not documents too
+    taken = ({Path(p).resolve() for p, _ in event_files}
+             if event_files and opts.fmt == "auto" else frozenset())
+    docs = iter_documents(doc_inputs, text_column=opts.text_column, skipped=skipped,
+                          exclude=taken, exclude_globs=opts.exclude, metadata=metadata,
+                          date_pattern=opts.date_pattern)
 
     # Events stream into the staging folder of the outputs as they come; only a
     # slim copy (no long texts) stays in memory. See graphkit/spool.py.
@@ -454,7 +479,8 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
             if len(stance_rows) >= _CHUNK_ROWS:
                 stance_chunks.append(stances_frame(stance_rows))
                 stance_rows = []
-            doc_rows.append((doc.doc_id, doc.title, doc.date, doc.url, n_sent, len(ev_rows)))
+            doc_rows.append((doc.doc_id, doc.title, doc.date, doc.date_source, doc.url, n_sent,
+                             len(ev_rows)) + tuple(v for _k, v in doc.meta))
             for k, v in ment.items():
                 mentions[k] = mentions.get(k, 0) + v
             for k, v in ags.items():
@@ -472,14 +498,15 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
         stance_chunks.append(stances_frame(stance_rows))
         stances = (pd.concat(stance_chunks, ignore_index=True) if len(stance_chunks) > 1
                    else stance_chunks[0])
-        documents = pd.DataFrame(doc_rows, columns=["doc_id", "title", "date", "url",
-                                                    "sentences", "events"])
+        documents = pd.DataFrame(doc_rows, columns=list(DOCUMENT_COLUMNS) + (
+            [c for c in metadata.extra_columns] if metadata is not None else []))
         result = build_outputs(events, documents, registry=registry, mentions=mentions,
                                agents=agents, seed=opts.seed, stances=stances,
                                dyads=spool.dyads.table())
         result.documents = len(doc_rows)
         result.sentences = sentences
         result.skipped = list(skipped.items)
+        result.excluded = list(skipped.excluded)
         result.imports = imports
         if opts.strict and skipped.items:
             where, reason = skipped.items[0]
@@ -678,8 +705,10 @@ def _write_staged(result: RunResult, out: Path, *, documents, title, triggers, m
     md = report.report_markdown(events, result.graph, result.tables, title=title,
                                 documents=documents)
     files["report.md"] = atomic_write_text(out / "report.md", md)
-    if result.skipped:
-        skipped = pd.DataFrame(result.skipped, columns=["path", "reason"])
+    if result.skipped or result.excluded:
+        rows = ([(w, "rule", r) for w, r in result.excluded]
+                + [(w, "unreadable", r) for w, r in result.skipped])
+        skipped = pd.DataFrame(rows, columns=["path", "kind", "reason"])
         files["skipped.csv"] = write_table(skipped, out / "skipped.csv")
     return files
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import csv
 import errno
+import fnmatch
 import html
 import json
 import os
 import re
 import stat
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as _date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -35,6 +36,13 @@ __all__ = [
     "read_document_file",
     "parse_front_matter",
     "find_date",
+    "parse_date",
+    "date_from_name",
+    "check_date_pattern",
+    "skip_rule",
+    "skip_summary",
+    "Metadata",
+    "load_metadata",
     "printable",
 ]
 
@@ -106,6 +114,9 @@ class SkipLog:
 
     items: list = field(default_factory=list)
     echo: bool = False
+    #: files and folders left out by a rule (hidden, licence, readme, changelog,
+    #: ``--exclude``): ``(path, reason)`` pairs, not problems
+    excluded: list = field(default_factory=list)
 
     def add(self, where, reason: str) -> None:
         where, reason = printable(where), printable(reason)
@@ -113,8 +124,35 @@ class SkipLog:
         if self.echo:
             print(f"skipped {where}: {reason}", file=sys.stderr)
 
+    def exclude(self, where, reason: str) -> None:
+        """Record a file or folder left out by a rule (see :func:`skip_rule`)."""
+        self.excluded.append((printable(where), printable(reason)))
+
     def __len__(self) -> int:
         return len(self.items)
+
+
+def skip_summary(skipped, excluded, where) -> str:
+    """One line saying what was left out: unreadable inputs, and files or folders
+    left out by rule, counted by reason.
+
+    Examples
+    --------
+    >>> skip_summary([("a.txt", "binary file")], [("README.md", "readme file"),
+    ...              ("LICENSE", "licence file"), ("x/README", "readme file")], "skipped.csv")
+    'skipped 1 unreadable and 3 by rule (readme file 2, licence file 1), listed in skipped.csv'
+    """
+    parts = []
+    if skipped:
+        parts.append(f"{len(skipped)} unreadable")
+    if excluded:
+        counts: dict = {}
+        for _where, reason in excluded:
+            counts[reason] = counts.get(reason, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        parts.append(f"{len(excluded)} by rule ("
+                     + ", ".join(f"{r} {n}" for r, n in ranked) + ")")
+    return f"skipped {' and '.join(parts)}, listed in {where}"
 
 
 def _os_reason(exc: OSError, path) -> str:
@@ -147,8 +185,8 @@ def _link_reason(link: str) -> str:
     return "symbolic link to a folder, not followed"
 
 
-def find_files(path, *, suffixes=DOCUMENT_SUFFIXES, skipped: SkipLog | None = None
-               ) -> list[tuple[Path, str]]:
+def find_files(path, *, suffixes=DOCUMENT_SUFFIXES, skipped: SkipLog | None = None,
+               exclude_globs=()) -> list[tuple[Path, str]]:
     """Files to read under ``path`` with their document ids, sorted.
 
     A file given directly has its own name as id; files in a folder have their
@@ -166,6 +204,9 @@ def find_files(path, *, suffixes=DOCUMENT_SUFFIXES, skipped: SkipLog | None = No
     skipped : SkipLog, optional
         Receives folders that cannot be listed and links not followed. Without
         it, a ``path`` that cannot be opened raises :class:`SourceError`.
+    exclude_globs : iterable of str, optional
+        Shell patterns (``--exclude``) matched against each name and each path
+        relative to ``path``.
 
     Raises
     ------
@@ -178,8 +219,11 @@ def find_files(path, *, suffixes=DOCUMENT_SUFFIXES, skipped: SkipLog | None = No
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> (d / "sub").mkdir(); _ = (d / "sub" / "a.txt").write_text("x")
     >>> _ = (d / "b.md").write_text("y"); _ = (d / "c.png").write_bytes(b"z")
+    >>> _ = (d / "README.md").write_text("About this folder")
     >>> [i for _, i in find_files(d)]
     ['b.md', 'sub/a.txt']
+    >>> [i for _, i in find_files(d, exclude_globs=["sub/*"])]
+    ['b.md']
     """
     p = Path(path)
     try:
@@ -193,7 +237,13 @@ def find_files(path, *, suffixes=DOCUMENT_SUFFIXES, skipped: SkipLog | None = No
         return _top_level_problem(path, _os_reason(exc, path), skipped)
     except ValueError:                      # e.g. an embedded NUL in the name
         raise SourceError(f"no such file or folder: {printable(path)}") from None
+    globs = tuple(g.rstrip("/") for g in exclude_globs if g.rstrip("/"))
     if stat.S_ISREG(st.st_mode):
+        reason = _glob_rule(p.name, p.name, globs) or _glob_rule(str(path), "", globs)
+        if reason:
+            if skipped is not None:
+                skipped.exclude(path, reason)
+            return []
         return [(p, printable(p.name))]
     if not stat.S_ISDIR(st.st_mode):
         return _top_level_problem(path, "not a regular file or folder (device, pipe or socket)",
@@ -207,23 +257,72 @@ def find_files(path, *, suffixes=DOCUMENT_SUFFIXES, skipped: SkipLog | None = No
     out = []
     for root, dirs, files in os.walk(p, onerror=onerror, followlinks=False):
         keep = []
+        rel_root = Path(root).relative_to(p).as_posix()
+        rel_root = "" if rel_root == "." else rel_root + "/"
         for d in sorted(dirs):
-            if d.startswith("."):
-                continue
             full = os.path.join(root, d)
+            reason = skip_rule(d, rel_root + d, folder=True, exclude_globs=globs)
+            if reason:
+                if skipped is not None:
+                    skipped.exclude(full, reason)
+                continue
             if os.path.islink(full):
                 _skip(skipped, full, _link_reason(full))
                 continue
             keep.append(d)
         dirs[:] = keep
         for name in sorted(files):
-            if name.startswith("."):
-                continue
             f = Path(root) / name
-            if f.suffix.lower() in suffixes:
-                out.append((f, printable(f.relative_to(p).as_posix())))
+            if f.suffix.lower() not in suffixes:
+                continue
+            reason = skip_rule(name, rel_root + name, exclude_globs=globs)
+            if reason:
+                if skipped is not None:
+                    skipped.exclude(f, reason)
+                continue
+            out.append((f, printable(f.relative_to(p).as_posix())))
     out.sort(key=lambda t: t[1])
     return out
+
+
+# Files that describe a folder rather than report anything: "README_origin.txt",
+# "LICENSE.txt", "CHANGELOG.md" (the stem, then a separator or nothing).
+_ABOUT_FILES = re.compile(r"(?i)^(?:(readme)|(licen[cs]e|copying)|(changelog))(?:[._ -].*)?$")
+
+
+def skip_rule(name: str, relative: str = "", *, folder: bool = False,
+              exclude_globs=()) -> str:
+    """Why a file or folder found in an input folder is not read, or ``""``.
+
+    Hidden files and folders (a name starting with ``.``), licence, readme and
+    changelog files (``LICENSE.txt``, ``README_origin.md``, ``CHANGELOG``), and
+    names or relative paths matching one of ``exclude_globs`` are left out.
+
+    Examples
+    --------
+    >>> skip_rule("LICENSE.txt"), skip_rule("README_origin.txt"), skip_rule(".draft.md")
+    ('licence file', 'readme file', 'hidden file')
+    >>> skip_rule("BHS_72_2017.txt")
+    ''
+    >>> skip_rule("notes.md", "drafts/notes.md", exclude_globs=["drafts/*"])
+    'excluded by --exclude drafts/*'
+    """
+    if name.startswith("."):
+        return "hidden folder" if folder else "hidden file"
+    reason = _glob_rule(name, relative or name, exclude_globs)
+    if reason or folder:
+        return reason
+    m = _ABOUT_FILES.match(name)
+    if m:
+        return ("readme file", "licence file", "changelog file")[m.lastindex - 1]
+    return ""
+
+
+def _glob_rule(name: str, relative: str, globs) -> str:
+    for g in globs:
+        if fnmatch.fnmatchcase(name, g) or (relative and fnmatch.fnmatchcase(relative, g)):
+            return f"excluded by --exclude {g}"
+    return ""
 
 
 def _top_level_problem(path, reason: str, skipped: SkipLog | None) -> list:
@@ -234,7 +333,8 @@ def _top_level_problem(path, reason: str, skipped: SkipLog | None) -> list:
 
 
 def iter_documents(paths: Iterable, *, text_column: str = "text", skipped: SkipLog | None = None,
-                   exclude=frozenset()) -> Iterator[Document]:
+                   exclude=frozenset(), exclude_globs=(), metadata: Metadata | None = None,
+                   date_pattern: str | None = None) -> Iterator[Document]:
     """Yield every document under ``paths`` (files or folders, recursive).
 
     Parameters
@@ -247,6 +347,22 @@ def iter_documents(paths: Iterable, *, text_column: str = "text", skipped: SkipL
         Receives every file or record that could not be read.
     exclude : set of Path, optional
         Resolved paths of files not to read (e.g. already read as event files).
+    exclude_globs : iterable of str, optional
+        Shell patterns of names or relative paths not to read (see :func:`find_files`).
+    metadata : Metadata, optional
+        The user's metadata table (:func:`load_metadata`): dates, titles, urls
+        and extra columns, which win over what documents say themselves.
+    date_pattern : str, optional
+        A regular expression with a ``year`` group (and ``month``, ``day``)
+        that finds the date in a file's relative path (:func:`date_from_name`).
+
+    Notes
+    -----
+    A document's date comes from, in this order: ``metadata``; its own fields
+    (front matter, a JSONL or CSV record's ``date``); its file name (files
+    only); a dateline or "Published ..." line at the top (:func:`find_date`).
+    A date mentioned in the body is never used. ``Document.date_source``
+    says which.
 
     Raises
     ------
@@ -266,19 +382,20 @@ def iter_documents(paths: Iterable, *, text_column: str = "text", skipped: SkipL
     [('b.txt', 'not valid UTF-8 (line 1, byte 3); save it as UTF-8')]
     """
     skipped = skipped if skipped is not None else SkipLog()
+    pattern = check_date_pattern(date_pattern) if date_pattern else None
     seen: dict[str, int] = {}
     for path in paths:
-        for f, doc_id in find_files(path, skipped=skipped):
+        for f, doc_id in find_files(path, skipped=skipped, exclude_globs=exclude_globs):
             if exclude and Path(os.path.realpath(f)) in exclude:
                 continue
             try:
                 for doc in read_document_file(f, doc_id=doc_id, text_column=text_column,
-                                              skipped=skipped):
+                                              skipped=skipped, metadata=metadata,
+                                              date_pattern=pattern):
                     n = seen.get(doc.doc_id, 0)
                     seen[doc.doc_id] = n + 1
                     if n:  # two inputs gave the same id: keep both, distinguishably
-                        doc = Document(f"{printable(f.name)}:{doc.doc_id}#{n}", doc.text,
-                                       doc.date, doc.title, doc.url)
+                        doc = replace(doc, doc_id=f"{printable(f.name)}:{doc.doc_id}#{n}")
                     yield doc
             except SourceError as exc:
                 skipped.add(f, str(exc))
@@ -290,7 +407,8 @@ def iter_documents(paths: Iterable, *, text_column: str = "text", skipped: SkipL
 
 
 def read_document_file(path, *, doc_id: str | None = None, text_column: str = "text",
-                       skipped: SkipLog | None = None) -> Iterator[Document]:
+                       skipped: SkipLog | None = None, metadata: Metadata | None = None,
+                       date_pattern=None) -> Iterator[Document]:
     """Documents in one file (one for text files, one per record for JSONL/CSV).
 
     Raises
@@ -302,11 +420,13 @@ def read_document_file(path, *, doc_id: str | None = None, text_column: str = "t
     path = Path(path)
     doc_id = printable(doc_id or path.name)
     suffix = path.suffix.lower()
+    dating = _Dating(metadata, check_date_pattern(date_pattern)
+                     if isinstance(date_pattern, str) else date_pattern)
     text = _read_text(path)
     if suffix == ".jsonl":
-        yield from _jsonl_documents(text, path, skipped)
+        yield from _jsonl_documents(text, path, skipped, dating)
     elif suffix == ".csv":
-        yield from _csv_documents(text, path, text_column, skipped)
+        yield from _csv_documents(text, path, text_column, skipped, dating)
     else:
         if not text.strip():
             raise SourceError("empty file" if not text else "empty (only whitespace)")
@@ -320,7 +440,7 @@ def read_document_file(path, *, doc_id: str | None = None, text_column: str = "t
             raise SourceError("empty (front matter only)")
         if _only_boilerplate(body):
             raise SourceError("only page boilerplate (menus, share bars, notices), no article text")
-        yield _make_document(doc_id, body, meta)
+        yield _make_document(doc_id, body, meta, path=path, dating=dating)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -477,14 +597,8 @@ def _yaml_scalar(value: str) -> str:
 
 
 
-def _make_document(doc_id: str, text: str, meta: dict) -> Document:
-    date = _normalise_date(_clean_text(str(meta.get("date", "") or ""))) or find_date(text)
-    url = _clean_text(str(meta.get("source_url") or meta.get("url") or ""))
-    return Document(doc_id=printable(doc_id), text=_clean_text(text), date=date,
-                    title=_clean_text(str(meta.get("title", "") or "")), url=url)
-
-
-def _jsonl_documents(text: str, path: Path, skipped: SkipLog | None) -> Iterator[Document]:
+def _jsonl_documents(text: str, path: Path, skipped: SkipLog | None, dating: _Dating
+                     ) -> Iterator[Document]:
     found = bad = 0
     for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
@@ -513,13 +627,13 @@ def _jsonl_documents(text: str, path: Path, skipped: SkipLog | None) -> Iterator
         rid = rec.get("id", rec.get("doc_id"))
         rid = str(rid) if rid not in (None, "") else f"{path.name}:{lineno}"
         found += 1
-        yield _make_document(rid, rec["text"], rec)
+        yield _make_document(rid, rec["text"], rec, fields="record", dating=dating)
     if not found and not bad:
         raise SourceError("no records (only blank lines)")
 
 
-def _csv_documents(text: str, path: Path, text_column: str, skipped: SkipLog | None
-                   ) -> Iterator[Document]:
+def _csv_documents(text: str, path: Path, text_column: str, skipped: SkipLog | None,
+                   dating: _Dating) -> Iterator[Document]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     reader = csv.DictReader(text.splitlines(keepends=True))
     try:
@@ -547,7 +661,8 @@ def _csv_documents(text: str, path: Path, text_column: str, skipped: SkipLog | N
         rid = rec.get("id") or rec.get("doc_id") or f"{path.name}:{n}"
         found += 1
         yield _make_document(str(rid), body, {k.lower(): v for k, v in rec.items()
-                                              if isinstance(k, str) and isinstance(v, str)})
+                                              if isinstance(k, str) and isinstance(v, str)},
+                             fields="record", dating=dating)
     if not found and not bad:
         raise SourceError("no records (header only)")
 
@@ -657,13 +772,22 @@ _DATE_PATTERNS = [
     (re.compile(r"\b" + _MON + r" (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b"), ("M", "d", "y")),
 ]
 _DATE_CUE = re.compile(r"\b(?:published|posted|updated|dated?|released)\b", re.I)
+# A dateline: the date opens the line, after at most a place in capitals and a
+# news agency ("WASHINGTON, March 3, 2022 -", "MOSCOW (Reuters) 3 March 2022"),
+# and ends it or is followed by a separator or a time.
+_PLACE = re.compile(r"(?:[A-Z][A-Z.'’ -]{1,40}(?:\([^()\n]{1,30}\))?\s*[,:]?\s*)?")
+_AFTER_DATELINE = re.compile(r"\s*(?:$|[-—–|:,(]|\d{1,2}[:.]\d{2}\b)")
+_TOP_LINES = 8
 
 
 def find_date(text: str, *, head: int = 1500) -> str:
-    """The document date found near the top of a text, as ``YYYY-MM-DD``, or ``""``.
+    """The date of a dateline or a "Published ..." line at the top of a text, or ``""``.
 
-    A date after a cue word ("Published", "Posted", "Updated", "Date") wins;
-    otherwise the first complete date in the first ``head`` characters.
+    Only the first eight non-blank lines (within ``head`` characters) are read,
+    and in them only a date after a cue word ("Published", "Posted", "Updated",
+    "Date") or a dateline (a line that opens with the date, after at most a
+    place name in capitals, and ends there or goes on after a dash). A date
+    mentioned in a sentence of the body is never the document's date.
 
     Examples
     --------
@@ -671,19 +795,33 @@ def find_date(text: str, *, head: int = 1500) -> str:
     '2013-04-23'
     >>> find_date("WASHINGTON, March 3, 2022 - The President spoke")
     '2022-03-03'
-    >>> find_date("no date here")
+    >>> find_date("My term of office will end on 20 March 2025.")
     ''
     """
-    top = text[:head]
-    candidates = []
-    for rx, order in _DATE_PATTERNS:
-        for m in rx.finditer(top):
-            iso = _to_iso(dict(zip(order, m.groups())))
-            if iso:
-                before = top[max(0, m.start() - 40):m.start()]
-                cued = bool(_DATE_CUE.search(before))
-                candidates.append((0 if cued else 1, m.start(), iso))
-    return min(candidates)[2] if candidates else ""
+    lines = [ln.strip() for ln in text[:head].split("\n") if ln.strip()][:_TOP_LINES]
+    cued = plain = ""
+    for line in lines:
+        for rx, order in _DATE_PATTERNS:
+            for m in rx.finditer(line):
+                iso = _to_iso(dict(zip(order, m.groups())))
+                if not iso:
+                    continue
+                if _DATE_CUE.search(line[:m.start()][-40:]):
+                    cued = cued or iso
+                elif not plain and _is_dateline(line, m, order):
+                    plain = iso
+        if cued:
+            break
+    return cued or plain
+
+
+def _is_dateline(line: str, m: re.Match, order: tuple) -> bool:
+    lead = _PLACE.match(line, 0, m.start())
+    if lead is None or lead.end() != m.start():
+        return False
+    if order[0] == "y" and m.start() == 0:          # an ISO date opening a line
+        return True
+    return _AFTER_DATELINE.match(line, m.end()) is not None
 
 
 def _to_iso(parts: dict) -> str:
@@ -694,11 +832,265 @@ def _to_iso(parts: dict) -> str:
         return ""
 
 
-def _normalise_date(value: str) -> str:
-    value = value.strip()
-    if not value:
-        return ""
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if m:
-        return _to_iso({"y": m.group(1), "m": m.group(2), "d": m.group(3)})
-    return find_date(value)
+def parse_date(value) -> tuple[str, str]:
+    """A date written in a table or front matter, as ``(YYYY-MM-DD, precision)``.
+
+    ``precision`` is ``day``, ``month`` or ``year``; a month or a year alone is
+    dated its first day. Times and time zones after a date are ignored. An
+    unreadable value gives ``("", "")``.
+
+    Examples
+    --------
+    >>> parse_date("2021-01-23 19:04:00-05:00")
+    ('2021-01-23', 'day')
+    >>> parse_date("March 3, 2022"), parse_date("2017"), parse_date("2022-02")
+    (('2022-03-03', 'day'), ('2017-01-01', 'year'), ('2022-02-01', 'month'))
+    >>> parse_date("soon")
+    ('', '')
+    """
+    if isinstance(value, _date):
+        return value.isoformat(), "day"
+    value = _clean_text(str(value or "")).strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?", value)
+    if m is None:
+        m = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", value)
+    if m is not None:
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+        iso = _to_iso({"y": y, "m": mo or 1, "d": d or 1})
+        return (iso, "day" if d else "month" if mo else "year") if iso else ("", "")
+    for rx, order in _DATE_PATTERNS:
+        m = rx.match(value)
+        if m is not None:
+            iso = _to_iso(dict(zip(order, m.groups())))
+            if iso:
+                return iso, "day"
+    return "", ""
+
+
+# Dates in file and folder names, most precise first; separators and digits
+# around them must not be part of a longer number or word ("7d2013ab" is no year).
+_NAME_DATES = (
+    ("day", re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)([-_.]?)(\d\d)\2(\d\d)(?:\d{6})?"
+                       r"(?![0-9A-Za-z])")),
+    ("month", re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)[-_.](\d\d)(?![0-9A-Za-z])")),
+    ("year", re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)(?![0-9A-Za-z])")),
+)
+
+
+def date_from_name(name: str, *, pattern: re.Pattern | str | None = None) -> tuple[str, str]:
+    """The date in a file's name (or, failing that, its folders'), as ``(date, precision)``.
+
+    ``name`` is a path relative to the input folder. A ``pattern`` (a regular
+    expression with named groups ``year`` and optionally ``month`` and ``day``,
+    searched in the whole relative path) is tried first. Then the file name and
+    each folder above it, nearest first: an ISO date (``2021-01-23``, also with
+    ``_`` or ``.``), ``YYYYMMDD`` (optionally followed by a time, ``YYYYMMDDhhmmss``),
+    ``YYYY-MM``, or a year (1900-2099) standing alone between separators. A name
+    with two different dates of the same kind is ambiguous and gives none.
+
+    Examples
+    --------
+    >>> date_from_name("Session 72 - 2017/BHS_72_2017.txt")
+    ('2017-01-01', 'year')
+    >>> date_from_name("2021-01-23-readout-of-a-call.md")
+    ('2021-01-23', 'day')
+    >>> date_from_name("20191024143000.export.CSV")
+    ('2019-10-24', 'day')
+    >>> date_from_name("000_7d77c12b89888fdd.txt")
+    ('', '')
+    >>> date_from_name("speech-of-17-03-2014.txt", pattern=r"(?P<day>\\d\\d)-(?P<month>\\d\\d)-(?P<year>\\d{4})")
+    ('2014-03-17', 'day')
+    """
+    name = str(name)
+    if pattern is not None:
+        m = re.search(pattern, name)
+        if m is not None:
+            got = m.groupdict()
+            month, day = got.get("month"), got.get("day")
+            parts = {"y": got.get("year"), "d": day or 1}
+            if month and not month.isdigit():
+                parts["M"] = month
+            else:
+                parts["m"] = month or 1
+            iso = _to_iso(parts)
+            if iso:
+                return iso, "day" if day else "month" if month else "year"
+    parts = name.replace("\\", "/").split("/")
+    for part in reversed(parts):
+        for precision, rx in _NAME_DATES:
+            found = set()
+            for m in rx.finditer(part):
+                g = m.groups()
+                iso = _to_iso({"y": g[0], "m": g[2] if precision == "day" else
+                               (g[1] if precision == "month" else 1),
+                               "d": g[3] if precision == "day" else 1})
+                if iso:
+                    found.add(iso)
+            if len(found) == 1:
+                return found.pop(), precision
+            if found:
+                break           # ambiguous at this precision: look no further in this part
+    return "", ""
+
+
+def check_date_pattern(pattern: str) -> re.Pattern:
+    """Compile a ``--date-pattern``; it needs a ``(?P<year>...)`` group.
+
+    Raises
+    ------
+    SourceError
+        If the pattern is not a valid regular expression or has no ``year`` group.
+
+    Examples
+    --------
+    >>> check_date_pattern(r"(?P<year>\\d{4})").groupindex["year"]
+    1
+    >>> check_date_pattern(r"\\d{4}")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.SourceError: --date-pattern needs a named group (?P<year>...); optional (?P<month>...) and (?P<day>...)
+    """
+    try:
+        rx = re.compile(pattern)
+    except re.error as exc:
+        raise SourceError(f"--date-pattern is not a valid regular expression: {exc}") from None
+    if "year" not in rx.groupindex:
+        raise SourceError("--date-pattern needs a named group (?P<year>...); "
+                          "optional (?P<month>...) and (?P<day>...)")
+    return rx
+
+
+_DATE_FIELDS = ("date", "published", "published_time", "published_at", "pubdate")
+_KEY_COLUMNS = ("path", "doc_id", "id", "file")
+
+
+@dataclass
+class Metadata:
+    """A user's table of document metadata (``--metadata docs.csv``).
+
+    One row per document: a ``path`` (or ``doc_id``, ``id`` or ``file``) column
+    naming it, and any of ``date``, ``title``, ``url``; every other column is
+    kept and written to ``documents.csv`` (a speaker's country, a source...).
+    A row names a document by its id (its path relative to the input folder,
+    or a record's id), by a path to the file, or by the file name alone.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "docs.csv"
+    >>> _ = f.write_text("path,date,speaker_country\\nspeeches/BHS_72_2017.txt,2017-09-22,BHS\\n")
+    >>> meta = load_metadata(f)
+    >>> meta.lookup("speeches/BHS_72_2017.txt")["date"], meta.extra_columns
+    ('2017-09-22', ['speaker_country'])
+    >>> meta.lookup("BHS_72_2017.txt")["speaker_country"]
+    'BHS'
+    """
+
+    rows: dict = field(default_factory=dict)
+    extra_columns: list = field(default_factory=list)
+    _by_name: dict = field(default_factory=dict, repr=False)
+    _by_path: dict = field(default_factory=dict, repr=False)
+
+    def lookup(self, doc_id: str, path=None) -> dict | None:
+        """The row for a document, or None."""
+        row = self.rows.get(doc_id)
+        if row is None and path is not None:
+            row = self._by_path.get(os.path.realpath(path))
+        if row is None:
+            row = self._by_name.get(doc_id.rsplit("/", 1)[-1])
+        return row
+
+
+def load_metadata(path) -> Metadata:
+    """Read a ``--metadata`` CSV (see :class:`Metadata`).
+
+    Raises
+    ------
+    SourceError
+        If the file cannot be read, has no key column, or a date cannot be read
+        (the message names the line).
+    """
+    path = Path(path)
+    try:
+        text = _read_text(path)
+    except SourceError as exc:
+        raise SourceError(f"metadata file {printable(path)}: {exc}") from None
+    reader = csv.DictReader(text.splitlines())
+    try:
+        cols = [c.strip() for c in reader.fieldnames or []]
+    except csv.Error as exc:
+        raise SourceError(f"metadata file {printable(path)}: invalid CSV ({exc})") from None
+    key = next((c for c in _KEY_COLUMNS if c in cols), None)
+    if key is None:
+        raise SourceError(f"metadata file {printable(path)} needs a path, doc_id or id column "
+                          f"(columns: {', '.join(printable(c) for c in cols) or 'none'})")
+    reader.fieldnames = cols
+    meta = Metadata(extra_columns=[c for c in cols if c and c not in _KEY_COLUMNS
+                                   and c not in ("date", "title", "url")])
+    names: dict = {}
+    try:
+        for row in reader:
+            ident = (row.get(key) or "").strip()
+            if not ident:
+                continue
+            row = {k: _clean_text(v or "") for k, v in row.items() if isinstance(k, str)}
+            if row.get("date", "").strip():
+                iso, precision = parse_date(row["date"])
+                if not iso:
+                    raise SourceError(f"metadata file {printable(path)}:{reader.line_num}: "
+                                      f"cannot read the date {printable(row['date'])!r}")
+                row["date"], row["_precision"] = iso, precision
+            ident = ident.replace("\\", "/")
+            meta.rows[ident] = row
+            meta._by_path[os.path.realpath(ident)] = row
+            base = ident.rsplit("/", 1)[-1]
+            names[base] = None if base in names else row     # ambiguous names match nothing
+    except csv.Error as exc:
+        raise SourceError(f"metadata file {printable(path)}:{reader.line_num}: "
+                          f"invalid CSV ({exc})") from None
+    meta._by_name = {k: v for k, v in names.items() if v is not None}
+    return meta
+
+
+@dataclass(frozen=True)
+class _Dating:
+    """Where documents get their dates: the user's table and file-name pattern."""
+
+    metadata: Metadata | None = None
+    pattern: re.Pattern | None = None
+
+
+def _dated(precision: str, source: str) -> str:
+    return source if precision in ("day", "") else f"{source} ({precision})"
+
+
+def _make_document(doc_id: str, text: str, meta: dict, *, fields: str = "front matter",
+                   path=None, dating: _Dating = _Dating()) -> Document:
+    """A document with its date taken, in order, from the user's metadata table,
+    the document's own fields, its file name (files only: ``path`` given), and
+    a dateline at the top of its text."""
+    user = dating.metadata.lookup(doc_id, path) if dating.metadata is not None else None
+    user = user or {}
+    date, source = "", ""
+    if user.get("date"):
+        date, source = user["date"], _dated(user["_precision"], "metadata")
+    if not date:
+        for key in _DATE_FIELDS:
+            if meta.get(key):
+                iso, precision = parse_date(meta[key])
+                if iso:
+                    date, source = iso, _dated(precision, fields)
+                    break
+    if not date and path is not None:
+        iso, precision = date_from_name(doc_id, pattern=dating.pattern)
+        if iso:
+            date, source = iso, _dated(precision, "file name")
+    if not date:
+        date = find_date(text)
+        source = "dateline" if date else ""
+    title = user.get("title") or _clean_text(str(meta.get("title", "") or ""))
+    url = user.get("url") or _clean_text(str(meta.get("source_url") or meta.get("url") or ""))
+    extra = tuple((c, user.get(c, "")) for c in dating.metadata.extra_columns) \
+        if dating.metadata is not None else ()
+    return Document(doc_id=printable(doc_id), text=_clean_text(text), date=date,
+                    title=title, url=url, date_source=source, meta=extra)

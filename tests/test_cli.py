@@ -136,3 +136,36 @@ def test_every_command_is_documented_with_an_example():
     readme = (__import__("tests.conftest").conftest.ROOT / "README.md").read_text()
     for name in cli.commands:
         assert f"graphkit {name}" in readme, f"README does not mention graphkit {name}"
+
+
+def test_run_reports_rule_skips_and_documents_csv_says_where_dates_came_from(tmp_path):
+    import csv
+
+    src = tmp_path / "in"
+    (src / "drafts").mkdir(parents=True)
+    (src / "LICENSE.txt").write_text("Permission is hereby granted to Russia and NATO.")
+    (src / "drafts" / "x.txt").write_text("Russia and NATO held talks.")
+    (src / "USA_76_2021.txt").write_text("Russia and NATO held talks in Brussels.")
+    (src / "b.txt").write_text("MOSCOW, 3 March 2022 - Russia and NATO held talks.")
+    meta = tmp_path / "meta.csv"
+    meta.write_text("path,speaker\nUSA_76_2021.txt,Biden\n")
+    res = invoke("run", str(src), "-o", str(tmp_path / "out"), "--exclude", "drafts",
+                 "--metadata", str(meta), "--strict")
+    assert res.exit_code == 0, res.output
+    assert ("skipped 2 by rule (excluded by --exclude drafts 1, licence file 1), listed in"
+            in res.output)
+    rows = list(csv.DictReader((tmp_path / "out" / "skipped.csv").open()))
+    assert sorted((r["kind"], r["reason"]) for r in rows) == [
+        ("rule", "excluded by --exclude drafts"), ("rule", "licence file")]
+    docs = {r["doc_id"]: r for r in csv.DictReader((tmp_path / "out" / "documents.csv").open())}
+    assert (docs["USA_76_2021.txt"]["date"], docs["USA_76_2021.txt"]["date_source"],
+            docs["USA_76_2021.txt"]["speaker"]) == ("2021-01-01", "file name (year)", "Biden")
+    assert (docs["b.txt"]["date"], docs["b.txt"]["date_source"]) == ("2022-03-03", "dateline")
+
+
+def test_bad_date_pattern_or_missing_metadata_is_one_line(tmp_path):
+    res = invoke("run", str(SEED_DIR), "-o", str(tmp_path / "out"), "--date-pattern", "(\\d{4})")
+    assert res.exit_code == 1 and "named group" in res.output
+    assert len(res.output.strip().splitlines()) == 1
+    res = invoke("run", str(SEED_DIR), "-o", str(tmp_path / "out"), "--metadata", "nope.csv")
+    assert res.exit_code == 1 and "no such metadata file" in res.output

@@ -5,7 +5,8 @@ import json
 import pytest
 
 from graphkit.errors import SourceError
-from graphkit.sources import SkipLog, find_date, iter_documents, parse_front_matter
+from graphkit.sources import (SkipLog, check_date_pattern, date_from_name, find_date,
+                              iter_documents, load_metadata, parse_front_matter)
 
 
 def docs(path, **kw):
@@ -95,3 +96,151 @@ def test_missing_path_is_an_error():
 ])
 def test_find_date(text, expected):
     assert find_date(text) == expected
+
+
+# ---------------------------------------------------------------------------
+# where dates come from (issue 18): metadata, own fields, file name, dateline; never the body
+
+def one_doc(tmp_path, name, text, **kw):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    got, log = docs(tmp_path, **kw)
+    assert len(got) == 1, log.items
+    return got[0]
+
+
+def test_a_date_in_the_body_is_never_the_documents_date(tmp_path):
+    body = ("On behalf of my country I congratulate the President.\n"
+            "My term of office will end on 20 March 2025, and on 29 September 1729 ...\n")
+    d = one_doc(tmp_path, "speech.txt", body)
+    assert (d.date, d.date_source) == ("", "")
+
+
+def test_year_in_the_file_name_dates_a_un_speech(tmp_path):
+    d = one_doc(tmp_path, "Session 72 - 2017/BHS_72_2017.txt",
+                "Published 1 March 2015\nMy term of office will end on 20 March 2025.\n")
+    assert (d.date, d.date_source) == ("2017-01-01", "file name (year)")
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("2021-01-23-readout-of-a-call.md", ("2021-01-23", "day")),
+    ("news_20220224.txt", ("2022-02-24", "day")),
+    ("2022-01/readout.md", ("2022-01-01", "month")),
+    ("000_7d77c12b89888fdd.txt", ("", "")),
+    ("7d2013ab.txt", ("", "")),
+    ("report_2010_2024.txt", ("", "")),          # two years: ambiguous
+    ("2023/2021-05-06 call.md", ("2021-05-06", "day")),
+])
+def test_date_from_name(name, expected):
+    assert date_from_name(name) == expected
+
+
+def test_dateline_at_the_top_is_used_when_nothing_else_dates_it(tmp_path):
+    d = one_doc(tmp_path, "a.txt", "Title\n\nWASHINGTON, March 3, 2022 - The President spoke.\n")
+    assert (d.date, d.date_source) == ("2022-03-03", "dateline")
+
+
+def test_front_matter_date_wins_over_file_name_and_dateline(tmp_path):
+    d = one_doc(tmp_path, "2020-01-01-x.md",
+                "---\ndate: '2021-01-23'\n---\nPublished 5 May 2019\nText.\n")
+    assert (d.date, d.date_source) == ("2021-01-23", "front matter")
+
+
+def test_metadata_table_wins_and_keeps_extra_columns(tmp_path):
+    src = tmp_path / "in"
+    (src / "speeches").mkdir(parents=True)
+    (src / "speeches" / "BHS_72_2017.txt").write_text("The Bahamas spoke.")
+    (src / "2021-01-23-x.md").write_text("---\ndate: 2021-01-23\n---\nText.")
+    meta = tmp_path / "docs.csv"
+    meta.write_text("path,date,title,speaker_country\n"
+                    "speeches/BHS_72_2017.txt,2017-09-22,Bahamas at the UN,BHS\n"
+                    "2021-01-23-x.md,,,USA\n")
+    got, _ = docs(src, metadata=load_metadata(meta))
+    by_id = {d.doc_id: d for d in got}
+    bhs = by_id["speeches/BHS_72_2017.txt"]
+    assert (bhs.date, bhs.date_source, bhs.title) == ("2017-09-22", "metadata", "Bahamas at the UN")
+    assert bhs.meta == (("speaker_country", "BHS"),)
+    md = by_id["2021-01-23-x.md"]
+    assert (md.date, md.date_source, md.meta) == ("2021-01-23", "front matter",
+                                                  (("speaker_country", "USA"),))
+
+
+def test_metadata_errors_name_the_file_and_line(tmp_path):
+    bad = tmp_path / "docs.csv"
+    bad.write_text("path,date\na.txt,2017-09-22\nb.txt,tomorrow\n")
+    with pytest.raises(SourceError, match=r"docs.csv:3: cannot read the date 'tomorrow'"):
+        load_metadata(bad)
+    bad.write_text("name,date\na.txt,2017\n")
+    with pytest.raises(SourceError, match="needs a path, doc_id or id column"):
+        load_metadata(bad)
+
+
+def test_date_pattern_reads_other_layouts(tmp_path):
+    d = one_doc(tmp_path, "speech-of-17-03-2014.txt", "Text.",
+                date_pattern=r"(?P<day>\d\d)-(?P<month>\d\d)-(?P<year>\d{4})")
+    assert (d.date, d.date_source) == ("2014-03-17", "file name")
+    with pytest.raises(SourceError, match="named group"):
+        check_date_pattern(r"\d{4}")
+    with pytest.raises(SourceError, match="not a valid regular expression"):
+        check_date_pattern(r"(?P<year>\d{4}")
+
+
+def test_jsonl_record_date_and_no_file_name_date_for_records(tmp_path):
+    (tmp_path / "2020-05-05.jsonl").write_text(
+        json.dumps({"id": "a", "text": "One.", "date": "2021-02-03T10:00:00Z"}) + "\n"
+        + json.dumps({"id": "b", "text": "Two."}) + "\n")
+    got, _ = docs(tmp_path)
+    assert [(d.date, d.date_source) for d in got] == [("2021-02-03", "record"), ("", "")]
+
+
+# ---------------------------------------------------------------------------
+# files that are not documents
+
+def test_licence_readme_changelog_and_hidden_files_are_skipped_by_rule(tmp_path):
+    for name in ("LICENSE.txt", "README_origin.txt", "CHANGELOG.md", ".draft.txt",
+                 "readout.md", "licensed-goods.txt"):
+        (tmp_path / name).write_text("Russia and NATO held talks.")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "notes.txt").write_text("Russia met NATO.")
+    got, log = docs(tmp_path)
+    assert sorted(d.doc_id for d in got) == ["licensed-goods.txt", "readout.md"]
+    reasons = {p.rsplit("/", 1)[-1]: r for p, r in log.excluded}
+    assert reasons == {"LICENSE.txt": "licence file", "README_origin.txt": "readme file",
+                       "CHANGELOG.md": "changelog file", ".draft.txt": "hidden file",
+                       ".git": "hidden folder"}
+    assert log.items == []          # not problems: nothing unreadable
+
+
+def test_a_file_named_directly_is_read_whatever_its_name(tmp_path):
+    (tmp_path / "README.md").write_text("Russia and NATO held talks.")
+    got, _ = docs(tmp_path / "README.md")
+    assert [d.doc_id for d in got] == ["README.md"]
+
+
+def test_exclude_globs_match_names_and_relative_paths(tmp_path):
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.txt").write_text("Draft.")
+    (tmp_path / "b.txt").write_text("Final.")
+    (tmp_path / "c.csv").write_text("id,text\n1,Table.\n")
+    got, log = docs(tmp_path, exclude_globs=["drafts", "*.csv"])
+    assert [d.doc_id for d in got] == ["b.txt"]
+    assert sorted(r for _p, r in log.excluded) == ["excluded by --exclude *.csv",
+                                                   "excluded by --exclude drafts"]
+
+
+def test_shared_corpora_documents_and_dates(shared_data):
+    """Done-when of issue 18: the readouts are 1,063 documents (LICENSE.txt is not one),
+    and every UN speech carries its year (events take their document's date)."""
+    corpora = shared_data / "corpora"
+    log = SkipLog()
+    readouts = list(iter_documents([corpora / "whitehouse_readouts_2021_2023"], skipped=log))
+    assert len(readouts) == 1063 and not log.items
+    assert [r for _p, r in log.excluded] == ["licence file"]
+    assert all(d.date_source == "front matter" for d in readouts)
+    log = SkipLog()
+    speeches = list(iter_documents([corpora / "un_general_debate_2010_2024"], skipped=log))
+    assert [r for _p, r in log.excluded] == ["readme file"]
+    years = [d.doc_id.rsplit("_", 1)[-1][:4] for d in speeches]
+    assert len(speeches) == 2903
+    assert all(d.date[:4] == y for d, y in zip(speeches, years))
