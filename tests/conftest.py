@@ -1,13 +1,17 @@
-"""Shared fixtures: the rules extractor, the seed article, and the path of the shared
-reference data."""
+"""Shared fixtures: the rules extractor and helpers over it, the seed article, and the
+path of the shared reference data."""
 
 from pathlib import Path
 
 import pytest
 
+from graphkit.model import Document
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT / "seeds"
 SHARED_DATA = ROOT.parent / "shared" / "data"
+#: the document date of a sentence a test gives none
+DATE = "2013-04-23"
 
 
 @pytest.fixture(scope="session")
@@ -16,6 +20,22 @@ def ex():
     from graphkit.extract import get_extractor
 
     return get_extractor("rules.v1")
+
+
+@pytest.fixture(scope="session")
+def events(ex):
+    """``events(text, date=DATE, **document_fields)``: the events of one document."""
+    def extract(text, date=DATE, **fields):
+        return ex.extract(Document("t", text, date, **fields)).events
+    return extract
+
+
+@pytest.fixture(scope="session")
+def triples(events):
+    """``triples(text, date=DATE)``: the sorted (source, target, event_type) of a document."""
+    def extract(text, date=DATE, **fields):
+        return sorted((e.source, e.target, e.event_type) for e in events(text, date, **fields))
+    return extract
 
 
 @pytest.fixture(scope="session")

@@ -14,9 +14,9 @@ from graphkit.evaluate import (
     parse_gold, run_eval, write_json,
 )
 from graphkit.model import Event, quad_class
+from tests.conftest import SHARED_DATA
 
 FIXTURE = Path(__file__).parent / "fixtures" / "gold_small.json"
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 REAL_GOLD = SHARED_DATA / "eval" / "plover_gsr" / "PLOVER_GSR_CAMEO.txt"
 
 

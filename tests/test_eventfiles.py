@@ -25,6 +25,7 @@ from graphkit.eventfiles import (
 )
 from graphkit.graph import events_frame
 from graphkit.model import CATEGORIES, EVENT_COLUMNS, default_polarity, quad_class
+from tests.conftest import SHARED_DATA
 
 FIXTURES = Path(__file__).parent / "fixtures" / "eventfiles"
 GDELT2 = FIXTURES / "gdelt2_sample.export.CSV"
@@ -34,7 +35,7 @@ GDELT1_R = FIXTURES / "gdelt1_r_export.csv"
 ICEWS = FIXTURES / "icews_sample.tab"
 EVENTS = FIXTURES / "events.csv"
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "gdelt"
+SHARED = SHARED_DATA / "gdelt"
 REAL_SAMPLES = {
     "gdelt2_export_20180326044500/20180326044500.export.CSV": ("gdelt2", 1540),
     "gdelt2_export_20191024143000/20191024143000.export.CSV": ("gdelt2", 2111),

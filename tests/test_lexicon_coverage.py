@@ -2,24 +2,17 @@
 and nouns of every PLOVER category, and the NONE rows that keep common
 non-event readings of those words out. Sentences written for these tests."""
 
-from graphkit.model import Document
+#: the date of every document here
+DATE = "2014-05-01"
 
 
-def events(ex, text, date="2014-05-01"):
-    return ex.extract(Document("t", text, date)).events
-
-
-def triples(ex, text, date="2014-05-01"):
-    return sorted((e.source, e.target, e.event_type) for e in events(ex, text, date))
-
-
-def check(ex, cases):
+def check(triples, cases):
     for text, expected in cases:
-        assert triples(ex, text) == sorted(expected), text
+        assert triples(text, DATE) == sorted(expected), text
 
 
-def test_consult(ex):
-    check(ex, [
+def test_consult(triples):
+    check(triples, [
         ("Japan held discussions with China.", [("JPN", "CHN", "CONSULT")]),
         ("Norway brokered a ceasefire between Israel and Hamas.",
          [("NOR", "ISR", "CONSULT"), ("NOR", "HAMAS", "CONSULT")]),
@@ -28,8 +21,8 @@ def test_consult(ex):
     ])
 
 
-def test_agree(ex):
-    check(ex, [
+def test_agree(triples):
+    check(triples, [
         ("Japan struck a deal with China.", [("JPN", "CHN", "AGREE")]),
         ("India reached a compromise with Pakistan.", [("IND", "PAK", "AGREE")]),
         ("Peru settled its border dispute with Ecuador.", [("PER", "ECU", "AGREE")]),
@@ -38,8 +31,8 @@ def test_agree(ex):
     ])
 
 
-def test_support(ex):
-    check(ex, [
+def test_support(triples):
+    check(triples, [
         ("Egypt signed agreements with Sudan.", [("EGY", "SDN", "SUPPORT")]),
         ("France ratified the treaty with Germany.", [("FRA", "DEU", "SUPPORT")]),
         ("Japan paid tribute to India.", [("JPN", "IND", "SUPPORT")]),
@@ -55,8 +48,8 @@ def test_support(ex):
     ])
 
 
-def test_cooperate(ex):
-    check(ex, [
+def test_cooperate(triples):
+    check(triples, [
         ("The United States and Japan held joint naval exercises.",
          [("USA", "JPN", "COOPERATE"), ("JPN", "USA", "COOPERATE")]),
         ("India and the United States exchanged intelligence.",
@@ -65,8 +58,8 @@ def test_cooperate(ex):
     ])
 
 
-def test_aid(ex):
-    check(ex, [
+def test_aid(triples):
+    check(triples, [
         ("China loaned money to Venezuela.", [("CHN", "VEN", "AID")]),
         ("Japan contributed troops to the UN mission in South Sudan.", [("JPN", "UN", "AID")]),
         ("Germany bailed out Greece.", [("DEU", "GRC", "AID")]),
@@ -76,8 +69,8 @@ def test_aid(ex):
     ])
 
 
-def test_concede(ex):
-    check(ex, [
+def test_concede(triples):
+    check(triples, [
         ("Egypt eased the blockade on Gaza.", [("EGY", "PSE", "CONCEDE")]),
         ("Iraq paid compensation to Kuwait.", [("IRQ", "KWT", "CONCEDE")]),
         ("Russia and Ukraine exchanged prisoners.",
@@ -87,16 +80,16 @@ def test_concede(ex):
     ])
 
 
-def test_retreat(ex):
-    check(ex, [
+def test_retreat(triples):
+    check(triples, [
         ("Israel evacuated settlements in Gaza.", [("ISR", "PSE", "RETREAT")]),
         ("Hamas and Israel ceased hostilities.",
          [("HAMAS", "ISR", "RETREAT"), ("ISR", "HAMAS", "RETREAT")]),
     ])
 
 
-def test_accuse(ex):
-    check(ex, [
+def test_accuse(triples):
+    check(triples, [
         # (an indictment accuses, as a conviction does; an arrest coerces)
         ("The United States indicted Russian hackers.", [("USA", "RUS", "ACCUSE")]),
         ("Iran summoned the British ambassador.", [("IRN", "GBR", "ACCUSE")]),
@@ -105,8 +98,8 @@ def test_accuse(ex):
     ])
 
 
-def test_reject(ex):
-    check(ex, [
+def test_reject(triples):
+    check(triples, [
         ("Russia snubbed Britain.", [("RUS", "GBR", "REJECT")]),
         # leaving a treaty is a rejection, not a military withdrawal
         ("The United States withdrew from the treaty with Russia.", [("USA", "RUS", "REJECT")]),
@@ -115,24 +108,24 @@ def test_reject(ex):
     ])
 
 
-def test_threaten(ex):
-    check(ex, [
+def test_threaten(triples):
+    check(triples, [
         # a vow of revenge is a threat, not a promise
         ("Iran vowed revenge against Israel.", [("IRN", "ISR", "THREATEN")]),
         ("North Korea threatened retaliation against South Korea.", [("PRK", "KOR", "THREATEN")]),
     ])
 
 
-def test_protest(ex):
-    check(ex, [
+def test_protest(triples):
+    check(triples, [
         ("Serbian students rallied in Belgrade.", [("SRB-CVL", "SRB", "PROTEST")]),
         ("Kenyan protesters marched on the parliament.", [("KEN-CVL", "KEN", "PROTEST")]),
         ("Egyptian workers staged a sit-in.", [("EGY-CVL", "EGY", "PROTEST")]),
     ])
 
 
-def test_sanction(ex):
-    check(ex, [
+def test_sanction(triples):
+    check(triples, [
         ("China cancelled a visit to Japan.", [("CHN", "JPN", "SANCTION")]),
         ("India postponed talks with Pakistan.", [("IND", "PAK", "SANCTION")]),
         ("Norway ended mediation between Sri Lanka and the Tamil Tigers.",
@@ -143,16 +136,16 @@ def test_sanction(ex):
     ])
 
 
-def test_mobilize(ex):
-    check(ex, [
+def test_mobilize(triples):
+    check(triples, [
         ("India remained on high alert against Pakistan.", [("IND", "PAK", "MOBILIZE")]),
         ("Russia sent troops to Syria.", [("RUS", "SYR", "MOBILIZE")]),
         ("North Korea conducted a nuclear test.", [("PRK", "", "MOBILIZE")]),
     ])
 
 
-def test_coerce(ex):
-    check(ex, [
+def test_coerce(triples):
+    check(triples, [
         ("Iran jailed a French citizen.", [("IRN", "FRA", "COERCE")]),
         ("Israeli police jailed two Palestinian activists.", [("ISR", "PSE-CVL", "COERCE")]),
         ("Egypt imprisoned two Israeli journalists.", [("EGY", "ISR", "COERCE")]),
@@ -162,8 +155,8 @@ def test_coerce(ex):
     ])
 
 
-def test_assault(ex):
-    check(ex, [
+def test_assault(triples):
+    check(triples, [
         ("Israeli police wounded three Palestinians.", [("ISR", "PSE", "ASSAULT")]),
         ("Serbian troops massacred Bosnian civilians.", [("SRB", "BIH-CVL", "ASSAULT")]),
         ("Hamas fired rockets at Israel.", [("HAMAS", "ISR", "ASSAULT")]),
@@ -176,7 +169,7 @@ def test_assault(ex):
     ])
 
 
-def test_none_rows_suppress_non_event_readings(ex):
+def test_none_rows_suppress_non_event_readings(triples):
     for text in [
         "Japan struck a balance between growth and security.",
         "India struck a conciliatory note toward Pakistan.",
@@ -189,9 +182,9 @@ def test_none_rows_suppress_non_event_readings(ex):
         "India marched towards prosperity.",
         "Japan had discussions with a view to a settlement.",
     ]:
-        assert triples(ex, text) == [], text
+        assert triples(text, DATE) == [], text
     # a longer pattern wins over the shorter hostile reading of the same verb
-    assert triples(ex, "India struck a deal with Pakistan.") == [("IND", "PAK", "AGREE")]
+    assert triples("India struck a deal with Pakistan.", DATE) == [("IND", "PAK", "AGREE")]
     # "assault weapons" is no assault
     assert "ASSAULT" not in {c for _, _, c in
-                             triples(ex, "The United States banned assault weapons.")}
+                             triples("The United States banned assault weapons.", DATE)}

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT, SHARED_DATA
+
 NB_DIR = ROOT / "notebooks"
 OUT = ROOT / "output" / "notebooks"
-SHARED_DATA = ROOT.parent / "shared" / "data"
 NOTEBOOKS = ("01_seed_walkthrough.ipynb", "02_readouts_over_time.ipynb", "03_gdelt.ipynb")
 CELL_TIMEOUT = 240  # seconds per cell; the three notebooks take about a minute in all
 

@@ -30,7 +30,6 @@ import graphkit.io
 import graphkit.pipeline
 from graphkit.cli import cli
 from graphkit.errors import SourceError
-from graphkit.extract import get_extractor
 from graphkit.pipeline import run
 from graphkit.sources import SkipLog, iter_documents
 
@@ -68,11 +67,6 @@ RECORD_SKIPS = {
 }
 GOOD_DOC_IDS = ["good_bad_yaml.md", "good_page.html", "good_readout.txt", "good_utf16be.txt",
                 "good_utf16le.txt", "n1", "../../evil", "c1"]
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return get_extractor("rules.v1")
 
 
 def read(path, **kw):
@@ -123,7 +117,7 @@ def corpus(tmp_path) -> Path:
 # ---------------------------------------------------------------------------
 # file contents
 
-def test_fixture_folder_reads_good_and_skips_bad(corpus, extractor):
+def test_fixture_folder_reads_good_and_skips_bad(corpus, ex):
     docs, log = read(corpus)
     assert [d.doc_id for d in docs] == GOOD_DOC_IDS
     got = reasons(log)
@@ -138,7 +132,7 @@ def test_fixture_folder_reads_good_and_skips_bad(corpus, extractor):
     assert_one_line(log)
     # every good document gives at least one event
     for d in docs:
-        assert extractor.extract(d).events, d.doc_id
+        assert ex.extract(d).events, d.doc_id
 
 
 @pytest.mark.parametrize("data,expected_text", [
@@ -655,7 +649,7 @@ _BYTES = st.one_of(st.binary(max_size=400),
                    _TEXTS.map(lambda t: t.encode("latin-1", "replace")))
 
 
-def _read_and_extract(data: bytes, suffix: str, extractor) -> None:
+def _read_and_extract(data: bytes, suffix: str, ex) -> None:
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / f"doc{suffix}"
         path.write_bytes(data)
@@ -664,7 +658,7 @@ def _read_and_extract(data: bytes, suffix: str, extractor) -> None:
         assert_one_line(log)
         for doc in docs:
             doc.text.encode("utf-8"), doc.title.encode("utf-8"), doc.doc_id.encode("utf-8")
-            res = extractor.extract(doc)
+            res = ex.extract(doc)
             for ev in res.events:
                 assert 0 <= ev.char_start <= ev.char_end <= len(doc.text)
 
@@ -672,8 +666,8 @@ def _read_and_extract(data: bytes, suffix: str, extractor) -> None:
 @settings(max_examples=250, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(data=_BYTES, suffix=st.sampled_from(SUFFIXES))
-def test_property_random_bytes_never_raise(data, suffix, extractor):
-    _read_and_extract(data, suffix, extractor)
+def test_property_random_bytes_never_raise(data, suffix, ex):
+    _read_and_extract(data, suffix, ex)
 
 
 @settings(max_examples=250, deadline=None, derandomize=True, database=None,
@@ -683,6 +677,6 @@ def test_property_random_bytes_never_raise(data, suffix, extractor):
                     st.one_of(_TEXTS, st.integers(), st.none(), st.lists(st.integers())),
                     max_size=5),
     _TEXTS), max_size=5))
-def test_property_random_records_never_raise(records, extractor):
+def test_property_random_records_never_raise(records, ex):
     lines = [json.dumps(r) if isinstance(r, dict) else r.replace("\n", " ") for r in records]
-    _read_and_extract("\n".join(lines).encode("utf-8", "surrogatepass"), ".jsonl", extractor)
+    _read_and_extract("\n".join(lines).encode("utf-8", "surrogatepass"), ".jsonl", ex)
