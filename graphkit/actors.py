@@ -14,15 +14,25 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .errors import ActorDataError
+from .errors import ActorDataError, SourceError
+from .io import read_regular_file
 from .model import Actor
+from .safe import clean_field
 
-__all__ = ["Official", "Registry", "tokenize", "token_texts", "load_registry"]
+__all__ = ["Official", "Registry", "tokenize", "token_texts", "load_registry",
+           "MAX_ACTOR_ROWS", "MAX_ACTOR_BYTES"]
+
+#: Rows read from one ``--actors`` file at most (a million rows would hold
+#: about 1.7 GB in the registry); a larger file is an error, not a slow death.
+MAX_ACTOR_ROWS = 250_000
+#: Largest ``--actors`` file, in bytes.
+MAX_ACTOR_BYTES = 64 << 20
 
 # dotted abbreviations, negative contractions and the possessive split as in the Penn
 # Treebank ("won't" -> "wo", "n't"; "Russia's" -> "Russia", "'s"), words, single marks
@@ -200,19 +210,28 @@ class Registry:
         aliases added. Rows with a ``party`` column instead describe officials
         (``name, party, role, start, end, aliases, surname``).
 
+        Every cell is cleaned (:func:`graphkit.safe.clean_field`: no control
+        character, no line break), so names cannot break GraphML, CSV or HTML.
+
         Raises
         ------
         ActorDataError
-            If the file cannot be read or lacks the required columns.
+            If the file cannot be read (not a regular file, larger than
+            :data:`MAX_ACTOR_BYTES`, not UTF-8, not CSV), has more than
+            :data:`MAX_ACTOR_ROWS` rows, or lacks the required columns.
         """
         path = Path(path)
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ActorDataError(f"cannot read actors file {path}: {exc}") from None
-        rows = list(csv.DictReader(io.StringIO(text)))
+            data = read_regular_file(path, limit=MAX_ACTOR_BYTES, what="actors file")
+            text = data.decode("utf-8-sig")
+        except SourceError as exc:
+            raise ActorDataError(str(exc)) from None
+        except UnicodeDecodeError as exc:
+            raise ActorDataError(f"actors file {_shown(path)} is not valid UTF-8 "
+                                 f"(byte {exc.start}); save it as UTF-8") from None
+        rows = _user_rows(text, path)
         if not rows:
-            raise ActorDataError(f"actors file {path} has no rows")
+            raise ActorDataError(f"actors file {_shown(path)} has no rows")
         cols = set(rows[0])
         if {"name", "party"} <= cols:
             _load_officials(self, rows, str(path))
@@ -356,6 +375,29 @@ class Registry:
             t = self.official_at(person, date)
             return t.party if t else None
         return None
+
+
+def _shown(path) -> str:
+    return os.fsdecode(path).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _user_rows(text: str, path) -> list[dict]:
+    """The rows of a user's CSV as dicts of cleaned one-line strings."""
+    csv.field_size_limit(1 << 20)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    rows = []
+    try:
+        for row in reader:
+            if len(rows) >= MAX_ACTOR_ROWS:
+                raise ActorDataError(f"actors file {_shown(path)} has more than "
+                                     f"{MAX_ACTOR_ROWS:,} rows")
+            rows.append(row)
+    except csv.Error as exc:
+        raise ActorDataError(f"actors file {_shown(path)}: invalid CSV near line "
+                             f"{reader.line_num} ({exc})") from None
+    # csv gives extra cells under the key None and missing ones as None
+    return [{clean_field(k): clean_field(v) for k, v in row.items()
+             if isinstance(k, str) and isinstance(v, str)} for row in rows]
 
 
 def _split(value) -> list[str]:

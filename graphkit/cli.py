@@ -78,9 +78,12 @@ def cli():
 @click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
               help="Do not read files or folders matching GLOB (repeatable).")
 @click.option("--strict", is_flag=True, help="Any skipped file or record is an error.")
+@click.option("--excel", is_flag=True,
+              help="Write the CSV files for spreadsheets: UTF-8 with BOM, formula cells as text.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, title,
-            max_nodes, page_evidence, seed, fmt, metadata, date_pattern, exclude, strict, quiet):
+            max_nodes, page_evidence, seed, fmt, metadata, date_pattern, exclude, strict,
+            excel, quiet):
     """Extract events from documents and write the graph, tables and page.
 
     PATHS are files or folders (searched recursively) of .txt, .md, .html,
@@ -102,7 +105,8 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
                              progress=not quiet and sys.stderr.isatty(), seed=seed,
                              max_nodes=max_nodes, echo_skips=not quiet, fmt=fmt, dask=dask,
                              strict=strict, page_evidence=page_evidence, metadata=metadata,
-                             date_pattern=date_pattern, exclude=exclude).validate()
+                             date_pattern=date_pattern, exclude=exclude,
+                             excel=excel).validate()
         if workers is None:
             n_files = sum(len(find_files(p, exclude_globs=exclude)) for p in paths
                           if os.path.exists(p))
@@ -161,7 +165,11 @@ def eval_cmd(gold, out_path, extractor, actor_files):
               help="Seed for communities and blocs.")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="Rows in the top-pair tables.")
-def analyze_cmd(source, out_dir, seed, top):
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(path_type=Path),
+              help="The run's CSV of extra parties/aliases or officials (repeatable).")
+@click.option("--excel", is_flag=True,
+              help="Write the tables for spreadsheets: UTF-8 with BOM, formula cells as text.")
+def analyze_cmd(source, out_dir, seed, top, actor_files, excel):
     """Analyse an output folder (or an events.csv) again and print the key tables.
 
     Writes centrality, communities, blocs and balance, strongest cooperative,
@@ -174,14 +182,17 @@ def analyze_cmd(source, out_dir, seed, top):
     import pandas as pd
 
     from .analysis import analyze, write_tables
+    from .export import write_excel_csv
     from .pipeline import load_output
 
     with _errors():
-        result, _docs = load_output(source)
+        result, _docs = load_output(source, actor_files=actor_files)
         tables = analyze(result.events, actors=result.actors, seed=seed, top=top,
                          graph=result.graph)
         target = out_dir or ((source if source.is_dir() else source.parent) / "analysis")
         paths = write_tables(tables, target)
+        for path in paths if excel else ():
+            write_excel_csv(path, path)
     with pd.option_context("display.width", 120, "display.max_columns", 12,
                            "display.max_colwidth", 40):
         for name in ("summary", "centrality", "top_cooperative", "top_conflictual",
@@ -196,23 +207,30 @@ def analyze_cmd(source, out_dir, seed, top):
 @cli.command("export", context_settings=CONTEXT)
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("-f", "--format", "formats", multiple=True, required=True,
-              type=click.Choice(["graphml", "gexf", "json", "csv", "parquet"]),
-              help="Output format (repeatable).")
+              type=click.Choice(["graphml", "gexf", "json", "csv", "parquet", "xlsx"]),
+              help="Output format (repeatable); xlsx: tables.xlsx, one sheet per table.")
 @click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=None,
               help="Folder to write to (default: SOURCE).")
-def export_cmd(source, formats, out_dir):
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(path_type=Path),
+              help="The run's CSV of extra parties/aliases or officials (repeatable).")
+@click.option("--excel", is_flag=True,
+              help="CSV files for spreadsheets: UTF-8 with BOM, formula cells as text.")
+def export_cmd(source, formats, out_dir, actor_files, excel):
     """Write the graph of an output folder in other formats, without extracting again.
+
+    Give the run's --actors files again to get the same graph as the run.
 
     \b
     Example:
         graphkit export output/ -f gexf -f json
+        graphkit export output/ -f xlsx
     """
     from .export import write_events_csv, write_gexf, write_graphml, write_json
-    from .export import write_parquet, write_table
-    from .pipeline import load_output
+    from .export import write_parquet, write_table, write_xlsx
+    from .pipeline import load_output, output_tables
 
     with _errors():
-        result, _docs = load_output(source)
+        result, docs = load_output(source, actor_files=actor_files)
         target = Path(out_dir or (source if source.is_dir() else source.parent))
         written = []
         for fmt in formats:
@@ -224,12 +242,15 @@ def export_cmd(source, formats, out_dir):
             elif fmt == "json":
                 written.append(write_json(result.full_graph, target / "graph.json"))
             elif fmt == "csv":
-                written.append(write_events_csv(result.events, target / "events.csv"))
-                written.append(write_table(result.dyads, target / "dyads.csv"))
+                written.append(write_events_csv(result.events, target / "events.csv",
+                                                excel=excel))
+                written.append(write_table(result.dyads, target / "dyads.csv", excel=excel))
             elif fmt == "parquet":
                 written.append(write_parquet(result.events.assign(
                     negated=result.events["negated"].astype(bool)), target / "events.parquet"))
                 written.append(write_parquet(result.dyads, target / "dyads.parquet"))
+            elif fmt == "xlsx":
+                written.append(write_xlsx(output_tables(result, docs), target / "tables.xlsx"))
     for path in written:
         click.echo(f"  {path}")
 

@@ -34,7 +34,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import SourceError
-from .io import atomic_write_text
+from .io import atomic_write_text, read_regular_file
 from .model import CATEGORIES, Document, quad_class
 
 __all__ = [
@@ -210,7 +210,7 @@ def parse_gold(data, *, where: str = "gold") -> list[GoldRecord]:
             continue
         markup = rec.get("textInfo", {}).get("markup", "") if isinstance(
             rec.get("textInfo"), dict) else ""
-        reciprocal = "SRC/TAR" in (markup or "") or (
+        reciprocal = "SRC/TAR" in (markup if isinstance(markup, str) else "") or (
             len(sources) > 1 and sorted(sources) == sorted(targets))
         if reciprocal:
             actors = sources if sorted(sources) == sorted(targets) else sources + targets
@@ -255,16 +255,21 @@ def load_gold(path) -> list[GoldRecord]:
     graphkit.errors.SourceError: gold file not found: .../nope.json
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SourceError(f"gold file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(f"cannot read gold file {path}: {exc}") from None
+    if not path.exists():
+        raise SourceError(f"gold file not found: {path}")
+    try:     # a regular file only: a FIFO or /dev/zero would block or never end
+        text = read_regular_file(path, what="gold file").decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"cannot read gold file {path}: not valid UTF-8 (byte {exc.start})"
+                          ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SourceError(f"gold file {path} is not JSON: {exc.msg} at line {exc.lineno}") from None
+    except RecursionError:
+        raise SourceError(f"gold file {path}: JSON nested too deeply") from None
+    except ValueError as exc:       # an integer of more than 4,300 digits
+        raise SourceError(f"gold file {path}: {exc}") from None
     return parse_gold(data, where=str(path))
 
 
@@ -276,9 +281,13 @@ def _gold_actors(value, where: str, rid: str) -> list[str]:
     for a in value:
         if not isinstance(a, dict):
             raise SourceError(f"{where}: record {rid}: actors must be objects with a 'code'")
-        code = str(a.get("code") or "").strip().upper()
+        code = a.get("code")
+        if not isinstance(code, (str, type(None))):
+            raise SourceError(f"{where}: record {rid}: an actor 'code' must be a string")
+        code = (code or "").strip().upper()
         if code in _BARE_ORG_CODES:
-            code = _org_from_text(str(a.get("actorText") or "")) or code
+            text = a.get("actorText")
+            code = _org_from_text(text if isinstance(text, str) else "") or code
         if code:
             codes.append(code)
     return codes

@@ -101,6 +101,7 @@ import pandas as pd
 
 from .errors import SourceError
 from .graph import events_frame
+from .safe import EXCEL_BOM, clean_field, clean_text, unguard_cell
 from .model import CATEGORIES, EVENT_COLUMNS, default_polarity, quad_class
 
 __all__ = [
@@ -128,7 +129,25 @@ REJECT_REASONS = (
     "unknown event type",
     "no source actor",
     "source not a party",
+    "no event_id",
+    "duplicate event_id",
+    "bad intensity",
+    "bad number",
 )
+
+#: Reasons that mean a row is malformed (rather than not mappable): ``--strict``
+#: fails on them. In graphkit's own ``events.csv`` every rejected row is malformed.
+MALFORMED_REASONS = frozenset({"bad column count", "bad date", "no event_id",
+                               "duplicate event_id", "bad intensity", "bad number"})
+
+#: Intensities are Goldstein-like scores: a hand-edited value outside this
+#: range is rejected (``bad intensity``).
+INTENSITY_RANGE = (-10.0, 10.0)
+#: Largest ``sentence_id`` / ``char_start`` / ``char_end`` accepted (``bad number`` above).
+MAX_POSITION = 10**12
+#: Longest line read from an event file (bytes); a longer one stops the import
+#: with an error instead of filling memory (a GDELT row is about 1 KB).
+MAX_LINE_BYTES = 1 << 26
 
 #: GDELT 1.0 event columns (58; the historical backfile omits ``SOURCEURL``).
 GDELT1_COLUMNS = (
@@ -236,6 +255,12 @@ class ImportReport:
             self.rejected[reason] = self.rejected.get(reason, 0) + len(lines)
             ex = self.examples.setdefault(reason, [])
             ex.extend(int(x) for x in lines[: max(0, _MAX_EXAMPLES - len(ex))])
+
+    def malformed(self, format: str = "") -> int:
+        """Rows rejected as malformed (:data:`MALFORMED_REASONS`; every rejected
+        row of a graphkit ``events.csv``, ``format="events"``)."""
+        return sum(n for r, n in self.rejected.items()
+                   if format == "events" or r in MALFORMED_REASONS)
 
     def summary(self) -> str:
         """One line: rows read, mapped, rejected by reason."""
@@ -435,6 +460,42 @@ class _Layout:
     sep: str
     header: tuple | None  # column names of the header line, None when there is none
     rownames: bool = False  # a leading unnamed row-name column (R write.csv)
+    excel: bool = False  # starts with a byte order mark: graphkit's --excel form
+
+
+class _LineLimit(io.RawIOBase):
+    """A binary stream that fails with :class:`SourceError` on a line longer
+    than :data:`MAX_LINE_BYTES`, so one endless line (a 3 GB GDELT member
+    with no line break) stops the import instead of filling memory."""
+
+    def __init__(self, raw, path):
+        self._raw = raw
+        self._path = path
+        self._since_newline = 0
+
+    def readable(self):
+        return True
+
+    def seekable(self):
+        return self._raw.seekable()
+
+    def seek(self, offset, whence=io.SEEK_SET):
+        self._since_newline = 0
+        return self._raw.seek(offset, whence)
+
+    def tell(self):
+        return self._raw.tell()
+
+    def readinto(self, buffer):
+        data = self._raw.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        last = data.rfind(b"\n")
+        self._since_newline = n - last - 1 if last >= 0 else self._since_newline + n
+        if self._since_newline > MAX_LINE_BYTES:
+            raise SourceError(f"{self._path}: a line longer than {MAX_LINE_BYTES:,} bytes; "
+                              "not an event file (or a broken one)")
+        return n
 
 
 class _Opened:
@@ -451,10 +512,12 @@ class _Opened:
                     raise SourceError(
                         f"{path}: expected a zip archive with one member, found {len(members)}")
                 self.member = members[0].filename
-                self.stream = self._stack.enter_context(zf.open(members[0]))
+                raw = self._stack.enter_context(zf.open(members[0]))
             else:
                 self.member = ""
-                self.stream = self._stack.enter_context(open(path, "rb"))
+                raw = self._stack.enter_context(open(path, "rb", buffering=0))
+            self.stream = self._stack.enter_context(
+                io.BufferedReader(_LineLimit(raw, path), buffer_size=1 << 16))
         except SourceError:
             self._stack.close()
             raise
@@ -483,9 +546,10 @@ def _sniff(path: Path) -> _Layout | None:
             head = op.stream.read(1 << 16)
         except (OSError, zipfile.BadZipFile, EOFError) as exc:
             raise SourceError(f"cannot read event file {path}: {_why(exc)}") from None
-    if b"\x00" in head:
+    if head.count(b"\x00") > len(head) // 100:    # binary; a stray NUL is no reason
         return None
-    text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
+    excel = head.startswith(EXCEL_BOM.encode("utf-8"))
+    text = head.replace(b"\x00", b"").decode("utf-8", errors="replace").lstrip("\ufeff")
     lines = text.split("\n")
     if len(head) == 1 << 16 and len(lines) > 1:
         lines = lines[:-1]  # drop a partial last line
@@ -517,7 +581,7 @@ def _sniff(path: Path) -> _Layout | None:
         header, rownames = header[1:], True  # R write.csv(row.names=TRUE) header
     n = len(EVENT_COLUMNS)
     if tuple(header[:n]) == EVENT_COLUMNS and header[n:] in ([], ["weight"]):
-        return _Layout("events", ",", tuple(header))
+        return _Layout("events", ",", tuple(header), excel=excel)
     low = [h.lower() for h in header]
     if "source name" in low and "cameo code" in low:
         return _Layout("icews", ",", tuple(header), rownames)
@@ -861,6 +925,10 @@ def _first_reason(conditions: dict) -> np.ndarray:
     return np.select([cond for _, cond in order], [i for i, _ in order], default=-1)
 
 
+# what clean_field would change in a one-line field of an imported file
+_UNCLEAN = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
 def _frame(n: int, cols: dict) -> pd.DataFrame:
     """Assemble an events chunk (EVENT_COLUMNS + weight) without dtype inference."""
     empty = np.full(n, "", dtype=object)
@@ -872,6 +940,8 @@ def _frame(n: int, cols: dict) -> pd.DataFrame:
     data = {}
     for col in EVENT_COLUMNS + ("weight",):
         v = cols.get(col, defaults.get(col, empty))
+        if v.dtype == object and n and _UNCLEAN.search(" ".join(v.tolist())):
+            v = np.array([clean_field(x) for x in v.tolist()], dtype=object)
         data[col] = pd.Series(v, dtype=v.dtype, copy=False)
     return pd.DataFrame(data, copy=False)
 
@@ -1117,18 +1187,47 @@ class EventReader:
                 yield out
 
     def _map_events(self, c, lines, skipped):
+        if self._layout.excel:      # graphkit's --excel form: cells back to their values
+            c = {k: _factor_map(v, unguard_cell, self._cache("unguard")) for k, v in c.items()}
+        for col in _ONE_LINE_COLUMNS:
+            c[col] = _factor_map(c[col], clean_field, self._cache("field"))
         date_raw = c["date"]
         date = _factor_map(date_raw, _iso_yyyymmdd, self._cache("date"))
+        intensity = _factor_map(c["intensity"], _to_intensity, self._cache("intensity"),
+                                dtype=np.float64)
+        bad_number = np.zeros(len(lines), dtype=bool)
+        positions = {}
+        for col in ("sentence_id", "char_start", "char_end"):
+            positions[col] = _factor_map(c[col], _to_position, self._cache("position"),
+                                         dtype=np.int64)
+            bad_number |= positions[col] < 0
+        ids = c["event_id"]
+        seen = self._cache("ids")
+        duplicate = np.zeros(len(lines), dtype=bool)
+        for i, eid in enumerate(ids.tolist()):
+            if eid in seen:
+                duplicate[i] = True
+            elif eid:
+                seen[eid] = True
         reason = _first_reason({
             "bad date": (date_raw != "") & (date == ""),
             "unknown event type": ~np.isin(c["event_type"], list(CATEGORIES)),
             "no source actor": c["source"] == "",
+            "no event_id": ids == "",
+            "duplicate event_id": duplicate,
+            "bad intensity": np.isnan(intensity) & (c["intensity"] != ""),
+            "bad number": bad_number,
         })
         k = self._account(reason, lines, skipped)
         if k is None:
             return None
         rows = pd.DataFrame({col: c[col][k] for col in EVENT_COLUMNS}, dtype=object)
         rows["date"] = date[k]
+        for col, values in positions.items():
+            rows[col] = values[k]
+        rows["intensity"] = intensity[k]
+        for col in ("evidence", "speaker"):
+            rows[col] = [clean_text(v) for v in rows[col].tolist()]
         ev = events_frame(rows)
         # quad class and polarity follow from the (possibly hand-edited) category and mode
         pair = [c["event_type"][k], c["mode"][k]]
@@ -1146,6 +1245,37 @@ class EventReader:
                         if "weight" in c else np.ones(len(k), dtype=np.int64))
         self.report.rows_without_target += int((ev["target"] == "").sum())
         return ev
+
+
+#: ``events.csv`` columns that hold one line of text (ids, names, codes).
+_ONE_LINE_COLUMNS = ("event_id", "doc_id", "date", "source", "source_name", "source_agent",
+                     "target", "target_name", "target_agent", "event_type", "mode", "issue",
+                     "negated", "modality", "extractor")
+
+
+def _to_intensity(s: str) -> float:
+    """A hand-edited intensity: a finite number within :data:`INTENSITY_RANGE`
+    (NaN otherwise; an empty cell is handled by the caller)."""
+    v = _to_float(s)
+    lo, hi = INTENSITY_RANGE
+    return v if lo <= v <= hi else float("nan")
+
+
+def _to_position(s: str) -> int:
+    """A sentence number or character offset: a whole number in 0..MAX_POSITION
+    (0 when empty, -1 when not such a number)."""
+    s = s.strip()
+    if not s:
+        return 0
+    if len(s) > 20:
+        return -1
+    try:
+        v = float(s)
+    except ValueError:
+        return -1
+    if not (0 <= v <= MAX_POSITION) or v != int(v):
+        return -1
+    return int(v)
 
 
 def _types(key: tuple) -> str:

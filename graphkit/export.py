@@ -8,9 +8,11 @@ graph, same bytes). Graph writers never mutate the graph they are given.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import math
 import re
+import sys
 import tempfile
 from pathlib import Path
 
@@ -21,12 +23,17 @@ import pandas as pd
 from .errors import ExportError
 from .graph import _to_bool
 from .io import atomic_path, atomic_write_text
+from .safe import EXCEL_BOM, clean_text, excel_csv, unguard_cell
 
 __all__ = [
     "KIND_COLOURS",
     "gephi_graph",
     "write_table",
     "write_events_csv",
+    "events_csv_text",
+    "write_excel_csv",
+    "read_table",
+    "write_xlsx",
     "write_parquet",
     "write_graphml",
     "graphml_text",
@@ -493,14 +500,61 @@ def write_json(D: nx.DiGraph, path) -> Path:
                                               indent=1) + "\n")
 
 
-def write_table(df: pd.DataFrame, path) -> Path:
-    """Write a DataFrame as CSV (UTF-8, ``\\n`` line ends, no index), atomically."""
-    return atomic_write_text(path, df.to_csv(index=False, lineterminator="\n"))
+def write_table(df: pd.DataFrame, path, *, excel: bool = False) -> Path:
+    """Write a DataFrame as CSV (UTF-8, ``\\n`` line ends, no index), atomically.
+
+    Text cells are :func:`graphkit.safe.clean_text` (no control character, no
+    bare carriage return), so every CSV reader sees the same rows.
+
+    Parameters
+    ----------
+    df : DataFrame
+    path : path-like
+    excel : bool, optional (default=False)
+        Write the spreadsheet form instead: a byte order mark, and every text
+        cell that a spreadsheet would run as a formula (``= + - @``, tab, CR)
+        behind a ``'`` (see :func:`graphkit.safe.excel_cell`). The plain form
+        keeps every value exactly, for pandas, R and ``graphkit analyze``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> df = pd.DataFrame({"name": ["=1+2", "Russia"], "n": [-3, 4]})
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> write_table(df, d / "plain.csv").read_text()
+    'name,n\\n=1+2,-3\\nRussia,4\\n'
+    >>> write_table(df, d / "excel.csv", excel=True).read_text(encoding="utf-8-sig")
+    "name,n\\n'=1+2,-3\\nRussia,4\\n"
+    """
+    text = _clean_frame(df).to_csv(index=False, lineterminator="\n")
+    if excel:
+        text = "".join(excel_csv(io.StringIO(text, newline="")))
+    return atomic_write_text(path, text)
 
 
-def write_events_csv(events: pd.DataFrame, path) -> Path:
+def _clean_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with :func:`clean_text` on the text columns that need it (one
+    regular-expression pass over each text column finds them)."""
+    fixed = {}
+    for col in df.columns:
+        s = df[col]
+        if not len(s) or not (s.dtype == object or isinstance(s.dtype, pd.StringDtype)):
+            continue
+        values = s.tolist()
+        if all(isinstance(v, str) for v in values):
+            if not _NEEDS_CLEANING.search("".join(values)):
+                continue
+        fixed[col] = [clean_text(v) if isinstance(v, str) else v for v in values]
+    return df.assign(**{c: pd.Series(v, index=df.index, dtype=object)
+                        for c, v in fixed.items()}) if fixed else df
+
+
+_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def write_events_csv(events: pd.DataFrame, path, *, excel: bool = False) -> Path:
     """Write ``events.csv`` with exactly the contract's columns, in order, and
-    ``negated`` as ``true``/``false``.
+    ``negated`` as ``true``/``false`` (``excel``: see :func:`write_table`).
 
     Examples
     --------
@@ -511,7 +565,10 @@ def write_events_csv(events: pd.DataFrame, path) -> Path:
     >>> p.read_text().splitlines()[1].split(",")[16]
     'true'
     """
-    return atomic_write_text(path, events_csv_text(events))
+    text = events_csv_text(events)
+    if excel:
+        text = "".join(excel_csv(io.StringIO(text, newline="")))
+    return atomic_write_text(path, text)
 
 
 def events_csv_text(events: pd.DataFrame, *, header: bool = True) -> str:
@@ -528,8 +585,172 @@ def events_csv_text(events: pd.DataFrame, *, header: bool = True) -> str:
     df = events.reindex(columns=list(EVENT_COLUMNS))
     neg = df["negated"]
     neg = neg.to_numpy() if neg.dtype == bool else neg.map(_to_bool).to_numpy(dtype=bool)
-    df = df.assign(negated=np.where(neg, "true", "false"))
+    df = _clean_frame(df.assign(negated=np.where(neg, "true", "false")))
     return df.to_csv(index=False, header=header, lineterminator="\n")
+
+
+def write_excel_csv(src, path) -> Path:
+    """Write the ``--excel`` form (see :func:`write_table`) of the CSV file
+    ``src`` to ``path``, row by row (memory stays one row, whatever the size).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.csv").write_text("id,title\\n1,@SUM(A1)\\n")
+    >>> write_excel_csv(d / "a.csv", d / "b.csv").read_text(encoding="utf-8-sig")
+    "id,title\\n1,'@SUM(A1)\\n"
+    """
+    import csv
+
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with atomic_path(path) as tmp:
+        with open(src, encoding="utf-8", newline="") as fin, \
+                open(tmp, "w", encoding="utf-8", newline="") as fout:
+            fout.writelines(excel_csv(fin))
+    return Path(path)
+
+
+def read_table(path, *, required=(), what: str = "table") -> pd.DataFrame:
+    """Read a CSV table that graphkit wrote (plain or ``--excel`` form) as text.
+
+    Every cell is a ``str`` (empty for missing). A file starting with a byte
+    order mark is the ``--excel`` form: its cells are unguarded
+    (:func:`graphkit.safe.unguard_cell`), so both forms read back the same.
+
+    Parameters
+    ----------
+    path : path-like
+    required : tuple of str, optional
+        Columns the table must have.
+    what : str, optional
+        What the table is, for error messages.
+
+    Raises
+    ------
+    graphkit.errors.SourceError
+        If the file is not UTF-8, not CSV, or lacks a required column.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = write_table(pd.DataFrame({"id": ["=X"], "n": [1]}),
+    ...                 pathlib.Path(tempfile.mkdtemp()) / "t.csv", excel=True)
+    >>> read_table(p).values.tolist()
+    [['=X', '1']]
+    """
+    from .errors import SourceError
+    from .sources import printable
+
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            excel = fh.read(3) == EXCEL_BOM.encode("utf-8")
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
+                         encoding_errors="strict", index_col=False)
+    except pd.errors.EmptyDataError:
+        df = pd.DataFrame()
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{what} {printable(path)} is not valid UTF-8 (byte {exc.start})"
+                          ) from None
+    except (pd.errors.ParserError, ValueError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise SourceError(f"{what} {printable(path)} is not a readable CSV table ({first})"
+                          ) from None
+    except OSError as exc:
+        raise SourceError(f"cannot read {what} {printable(path)}: {exc.strerror or exc}"
+                          ) from None
+    missing = [c for c in required if c not in df.columns]
+    if missing:
+        raise SourceError(f"{what} {printable(path)} has no {', '.join(map(repr, missing))} "
+                          "column")
+    df.columns = [clean_text(str(c)) for c in df.columns]
+    if excel:
+        df = df.apply(lambda s: s.map(unguard_cell)) if len(df) else df
+    return df
+
+
+#: Rows a worksheet holds (Excel's limit, header included).
+XLSX_MAX_ROWS = 1_048_576
+#: Characters a cell holds (Excel's limit).
+XLSX_MAX_CELL = 32_767
+
+
+def write_xlsx(tables: dict, path) -> Path:
+    """Write DataFrames as one ``.xlsx`` workbook, one sheet per table (in the
+    order given), atomically and deterministically (fixed document dates and
+    zip times).
+
+    Text cells are stored as text, never as formulas, so no guard character is
+    needed and every value reads back exactly (a cell longer than Excel's
+    32,767 characters is cut there). Needs openpyxl: ``pip install -e
+    ".[excel]"``.
+
+    Raises
+    ------
+    ExportError
+        If openpyxl is missing, a table name is not a valid sheet name, or a
+        table has more rows than a sheet holds.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl
+    >>> p = write_xlsx({"events": pd.DataFrame({"evidence": ["=1+2"], "n": [3]})},
+    ...                pathlib.Path(tempfile.mkdtemp()) / "tables.xlsx")
+    >>> ws = openpyxl.load_workbook(p)["events"]
+    >>> ws["A2"].value, ws["A2"].data_type, ws["B2"].value
+    ('=1+2', 's', 3)
+    """
+    try:
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+    except ImportError:
+        raise ExportError("Excel workbooks need openpyxl: pip install 'graphkit[excel]'") from None
+    import datetime
+    import zipfile
+
+    wb = Workbook(write_only=True)
+    fixed = datetime.datetime(2000, 1, 1)
+    wb.properties.created = wb.properties.modified = fixed
+    wb.properties.creator = "graphkit"
+    for name, df in tables.items():
+        if not re.fullmatch(r"[A-Za-z0-9_ .-]{1,31}", str(name)):
+            raise ExportError(f"{name!r} is not a valid sheet name")
+        if len(df) + 1 > XLSX_MAX_ROWS:
+            raise ExportError(f"table {name} has {len(df):,} rows; an Excel sheet holds "
+                              f"{XLSX_MAX_ROWS - 1:,}: use the CSV file")
+        ws = wb.create_sheet(str(name))
+        ws.append([_xlsx_cell(ws, WriteOnlyCell, str(c)) for c in df.columns])
+        columns = [df[c].tolist() for c in df.columns]
+        for row in zip(*columns):
+            ws.append([_xlsx_cell(ws, WriteOnlyCell, v) for v in row])
+    buf = io.BytesIO()
+    wb.save(buf)
+    # openpyxl stamps each zip member with the current time: rewrite with a fixed one
+    with atomic_path(path) as tmp:
+        with zipfile.ZipFile(buf) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                fixed_info = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+                fixed_info.compress_type = zipfile.ZIP_DEFLATED
+                fixed_info.external_attr = 0o644 << 16
+                zout.writestr(fixed_info, zin.read(info.filename))
+    return Path(path)
+
+
+def _xlsx_cell(ws, cell_type, value):
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+    if isinstance(value, (bool, int, float)):
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 2**53:
+            value = str(value)      # Excel keeps 15 digits: a larger number stays exact as text
+        else:
+            return value
+    text = clean_text(str(value)).replace("\t", " ")[:XLSX_MAX_CELL]
+    cell = cell_type(ws, value=text)
+    cell.data_type = "s"        # text, even when it starts with "=" (never a formula)
+    return cell
 
 
 def write_parquet(df: pd.DataFrame, path) -> Path:

@@ -6,11 +6,14 @@ grows with the number of dyads, not the number of events.
 
 from __future__ import annotations
 
+import re
+
 import networkx as nx
 import numpy as np
 import pandas as pd
 
 from .model import CATEGORIES, EVENT_COLUMNS
+from .safe import clean_field
 
 __all__ = [
     "DYAD_COLUMNS",
@@ -63,7 +66,7 @@ def events_frame(rows=None) -> pd.DataFrame:
         s = df[col]
         if col in _INT_COLUMNS:
             if s.dtype != "int64":
-                df[col] = pd.to_numeric(s, errors="coerce").fillna(0).astype("int64")
+                df[col] = _whole_numbers(s)
         elif col == "intensity":
             if s.dtype != "float64" or s.isna().any():
                 df[col] = pd.to_numeric(s, errors="coerce").fillna(0.0).astype("float64")
@@ -80,6 +83,15 @@ def events_frame(rows=None) -> pd.DataFrame:
             df[col] = s.astype(object).where(s.notna(), "").map(
                 lambda v: v if isinstance(v, str) else str(v)).astype(object)
     return df
+
+
+def _whole_numbers(s: pd.Series) -> pd.Series:
+    """Integers from any column: what is not a finite number within +-2**53 (text,
+    ``inf``, ``1e99``) becomes 0, never a wrapped-around int64."""
+    v = pd.to_numeric(s, errors="coerce").astype("float64").to_numpy()
+    ok = np.isfinite(v) & (np.abs(v) <= 2.0**53)
+    return pd.Series(np.where(ok, np.trunc(np.where(ok, v, 0.0)), 0.0).astype("int64"),
+                     index=s.index)
 
 
 def _to_bool(value) -> bool:
@@ -194,7 +206,7 @@ def _dyad_sums(events: pd.DataFrame) -> pd.DataFrame:
     neg = events["negated"].to_numpy(dtype=bool)[pick]
     live = ~neg
     pol = events["polarity"].to_numpy()[pick]
-    inten = events["intensity"].to_numpy(dtype="float64")[pick]
+    inten = _intensities(events["intensity"].to_numpy(dtype="float64")[pick])
 
     def count(mask):
         return np.bincount(row[mask], minlength=n).astype("int64")
@@ -223,6 +235,13 @@ def _dyad_sums(events: pd.DataFrame) -> pd.DataFrame:
     out["issues"] = _issues_per_dyad(_text(events, "issue")[pick], row, n)
     out["event_ids"] = _first_ids(_text(events, "event_id")[pick], row, n)
     return _frame(out)
+
+
+def _intensities(values: np.ndarray) -> np.ndarray:
+    """Intensities as the sums may take them: NaN and infinities count 0 and the
+    rest is clipped to -10..10, so a sum in millionths stays exact in int64 up
+    to 9e11 events (the readers reject such values; this guards the API)."""
+    return np.clip(np.nan_to_num(values, nan=0.0, posinf=0.0, neginf=0.0), -10.0, 10.0)
 
 
 def _merge_sums(parts: pd.DataFrame) -> pd.DataFrame:
@@ -435,10 +454,29 @@ def build_dyad_graph(
     if dyads is None:
         dyads = dyad_table(events)
     D = nx.DiGraph()
-    D.add_nodes_from(_records(node_table(events, actors), "id"))
-    edges = dyads.drop(columns=["source_name", "target_name"], errors="ignore")
+    D.add_nodes_from(_records(_clean_strings(node_table(events, actors)), "id"))
+    edges = _clean_strings(dyads.drop(columns=["source_name", "target_name"], errors="ignore"))
     D.add_edges_from((u, v, attrs) for (u, v), attrs in _records(edges, ("source", "target")))
     return D
+
+
+def _clean_strings(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with :func:`graphkit.safe.clean_field` on every text column that
+    holds a character XML or a one-line field cannot (control characters,
+    surrogates, U+FFFE/U+FFFF), so GraphML and GEXF stay well-formed whatever
+    the ids and names were. One regular-expression pass finds such columns."""
+    fixed = {}
+    for col in df.columns:
+        values = df[col].tolist()
+        text = df[col].dtype == object or isinstance(df[col].dtype, pd.StringDtype)
+        if text and values and _UNCLEAN.search(
+                " ".join(v for v in values if isinstance(v, str))):
+            fixed[col] = pd.Series([clean_field(v) if isinstance(v, str) else v
+                                    for v in values], index=df.index, dtype=object)
+    return df.assign(**fixed) if fixed else df
+
+
+_UNCLEAN = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def _records(df: pd.DataFrame, key):
@@ -499,6 +537,7 @@ def with_agreements(D: nx.DiGraph, stances: pd.DataFrame) -> nx.DiGraph:
     agr = stances[stances["issue"].str.startswith("AGR:")]
     if agr.empty:
         return G
+    agr = _clean_strings(agr)
     agr = agr.assign(_sup=((agr["stance"] == "support") & ~agr["negated"]).astype("int64"),
                      _opp=((agr["stance"] == "oppose") & ~agr["negated"]).astype("int64"),
                      _neg=agr["negated"].astype("int64"),

@@ -23,16 +23,20 @@ import pandas as pd
 from . import analysis, render, report
 from .actors import Registry, load_registry
 from .errors import GraphkitError, SourceError
-from .export import write_events_csv, write_gexf, write_graphml, write_parquet, write_table
+from .export import (read_table, write_events_csv, write_excel_csv, write_gexf, write_graphml,
+                     write_parquet, write_table)
 from .extract import get_extractor
 from .graph import (_plain, build_dyad_graph, dyad_table, events_frame, stances_frame,
                     with_agreements)
 from .io import atomic_write_text
 from .model import EVENT_COLUMNS, Document
-from .sources import SkipLog, check_date_pattern, iter_documents, load_metadata
+from .safe import clean_field, clean_text
+from .sources import (DOCUMENT_SUFFIXES, SkipLog, check_date_pattern, iter_documents,
+                      load_metadata, printable)
 from .spool import TEXT_COLUMNS, EventSpool, text_sample
 
-__all__ = ["RunOptions", "RunResult", "run", "extract_events", "OUTPUT_FILES"]
+__all__ = ["RunOptions", "RunResult", "run", "extract_events", "load_output", "output_tables",
+           "OUTPUT_FILES"]
 
 #: Columns of ``documents.csv`` (extra ``--metadata`` columns follow them).
 DOCUMENT_COLUMNS = ("doc_id", "title", "date", "date_source", "url", "sentences", "events")
@@ -108,6 +112,11 @@ def _init_worker(extractor_name: str, actor_files: tuple, registry: Registry | N
     _worker_extractor = get_extractor(extractor_name, registry=registry)
 
 
+def _set_worker_extractor(extractor) -> None:
+    global _worker_extractor
+    _worker_extractor = extractor
+
+
 def _init_pool_worker(extractor_name: str, actor_files: tuple) -> None:
     """Initialise a worker process of the pool.
 
@@ -115,10 +124,16 @@ def _init_pool_worker(extractor_name: str, actor_files: tuple) -> None:
     KeyboardInterrupt; ``Pool.terminate`` then may leave a worker stuck in its
     clean-up and the run waiting for it forever. Workers take the default SIGTERM
     (end at once) and ignore Ctrl-C, which the main process handles.
+
+    A forked worker also inherits the extractor (and its registry) that the
+    main process built before starting the pool, so a large ``--actors``
+    registry is built once, not once per worker; only a worker that inherits
+    nothing (the ``spawn`` start method) builds its own.
     """
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _init_worker(extractor_name, actor_files)
+    if _worker_extractor is None:
+        _init_worker(extractor_name, actor_files)
 
 
 def _extract_batch(docs: list) -> list:
@@ -206,7 +221,11 @@ def extract_events(docs: Iterable[Document], *, extractor: str = "rules.v1",
         _init_worker(extractor, tuple(actor_files), registry)
         results = (r for batch in _batches(docs, _BATCH) for r in _extract_batch(batch))
     else:
-        ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+        method = "fork" if sys.platform != "win32" else "spawn"
+        ctx = multiprocessing.get_context(method)
+        _set_worker_extractor(None)
+        if method == "fork":        # built once here; the workers inherit it
+            _init_worker(extractor, tuple(actor_files), registry)
         pool = ctx.Pool(workers, initializer=_init_pool_worker,
                         initargs=(extractor, tuple(actor_files)))
         results = (r for batch in pool.imap(_extract_batch, _batches(docs, _BATCH))
@@ -232,8 +251,9 @@ FORMATS = ("auto", "text", "gdelt", "gdelt1", "gdelt2", "icews", "events")
 _EVENT_SUFFIXES = (".csv", ".tsv", ".tab", ".zip", ".txt")
 
 
-def _split_inputs(inputs, fmt: str, exclude_globs=()):
-    """Separate event files (GDELT, ICEWS, events.csv) from documents."""
+def _split_inputs(inputs, fmt: str, exclude_globs=(), exclude=frozenset()):
+    """Separate event files (GDELT, ICEWS, events.csv) from documents; files
+    whose resolved path is in ``exclude`` and files named twice are left out."""
     from functools import partial
 
     from .sources import find_files
@@ -243,20 +263,34 @@ def _split_inputs(inputs, fmt: str, exclude_globs=()):
     if fmt == "text":
         return [], list(inputs)
     event_files, doc_inputs = [], []
+    seen = set(exclude)
+
+    def first_time(f) -> bool:
+        real = Path(os.path.realpath(f))
+        if real in seen:
+            return False
+        seen.add(real)
+        return True
+
     for p in inputs:
         if fmt != "auto":
             files = find(p, suffixes=_EVENT_SUFFIXES + (".csv",))
-            event_files.extend((f, "gdelt2" if fmt == "gdelt" else fmt) for f, _ in files)
+            event_files.extend((f, "gdelt2" if fmt == "gdelt" else fmt) for f, _ in files
+                               if first_time(f))
             continue
         if os.path.isfile(p):
             kind = _sniff(p) if p.suffix.lower() in _EVENT_SUFFIXES else None
-            (event_files.append((p, kind)) if kind else doc_inputs.append(p))
+            if kind and first_time(p):
+                event_files.append((p, kind))
+            elif not kind:
+                doc_inputs.append(p)
             continue
         files = find(p, suffixes=_EVENT_SUFFIXES)
         detected = [(f, _sniff(f)) for f, _ in files
-                    if f.suffix.lower() in (".csv", ".tsv", ".tab", ".zip")]
+                    if f.suffix.lower() in (".csv", ".tsv", ".tab", ".zip")
+                    and Path(os.path.realpath(f)) not in seen]
         if any(k for _, k in detected):
-            event_files.extend((f, k) for f, k in detected if k)
+            event_files.extend((f, k) for f, k in detected if k and first_time(f))
         doc_inputs.append(p)
     return event_files, doc_inputs
 
@@ -273,22 +307,34 @@ def _sniff(path) -> str | None:
         return None     # read (and reported) later as a document, if it is one
 
 
-def _read_event_files(event_files, skipped: SkipLog, imports: dict) -> pd.DataFrame | None:
-    from .eventfiles import ImportReport, read_events
+def _read_event_files(event_files, skipped: SkipLog, imports: dict, *, strict: bool = False
+                      ) -> pd.DataFrame | None:
+    """The events of every event file (None when no file could be read; an
+    empty table when files were read but every row was rejected). With
+    ``strict``, a malformed row (bad column count, date, intensity, number, a
+    duplicate id) is an error."""
+    from .eventfiles import MALFORMED_REASONS, ImportReport, read_events
 
     frames = []
     for path, kind in event_files:
         report = ImportReport()
         try:
-            for chunk in read_events(path, format=None if kind == "auto" else kind,
-                                     report=report):
+            reader = read_events(path, format=None if kind == "auto" else kind, report=report)
+            for chunk in reader:
                 frames.append(chunk.drop(columns=["weight"], errors="ignore"))
         except SourceError as exc:
             skipped.add(path, str(exc))
             continue
         imports[str(path)] = report
+        bad = report.malformed(reader.format)
+        if strict and bad:
+            reason = next(r for r in sorted(report.rejected)
+                          if reader.format == "events" or r in MALFORMED_REASONS)
+            line = (report.examples.get(reason) or ["?"])[0]
+            raise SourceError(f"{printable(path)}: {bad} malformed rows (--strict); "
+                              f"first: line {line}: {reason}")
     if not frames:
-        return None
+        return events_frame() if imports else None
     return events_frame(pd.concat(frames, ignore_index=True))
 
 
@@ -340,6 +386,11 @@ class RunOptions:
         that finds a document's date in its file path.
     exclude : tuple of str, optional
         Shell patterns of file or folder names (or relative paths) not to read.
+    excel : bool, optional (default=False)
+        Write every CSV in the spreadsheet form (a byte order mark; cells that
+        Excel would run as formulas behind a ``'``): see
+        :func:`graphkit.export.write_table`. ``graphkit analyze`` and
+        ``export`` read both forms.
 
     Raises
     ------
@@ -372,6 +423,7 @@ class RunOptions:
     metadata: str | os.PathLike | None = None
     date_pattern: str | None = None
     exclude: tuple = ()
+    excel: bool = False
 
     def __post_init__(self):
         object.__setattr__(self, "actor_files", tuple(self.actor_files))
@@ -387,7 +439,7 @@ class RunOptions:
                 raise GraphkitError(f"{name} must be a whole number >= 0, not {value!r}")
         if self.max_nodes < 1:
             raise GraphkitError("max_nodes must be at least 1")
-        if self.title is not None and not str(self.title).strip():
+        if self.title is not None and not clean_field(self.title):
             raise GraphkitError("the title is empty")
         if not str(self.text_column).strip():
             raise GraphkitError("the text column name is empty")
@@ -450,15 +502,15 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
     registry = load_registry(opts.actor_files)
     skipped = SkipLog(echo=opts.echo_skips)
     metadata = load_metadata(opts.metadata) if opts.metadata is not None else None
-    event_files, doc_inputs = _split_inputs(inputs, opts.fmt, opts.exclude)
+    outputs = _previous_outputs(inputs, out_dir)
+    event_files, doc_inputs = _split_inputs(inputs, opts.fmt, opts.exclude, exclude=outputs)
     imports: dict = {}
-    imported = _read_event_files(event_files, skipped, imports)
+    imported = _read_event_files(event_files, skipped, imports, strict=opts.strict)
     # files already read as events are not documents too
-    taken = ({Path(p).resolve() for p, _ in event_files}
-             if event_files and opts.fmt == "auto" else frozenset())
+    taken = {Path(p).resolve() for p, _ in event_files} if opts.fmt == "auto" else set()
     docs = iter_documents(doc_inputs, text_column=opts.text_column, skipped=skipped,
-                          exclude=taken, exclude_globs=opts.exclude, metadata=metadata,
-                          date_pattern=opts.date_pattern)
+                          exclude=taken | outputs, exclude_globs=opts.exclude,
+                          metadata=metadata, date_pattern=opts.date_pattern)
 
     # Events stream into the staging folder of the outputs as they come; only a
     # slim copy (no long texts) stays in memory. See graphkit/spool.py.
@@ -512,11 +564,11 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
             where, reason = skipped.items[0]
             raise SourceError(f"{len(skipped.items)} skipped (--strict); first: {where}: {reason}")
         if out_dir is not None:
-            name = opts.title or _default_title(inputs)
+            name = clean_field(opts.title or _default_title(inputs)) or "graphkit"
             result.files = write_outputs(result, out_dir, documents=documents, title=name,
                                          triggers=triggers, max_nodes=opts.max_nodes,
                                          seed=opts.seed, page_evidence=opts.page_evidence,
-                                         _stage=stage, _spool=spool)
+                                         excel=opts.excel, _stage=stage, _spool=spool)
             result.events_file = result.files["events.csv"]
         else:
             result._full_events = events
@@ -526,6 +578,33 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
             shutil.rmtree(stage, ignore_errors=True)
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _previous_outputs(inputs, out_dir) -> set:
+    """Resolved paths of the files under ``out_dir`` when it lies inside an input
+    folder (``graphkit run . -o output``): a run never reads its own outputs
+    back as input. A file named directly on the command line is still read.
+
+    Raises
+    ------
+    GraphkitError
+        If ``out_dir`` is one of the input folders (its outputs and its
+        documents could not be told apart).
+    """
+    if out_dir is None:
+        return set()
+    from .sources import find_files
+
+    out = Path(os.path.realpath(out_dir))
+    folders = [Path(os.path.realpath(p)) for p in inputs if os.path.isdir(p)]
+    if out in folders:
+        raise GraphkitError(f"the output folder {printable(out_dir)} is also an input folder; "
+                            f"write the outputs elsewhere (e.g. -o {printable(out_dir)}/output)")
+    if not out.is_dir() or not any(out.is_relative_to(f) for f in folders):
+        return set()
+    named = {Path(os.path.realpath(p)) for p in inputs if os.path.isfile(p)}
+    return {Path(os.path.realpath(f)) for f, _ in find_files(out, suffixes=(
+        *_EVENT_SUFFIXES, *DOCUMENT_SUFFIXES))} - named
 
 
 def _short(path, limit: int = 200) -> str:
@@ -635,15 +714,16 @@ def _new_stage(out_dir) -> Path:
 
 def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title: str,
                   triggers=None, max_nodes: int = 300, seed: int = 0,
-                  page_evidence: int = PAGE_EVIDENCE, _stage: Path | None = None,
-                  _spool: EventSpool | None = None) -> dict:
+                  page_evidence: int = PAGE_EVIDENCE, excel: bool = False,
+                  _stage: Path | None = None, _spool: EventSpool | None = None) -> dict:
     """Write every output file of a run; return ``{file name: path}``.
 
     All files are first written into a hidden staging folder inside
     ``out_dir`` and only renamed into place once every one of them is
     complete, so an interrupted run (Ctrl-C, SIGTERM, a crash) leaves the
     previous outputs as they were. (:func:`run` streams ``events.csv`` into
-    that folder during extraction and passes it in.)
+    that folder during extraction and passes it in.) With ``excel``, every
+    CSV is written in the spreadsheet form (see :func:`graphkit.export.write_table`).
     """
     out = Path(out_dir)
     stage = _stage if _stage is not None else _new_stage(out)
@@ -651,6 +731,10 @@ def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title:
         staged = _write_staged(result, stage, documents=documents, title=title,
                                triggers=triggers, max_nodes=max_nodes, seed=seed,
                                page_evidence=page_evidence, spool=_spool)
+        if excel:
+            for name, path in staged.items():
+                if name.endswith(".csv"):
+                    write_excel_csv(path, path)
         files = {}
         for name, path in staged.items():
             os.replace(path, out / name)
@@ -763,34 +847,86 @@ def load_output(path, *, actor_files: Iterable = ()) -> tuple[RunResult, pd.Data
     """Rebuild graphs and tables from an output folder (or an ``events.csv``)
     without extracting again; return the result and the documents table.
 
+    Reads ``events.csv`` (rows that are malformed are rejected and counted, as
+    in :func:`graphkit.eventfiles.read_events`) and, when present beside it,
+    ``documents.csv``, ``actors.csv`` (mention counts), ``agents.csv`` (the
+    officials who acted for each party) and ``stances.csv``, in the plain or the
+    ``--excel`` form. With the same ``actor_files`` as the run, the graph is the
+    one :func:`run` wrote.
+
     Raises
     ------
     SourceError
-        If there is no readable ``events.csv``.
+        If there is no readable ``events.csv``, or a table beside it cannot be
+        read (not UTF-8, not CSV, a needed column missing).
     """
     from .eventfiles import read_events
 
     p = Path(path)
     events_path = p / "events.csv" if p.is_dir() else p
     if not events_path.is_file():
-        raise SourceError(f"no events.csv in {p}")
-    frames = [c.drop(columns=["weight"], errors="ignore")
-              for c in read_events(events_path, format="events")]
+        raise SourceError(f"no events.csv in {printable(p)}")
+    reader = read_events(events_path, format="events")
+    frames = [c.drop(columns=["weight"], errors="ignore") for c in reader]
     events = events_frame(pd.concat(frames, ignore_index=True)) if frames else events_frame()
-    docs_path = events_path.parent / "documents.csv"
-    documents = (pd.read_csv(docs_path, dtype=str, keep_default_na=False)
-                 if docs_path.is_file() else None)
-    actors_path = events_path.parent / "actors.csv"
-    mentions = {}
-    if actors_path.is_file():
-        prev = pd.read_csv(actors_path, dtype={"id": str}, keep_default_na=False)
-        if {"id", "mentions"} <= set(prev.columns):
-            mentions = dict(zip(prev["id"], pd.to_numeric(prev["mentions"], errors="coerce")
-                                .fillna(0).astype(int)))
-    stances_path = events_path.parent / "stances.csv"
-    stances = (stances_frame(pd.read_csv(stances_path, dtype=str, keep_default_na=False))
-               if stances_path.is_file() else None)
+    folder = events_path.parent
+    documents = _side_table(folder / "documents.csv", ("doc_id",))
+    actors = _side_table(folder / "actors.csv", ("id",))
+    mentions = ({} if actors is None or "mentions" not in actors else
+                dict(zip(actors["id"], _counts(actors["mentions"]))))
+    agents_table = _side_table(folder / "agents.csv", ("agent", "party"))
+    agents = {}
+    if agents_table is not None:
+        counts = (_counts(agents_table["mentions"]) if "mentions" in agents_table
+                  else [1] * len(agents_table))
+        for name, party, n in zip(agents_table["agent"], agents_table["party"], counts):
+            if name and party:
+                agents[(name, party)] = agents.get((name, party), 0) + n
+    stances_table = _side_table(folder / "stances.csv", ("actor", "issue"))
+    stances = stances_frame(stances_table) if stances_table is not None else None
     registry = load_registry(tuple(actor_files))
     result = build_outputs(events, documents, registry=registry, mentions=mentions,
-                           stances=stances)
+                           agents=agents, stances=stances)
+    result.imports = {str(events_path): reader.report}
     return result, documents
+
+
+def _side_table(path: Path, required: tuple) -> pd.DataFrame | None:
+    """A table written beside ``events.csv``, its cells cleaned; None when absent."""
+    if not path.is_file():
+        return None
+    table = read_table(path, required=required, what=f"{path.name} (fix or remove it)")
+    return table.apply(lambda s: s.map(clean_text)) if len(table) else table
+
+
+def _counts(values) -> list:
+    """Whole non-negative counts from text ("12"); anything else 0."""
+    v = pd.to_numeric(pd.Series(list(values), dtype=object), errors="coerce").to_numpy(
+        dtype="float64")
+    ok = np.isfinite(v) & (v >= 0) & (v <= 2.0**53)
+    return np.where(ok, np.trunc(np.where(ok, v, 0.0)), 0.0).astype("int64").tolist()
+
+
+def output_tables(result: RunResult, documents: pd.DataFrame | None = None) -> dict:
+    """The tables of a run as DataFrames, named as their CSV files (without
+    ``.csv``): events, actors, agents, dyads, documents (when known), stances.
+    ``negated`` is ``true``/``false`` as in the files.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("Russia and NATO held talks in Brussels.")
+    >>> list(output_tables(run([d])))
+    ['events', 'actors', 'agents', 'dyads', 'stances']
+    """
+    def flag(s):
+        return s.map(lambda v: "true" if bool(v) else "false")
+
+    events = result.events
+    tables = {"events": events[list(EVENT_COLUMNS)].assign(negated=flag(events["negated"])),
+              "actors": result.actors, "agents": result.agents, "dyads": result.dyads}
+    if documents is not None:
+        tables["documents"] = documents
+    tables["stances"] = result.stances.assign(negated=flag(result.stances["negated"]))
+    return tables

@@ -81,7 +81,23 @@ def report_markdown(events, D, tables, *, title, documents=None):
     out += _method(tables.get("summary"))
     while out and out[-1] == "":
         out.pop()
-    return "\n".join(out) + "\n"
+    return _no_markup("\n".join(out) + "\n")
+
+
+# The report writes none of these itself: in a title, a name or an id they
+# could only be raw HTML, a link or code, which a Markdown viewer would render.
+_MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "`": "\\`"})
+
+
+def _no_markup(text: str) -> str:
+    """``text`` with the characters that start raw HTML, links and code escaped.
+
+    Examples
+    --------
+    >>> _no_markup("<img src=x onerror=alert(1)> [x](javascript:y)")
+    '&lt;img src=x onerror=alert(1)&gt; \\\\[x\\\\](javascript:y)'
+    """
+    return text.translate(_MARKUP)
 
 
 def escape_cell(value):

@@ -26,6 +26,7 @@ from typing import Iterable, Iterator
 
 from .errors import SourceError
 from .model import Document
+from .safe import clean_field, clean_text
 
 __all__ = [
     "TEXT_SUFFIXES",
@@ -54,8 +55,6 @@ DOCUMENT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + (".jsonl", ".csv")
 # file names or "\ud800" escapes in JSON), that break a line (controls), or that XML
 # forbids (U+FFFE, U+FFFF).
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_BAD_TEXT = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -85,13 +84,10 @@ def printable(text) -> str:
     return _UNPRINTABLE.sub(_escape, text)
 
 
-def _clean_text(text: str) -> str:
-    """Text that every writer (CSV, GraphML, HTML) can hold: NULs dropped, other
-    control characters made spaces, lone surrogates and non-characters made U+FFFD."""
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-    text = _BAD_TEXT.sub(lambda m: "\ufffd" if m.group() in "\ufffe\uffff" else " ", text)
-    return _SURROGATE.sub("\ufffd", text)
+# Text that every writer (CSV, GraphML, HTML) can hold: NULs dropped, other control
+# characters made spaces, lone surrogates and non-characters made U+FFFD, bare carriage
+# returns made line feeds.
+_clean_text = clean_text
 
 
 @dataclass
@@ -347,6 +343,7 @@ def iter_documents(paths: Iterable, *, text_column: str = "text", skipped: SkipL
         Receives every file or record that could not be read.
     exclude : set of Path, optional
         Resolved paths of files not to read (e.g. already read as event files).
+        A file reached twice (named twice, or in two folders given) is read once.
     exclude_globs : iterable of str, optional
         Shell patterns of names or relative paths not to read (see :func:`find_files`).
     metadata : Metadata, optional
@@ -384,10 +381,13 @@ def iter_documents(paths: Iterable, *, text_column: str = "text", skipped: SkipL
     skipped = skipped if skipped is not None else SkipLog()
     pattern = check_date_pattern(date_pattern) if date_pattern else None
     seen: dict[str, int] = {}
+    read = set(exclude)         # a file named twice (or in two folders given) is read once
     for path in paths:
         for f, doc_id in find_files(path, skipped=skipped, exclude_globs=exclude_globs):
-            if exclude and Path(os.path.realpath(f)) in exclude:
+            real = Path(os.path.realpath(f))
+            if real in read:
                 continue
+            read.add(real)
             try:
                 for doc in read_document_file(f, doc_id=doc_id, text_column=text_column,
                                               skipped=skipped, metadata=metadata,
@@ -1088,8 +1088,8 @@ def _make_document(doc_id: str, text: str, meta: dict, *, fields: str = "front m
     if not date:
         date = find_date(text)
         source = "dateline" if date else ""
-    title = user.get("title") or _clean_text(str(meta.get("title", "") or ""))
-    url = user.get("url") or _clean_text(str(meta.get("source_url") or meta.get("url") or ""))
+    title = clean_field(user.get("title") or str(meta.get("title", "") or ""))
+    url = clean_field(user.get("url") or str(meta.get("source_url") or meta.get("url") or ""))
     extra = tuple((c, user.get(c, "")) for c in dating.metadata.extra_columns) \
         if dating.metadata is not None else ()
     return Document(doc_id=printable(doc_id), text=_clean_text(text), date=date,
