@@ -733,7 +733,11 @@ def write_xlsx(tables: dict, path) -> Path:
                 fixed_info = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
                 fixed_info.compress_type = zipfile.ZIP_DEFLATED
                 fixed_info.external_attr = 0o644 << 16
-                zout.writestr(fixed_info, zin.read(info.filename))
+                data = zin.read(info.filename)
+                if info.filename == "docProps/core.xml":    # openpyxl sets "modified" to now
+                    data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z",
+                                  data)
+                zout.writestr(fixed_info, data)
     return Path(path)
 
 
