@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import functools
 import fnmatch
 import html
 import json
@@ -20,9 +21,12 @@ import stat
 import sys
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
+from datetime import datetime as _datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Iterator
+
+import yaml
 
 from .errors import SourceError
 from .model import Document
@@ -36,6 +40,7 @@ __all__ = [
     "iter_documents",
     "read_document_file",
     "parse_front_matter",
+    "markdown_to_text",
     "find_date",
     "parse_date",
     "date_from_name",
@@ -431,6 +436,8 @@ def read_document_file(path, *, doc_id: str | None = None, text_column: str = "t
         if not text.strip():
             raise SourceError("empty file" if not text else "empty (only whitespace)")
         meta, body = parse_front_matter(text)
+        if suffix in _MARKDOWN_SUFFIXES:
+            body = markdown_to_text(body)
         if suffix in HTML_SUFFIXES:
             title, body = _html_to_text(body)
             meta.setdefault("title", title)
@@ -533,68 +540,133 @@ def _only_boilerplate(text: str) -> bool:
     return True
 
 
-_FM = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FM = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FM_LIMIT = 65_536          # a front matter block longer than this is text, not metadata
 
 
 def parse_front_matter(text: str) -> tuple[dict, str]:
-    """Split YAML-style front matter (simple ``key: value`` lines) from a text.
+    """Split YAML front matter from a text, read with PyYAML's safe loader.
 
-    Malformed front matter is kept as text. Values may be quoted.
+    Returns the front matter as a dict with lower-case keys (dates as ISO
+    text, lists joined with ``"; "``) and the text after it. Front matter that
+    is not a YAML mapping, or not valid YAML, is kept as text. Aliases are
+    refused (a few lines of them can expand to gigabytes).
 
     Examples
     --------
     >>> parse_front_matter('---\\ntitle: "A: B"\\ndate: 2021-01-02\\n---\\nBody')
     ({'title': 'A: B', 'date': '2021-01-02'}, 'Body')
+    >>> parse_front_matter('---\\ntitle: "Call with the United\\\\_Kingdom"\\n---\\nBody')[0]
+    {'title': 'Call with the United\xa0Kingdom'}
     >>> parse_front_matter("No front matter")
     ({}, 'No front matter')
     """
     m = _FM.match(text)
-    if not m:
+    if not m or m.end() > _FM_LIMIT:
         return {}, text
-    raw: dict = {}
-    last = None
-    for line in m.group(1).split("\n"):
-        if not line.strip() or line.lstrip().startswith("#"):
+    try:
+        data = yaml.load(m.group(1) or "", Loader=_FrontMatterLoader)
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError, OverflowError):
+        return {}, text
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return {}, text
+    meta = {}
+    for key, value in data.items():
+        value = _fm_value(value)
+        if value is not None:
+            meta[str(key).strip().lower()] = value
+    return meta, text[m.end():]
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without aliases."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("aliases are not allowed in front matter")
+        return super().compose_node(parent, index)
+
+
+def _fm_value(value):
+    """A front matter value as text (None for a nested mapping)."""
+    if isinstance(value, (_date, _datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value if v is not None and not isinstance(v, dict))
+    if isinstance(value, dict):
+        return None
+    return "" if value is None else str(value)
+
+
+# --------------------------------------------------------------------------- Markdown
+
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
+_BLOCK_CLOSE = {"paragraph_close", "heading_close", "tr_close"}
+_HAS_WORD = re.compile(r"\w")
+
+
+@functools.lru_cache(maxsize=1)
+def _markdown_parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def markdown_to_text(text: str) -> str:
+    """The text of a Markdown document, read with markdown-it-py.
+
+    Links become their text (the URL is dropped), images and inline HTML are
+    dropped, emphasis and escapes are resolved, and every paragraph, heading,
+    list item and table row becomes its own paragraph (blocks are separated
+    by a blank line, so each list item is its own sentence). Lines wrapped
+    inside a paragraph are joined. Blocks with no letter or digit (``***``,
+    ``###``) are dropped.
+
+    Examples
+    --------
+    >>> print(markdown_to_text("# Call\\n\\nBiden [spoke](https://x.org/a) with\\nScholz.\\n\\n"
+    ...                        "- NATO\\n- *Ukraine*\\n"))
+    Call
+    <BLANKLINE>
+    Biden spoke with Scholz.
+    <BLANKLINE>
+    NATO
+    <BLANKLINE>
+    Ukraine
+    """
+    blocks, parts = [], []
+    for tok in _markdown_parser().parse(text):
+        if tok.type == "inline":
+            parts.append(_inline_text(tok.children or ()))
+        elif tok.type in ("fence", "code_block"):
+            blocks.append(tok.content.strip())
+        elif tok.type == "html_block":
+            blocks.append(_html_to_text(tok.content)[1])
+        elif tok.type in _BLOCK_CLOSE or tok.type == "list_item_close":
+            if parts:
+                blocks.append("; ".join(p for p in parts if p.strip())
+                              if tok.type == "tr_close" else " ".join(parts))
+                parts = []
+    if parts:
+        blocks.append(" ".join(parts))
+    blocks = [" ".join(b.split(" ")).strip() for b in blocks]
+    return "\n\n".join(b for b in blocks if _HAS_WORD.search(b))
+
+
+def _inline_text(children) -> str:
+    out = []
+    for t in children:
+        if t.type == "image":
             continue
-        if line.startswith((" ", "\t")) and last is not None:   # folded continuation
-            raw[last] += "\n" + line.strip()
-            continue
-        if line.startswith("-"):
-            continue
-        key, sep, value = line.partition(":")
-        if not sep or not re.fullmatch(r"[A-Za-z_][\w-]*", key.strip()):
-            return {}, text
-        last = key.strip().lower()
-        raw[last] = value.strip()
-    return {k: _yaml_scalar(v) for k, v in raw.items()}, text[m.end():]
-
-
-_YAML_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
-_YAML_SIMPLE = {"_": "\u00a0", "n": " ", "t": " ", "N": "\u0085", "L": "\u2028",
-                "P": "\u2029", "0": "", "a": "", "b": "", "e": "", "f": "", "r": "", "v": ""}
-
-
-def _yaml_unescape(m: re.Match) -> str:
-    code = m.group(1)
-    if len(code) > 1 and code[0] in "xuU":
-        try:
-            return chr(int(code[1:], 16))
-        except ValueError:
-            return code
-    return _YAML_SIMPLE.get(code, code)
-
-
-def _yaml_scalar(value: str) -> str:
-    """A plain, single- or double-quoted YAML scalar, folded over lines."""
-    if value.startswith('"') and value.endswith('"') and len(value) >= 2:
-        inner = value[1:-1]
-        inner = re.sub(r"\\\n\s*", "", inner)          # escaped line break: join
-        inner = re.sub(r"\s*\n\s*", " ", inner)
-        return _YAML_ESCAPE.sub(_yaml_unescape, inner)
-    if value.startswith("'") and value.endswith("'") and len(value) >= 2:
-        return re.sub(r"\s*\n\s*", " ", value[1:-1]).replace("''", "'")
-    return re.sub(r"\s*\n\s*", " ", value)
-
+        if t.type in ("text", "code_inline"):
+            out.append(t.content)
+        elif t.type == "softbreak":
+            out.append(" ")
+        elif t.type == "hardbreak":
+            out.append("\n")
+    return re.sub(r"[ \t]+", " ", "".join(out)).strip()
 
 
 def _jsonl_documents(text: str, path: Path, skipped: SkipLog | None, dating: _Dating
@@ -849,7 +921,7 @@ def parse_date(value) -> tuple[str, str]:
     ('', '')
     """
     if isinstance(value, _date):
-        return value.isoformat(), "day"
+        return _date(value.year, value.month, value.day).isoformat(), "day"
     value = _clean_text(str(value or "")).strip()
     m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?", value)
     if m is None:

@@ -244,3 +244,43 @@ def test_shared_corpora_documents_and_dates(shared_data):
     years = [d.doc_id.rsplit("_", 1)[-1][:4] for d in speeches]
     assert len(speeches) == 2903
     assert all(d.date[:4] == y for d, y in zip(speeches, years))
+
+
+# ---------------------------------------------------------------------------
+# Markdown and front matter read by real parsers
+
+def test_markdown_links_become_their_text_and_list_items_their_own_sentences(tmp_path, ex):
+    body = ("---\ndate: 2022-03-01\n---\n"
+            "President Biden [spoke](https://whitehouse.us19.list-manage.com/track/click?u=1)\n"
+            "today with [Chancellor Scholz](https://x.org/a \"title\") of Germany.\n\n"
+            "The leaders discussed:\n\n"
+            "- Russia's military build-up on Ukraine's borders\n"
+            "- NATO's eastern flank\n"
+            "- support for Ukraine\n\n"
+            "![a photo](https://x.org/p.jpg)\n\n\\###\n")
+    d = one_doc(tmp_path, "r.md", body)
+    assert "http" not in d.text and "](" not in d.text and "###" not in d.text
+    assert "President Biden spoke today with Chancellor Scholz of Germany." in d.text
+    from graphkit.extract.text import split_sentences
+    sentences = [d.text[a:b] for a, b in split_sentences(d.text)]
+    assert sentences[-3:] == ["Russia's military build-up on Ukraine's borders",
+                              "NATO's eastern flank", "support for Ukraine"]
+    assert all("](" not in e.evidence for e in ex.extract(d).events)
+
+
+def test_front_matter_is_yaml(tmp_path):
+    text = ('---\ntags: [a, b]\ndate: 2021-01-23\nmodified_time: 2021-01-23 19:22:35-05:00\n'
+            'title: "Readout of a Call with Prime Minister Johnson of the United\\\n'
+            '  \\ Kingdom"\nnested: {x: 1}\n---\nBody.\n')
+    meta, body = parse_front_matter(text)
+    assert meta == {"tags": "a; b", "date": "2021-01-23",
+                    "modified_time": "2021-01-23T19:22:35-05:00",
+                    "title": "Readout of a Call with Prime Minister Johnson of the United Kingdom"}
+    assert body == "Body.\n"
+
+
+def test_front_matter_aliases_and_bad_yaml_are_text():
+    bomb = "---\na: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n---\nBody"
+    assert parse_front_matter(bomb) == ({}, bomb)
+    assert parse_front_matter("---\n- a list\n---\nBody")[0] == {}
+    assert parse_front_matter("---\ndate: 2021-02-30\n---\nBody")[0] == {}
