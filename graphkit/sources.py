@@ -14,6 +14,7 @@ import errno
 import functools
 import fnmatch
 import html
+import io
 import json
 import os
 import re
@@ -54,7 +55,9 @@ __all__ = [
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm")
-DOCUMENT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + (".jsonl", ".csv")
+BINARY_SUFFIXES = (".pdf", ".docx")
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + BINARY_SUFFIXES + (".jsonl", ".csv")
+_DOCS_EXTRA = "pip install 'graphkit[docs]'"
 
 # Characters that cannot be written as UTF-8 (lone surrogates, e.g. from undecodable
 # file names or "\ud800" escapes in JSON), that break a line (controls), or that XML
@@ -341,7 +344,7 @@ def iter_documents(paths: Iterable, *, text_column: str = "text", skipped: SkipL
     Parameters
     ----------
     paths : iterable of path-like
-        Files or folders of ``.txt``/``.md``/``.html``/``.jsonl``/``.csv``.
+        Files or folders of ``.txt``/``.md``/``.html``/``.pdf``/``.docx``/``.jsonl``/``.csv``.
     text_column : str, optional (default="text")
         Column holding the text in CSV files.
     skipped : SkipLog, optional
@@ -416,6 +419,10 @@ def read_document_file(path, *, doc_id: str | None = None, text_column: str = "t
                        date_pattern=None) -> Iterator[Document]:
     """Documents in one file (one for text files, one per record for JSONL/CSV).
 
+    PDF and Word (``.docx``) files are read with pypdf and python-docx, from
+    the ``docs`` extra (``pip install 'graphkit[docs]'``); without it they are
+    skipped with a message naming the extra.
+
     Raises
     ------
     SourceError
@@ -427,6 +434,14 @@ def read_document_file(path, *, doc_id: str | None = None, text_column: str = "t
     suffix = path.suffix.lower()
     dating = _Dating(metadata, check_date_pattern(date_pattern)
                      if isinstance(date_pattern, str) else date_pattern)
+    if suffix in BINARY_SUFFIXES:
+        meta, body = (_pdf_text if suffix == ".pdf" else _docx_text)(_read_bytes(path))
+        if not body.strip():
+            raise SourceError("no text in the PDF (scanned pages? graphkit does not run OCR)"
+                              if suffix == ".pdf" else "empty Word document")
+        yield _make_document(doc_id, body, meta, fields="document properties", path=path,
+                             dating=dating)
+        return
     text = _read_text(path)
     if suffix == ".jsonl":
         yield from _jsonl_documents(text, path, skipped, dating)
@@ -448,6 +463,50 @@ def read_document_file(path, *, doc_id: str | None = None, text_column: str = "t
         if _only_boilerplate(body):
             raise SourceError("only page boilerplate (menus, share bars, notices), no article text")
         yield _make_document(doc_id, body, meta, path=path, dating=dating)
+
+
+def _pdf_text(data: bytes) -> tuple[dict, str]:
+    """Title and text of a PDF, read with pypdf (the ``docs`` extra); pages are
+    separated by a blank line."""
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise SourceError("not a PDF file (no %PDF- header)")
+    try:
+        import pypdf
+    except ImportError:
+        raise SourceError(f"reading PDF needs the docs extra: {_DOCS_EXTRA}") from None
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise SourceError("encrypted PDF (needs a password)")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        title = (reader.metadata or {}).get("/Title") or ""
+    except SourceError:
+        raise
+    except Exception as exc:         # pypdf raises many kinds on a damaged file
+        raise SourceError(f"cannot read the PDF ({type(exc).__name__}: {exc})") from None
+    return {"title": str(title)}, "\n\n".join(p.strip() for p in pages if p.strip())
+
+
+def _docx_text(data: bytes) -> tuple[dict, str]:
+    """Title and text of a Word (.docx) file, read with python-docx (the ``docs``
+    extra): one paragraph per paragraph, then table rows, cells joined by "; "."""
+    if not data.startswith(b"PK"):
+        raise SourceError("not a Word file (a .docx is a zip archive; an old .doc or a "
+                          "renamed text file is not read)")
+    try:
+        import docx
+    except ImportError:
+        raise SourceError(f"reading Word files needs the docs extra: {_DOCS_EXTRA}") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+        blocks = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            blocks += ["; ".join(c.text.strip() for c in row.cells if c.text.strip())
+                       for row in table.rows]
+        title = document.core_properties.title or ""
+    except Exception as exc:         # zipfile, lxml and python-docx errors alike
+        raise SourceError(f"cannot read the Word file ({type(exc).__name__}: {exc})") from None
+    return {"title": title}, "\n\n".join(b.strip() for b in blocks if b.strip())
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -284,3 +284,73 @@ def test_front_matter_aliases_and_bad_yaml_are_text():
     assert parse_front_matter(bomb) == ({}, bomb)
     assert parse_front_matter("---\n- a list\n---\nBody")[0] == {}
     assert parse_front_matter("---\ndate: 2021-02-30\n---\nBody")[0] == {}
+
+
+# ---------------------------------------------------------------------------
+# PDF and Word, read by pypdf and python-docx (the docs extra)
+
+def make_pdf(text: str, *, compress: bool) -> bytes:
+    """A one-page PDF whose content stream shows ``text`` (optionally Flate-compressed)."""
+    import zlib
+
+    content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    extra = b""
+    if compress:
+        content, extra = zlib.compress(content), b" /Filter /FlateDecode"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d%s >>\nstream\n" % (len(content), extra) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_pdf_text_is_read_not_its_operators(tmp_path, compress):
+    pytest.importorskip("pypdf")
+    (tmp_path / "a.pdf").write_bytes(make_pdf("Russia and NATO held talks in Brussels.",
+                                              compress=compress))
+    (d,), log = docs(tmp_path)
+    assert "Russia and NATO held talks in Brussels." in d.text
+    assert "Tf" not in d.text and "BT" not in d.text and not log.items
+
+
+def test_docx_is_read_and_a_fake_docx_is_reported(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.core_properties.title = "Talks"
+    document.add_paragraph("Russia and NATO held talks in Brussels.")
+    document.add_paragraph("France welcomed the talks.")
+    document.save(tmp_path / "real.docx")
+    (tmp_path / "fake.docx").write_text("Russia attacked NATO.")
+    got, log = docs(tmp_path)
+    assert [(d.doc_id, d.title) for d in got] == [("real.docx", "Talks")]
+    assert got[0].text == "Russia and NATO held talks in Brussels.\n\nFrance welcomed the talks."
+    assert log.items == [(str(tmp_path / "fake.docx"), "not a Word file (a .docx is a zip "
+                          "archive; an old .doc or a renamed text file is not read)")]
+
+
+def test_without_the_docs_extra_pdf_and_docx_are_skipped_with_one_line(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pypdf", None)      # import fails as if not installed
+    monkeypatch.setitem(sys.modules, "docx", None)
+    (tmp_path / "a.pdf").write_bytes(make_pdf("Russia met NATO.", compress=True))
+    (tmp_path / "b.docx").write_bytes(b"PK\x03\x04 not really")
+    got, log = docs(tmp_path)
+    assert got == []
+    assert [r for _p, r in log.items] == [
+        "reading PDF needs the docs extra: pip install 'graphkit[docs]'",
+        "reading Word files needs the docs extra: pip install 'graphkit[docs]'"]
