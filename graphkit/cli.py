@@ -77,13 +77,15 @@ def cli():
               help="Regex with (?P<year>..) [(?P<month>..) (?P<day>..)] for dates in file paths.")
 @click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
               help="Do not read files or folders matching GLOB (repeatable).")
+@click.option("--dedupe", is_flag=True,
+              help="Count a sentence repeated in several documents once (syndicated copies).")
 @click.option("--strict", is_flag=True, help="Any skipped file or record is an error.")
 @click.option("--excel", is_flag=True,
               help="Write the CSV files for spreadsheets: UTF-8 with BOM, formula cells as text.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, title,
-            max_nodes, page_evidence, seed, fmt, metadata, date_pattern, exclude, strict,
-            excel, quiet):
+            max_nodes, page_evidence, seed, fmt, metadata, date_pattern, exclude, dedupe,
+            strict, excel, quiet):
     """Extract events from documents and write the graph, tables and page.
 
     PATHS are files or folders (searched recursively) of .txt, .md, .html,
@@ -106,6 +108,7 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
                              max_nodes=max_nodes, echo_skips=not quiet, fmt=fmt, dask=dask,
                              strict=strict, page_evidence=page_evidence, metadata=metadata,
                              date_pattern=date_pattern, exclude=exclude,
+                             dedupe=dedupe,
                              excel=excel).validate()
         if workers is None:
             n_files = sum(len(find_files(p, exclude_globs=exclude)) for p in paths
@@ -121,6 +124,11 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
                f"{len(result.dyads)} dyads in {result.seconds:.2f} s")
     for path, report in result.imports.items():
         click.echo(f"{path}: {report.summary()}")
+    if result.repeated:
+        click.echo(f"{result.repeated} events in {result.repeated_documents} documents come from "
+                   f"sentences of earlier documents (syndicated copies?); "
+                   + ("--dedupe dropped them" if dedupe else "--dedupe counts them once")
+                   + " (documents.csv: repeated, repeats_of)")
     if result.skipped or result.excluded:
         click.echo(skip_summary(result.skipped, result.excluded,
                                 result.files.get("skipped.csv", "skipped.csv")))

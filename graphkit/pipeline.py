@@ -22,6 +22,7 @@ import pandas as pd
 
 from . import analysis, render, report
 from .actors import Registry, load_registry
+from .dedupe import SentenceFilter
 from .errors import GraphkitError, SourceError
 from .export import (read_table, write_events_csv, write_excel_csv, write_gexf, write_graphml,
                      write_parquet, write_table)
@@ -39,7 +40,8 @@ __all__ = ["RunOptions", "RunResult", "run", "extract_events", "load_output", "o
            "OUTPUT_FILES"]
 
 #: Columns of ``documents.csv`` (extra ``--metadata`` columns follow them).
-DOCUMENT_COLUMNS = ("doc_id", "title", "date", "date_source", "url", "sentences", "events")
+DOCUMENT_COLUMNS = ("doc_id", "title", "date", "date_source", "url", "sentences", "events",
+                    "repeated", "repeats_of")
 
 #: Files written by :func:`run`, in the order they are reported.
 OUTPUT_FILES = ("events.csv", "actors.csv", "agents.csv", "dyads.csv", "stances.csv",
@@ -72,6 +74,9 @@ class RunResult:
     files: dict = field(default_factory=dict)
     skipped: list = field(default_factory=list)
     excluded: list = field(default_factory=list)
+    #: events whose sentence gave events in an earlier document, and their documents
+    repeated: int = 0
+    repeated_documents: int = 0
     imports: dict = field(default_factory=dict)
     stances: pd.DataFrame = field(default_factory=pd.DataFrame)
     full_graph: nx.DiGraph = field(default_factory=nx.DiGraph)
@@ -391,6 +396,11 @@ class RunOptions:
         Excel would run as formulas behind a ``'``): see
         :func:`graphkit.export.write_table`. ``graphkit analyze`` and
         ``export`` read both forms.
+    dedupe : bool, optional (default=False)
+        Count a sentence repeated in several documents (syndicated copies) once:
+        drop the events of its later copies. Without it they are kept and
+        flagged in ``documents.csv`` (``repeated``, ``repeats_of``). A sentence
+        repeated within a document always counts once.
 
     Raises
     ------
@@ -424,6 +434,7 @@ class RunOptions:
     date_pattern: str | None = None
     exclude: tuple = ()
     excel: bool = False
+    dedupe: bool = False
 
     def __post_init__(self):
         object.__setattr__(self, "actor_files", tuple(self.actor_files))
@@ -514,25 +525,30 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
 
     # Events stream into the staging folder of the outputs as they come; only a
     # slim copy (no long texts) stays in memory. See graphkit/spool.py.
+    made = _missing_folders(out_dir) if out_dir is not None else []
     stage = _new_stage(out_dir) if out_dir is not None else None
     spool = EventSpool(stage)
+    done = False
     try:
         doc_rows, stance_chunks, stance_rows = [], [], []
         mentions: dict = {}
         agents: dict = {}
         sentences = 0
+        repeated = SentenceFilter(across=opts.dedupe)
         for doc, n_sent, ev_rows, ment, ags, sts in extract_events(
                 docs, extractor=opts.extractor, actor_files=opts.actor_files,
                 workers=opts.workers, progress=opts.progress, registry=registry,
                 dask=opts.dask):
             sentences += n_sent
+            ev_rows, sts, repeats = repeated.filter(doc.doc_id, ev_rows, sts)
             spool.add_rows(ev_rows)
             stance_rows.extend(sts)
             if len(stance_rows) >= _CHUNK_ROWS:
                 stance_chunks.append(stances_frame(stance_rows))
                 stance_rows = []
             doc_rows.append((doc.doc_id, doc.title, doc.date, doc.date_source, doc.url, n_sent,
-                             len(ev_rows)) + tuple(v for _k, v in doc.meta))
+                             len(ev_rows), repeats.repeated, repeats.first_seen)
+                            + tuple(v for _k, v in doc.meta))
             for k, v in ment.items():
                 mentions[k] = mentions.get(k, 0) + v
             for k, v in ags.items():
@@ -556,6 +572,8 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
                                agents=agents, seed=opts.seed, stances=stances,
                                dyads=spool.dyads.table())
         result.documents = len(doc_rows)
+        result.repeated = int(documents["repeated"].sum())
+        result.repeated_documents = int((documents["repeated"] > 0).sum())
         result.sentences = sentences
         result.skipped = list(skipped.items)
         result.excluded = list(skipped.excluded)
@@ -572,12 +590,29 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
             result.events_file = result.files["events.csv"]
         else:
             result._full_events = events
+        done = True
     finally:
         spool.close()
         if stage is not None:
             shutil.rmtree(stage, ignore_errors=True)
+        if not done:            # a failed run leaves no folder it made behind
+            for folder in made:
+                try:
+                    folder.rmdir()
+                except OSError:
+                    break
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _missing_folders(out_dir) -> list:
+    """The folders that creating ``out_dir`` would make, deepest first."""
+    missing = []
+    p = Path(out_dir).absolute()
+    while not p.exists() and p != p.parent:
+        missing.append(p)
+        p = p.parent
+    return missing
 
 
 def _previous_outputs(inputs, out_dir) -> set:

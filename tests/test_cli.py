@@ -169,3 +169,44 @@ def test_bad_date_pattern_or_missing_metadata_is_one_line(tmp_path):
     assert len(res.output.strip().splitlines()) == 1
     res = invoke("run", str(SEED_DIR), "-o", str(tmp_path / "out"), "--metadata", "nope.csv")
     assert res.exit_code == 1 and "no such metadata file" in res.output
+
+
+def test_repeated_sentences_count_once_within_and_are_flagged_across_documents(tmp_path):
+    import csv
+
+    src = tmp_path / "in"
+    src.mkdir()
+    title = "Russia and NATO held talks in Brussels."
+    (src / "a.txt").write_text(f"{title}\n\n{title}\n\nFrance met Germany in Paris.")
+    (src / "b.txt").write_text("France met Germany in Paris.\n\nItaly met Spain in Rome.")
+
+    def events_per_doc(*extra):
+        res = invoke("run", str(src), "-o", str(tmp_path / "out"), *extra)
+        assert res.exit_code == 0, res.output
+        rows = list(csv.DictReader((tmp_path / "out" / "documents.csv").open()))
+        return res.output, {r["doc_id"]: (int(r["events"]), int(r["repeated"]), r["repeats_of"])
+                            for r in rows}
+
+    out, docs = events_per_doc()
+    assert docs == {"a.txt": (3, 0, ""), "b.txt": (2, 1, "a.txt")}
+    assert ("1 events in 1 documents come from sentences of earlier documents "
+            "(syndicated copies?); --dedupe counts them once") in out
+    out, docs = events_per_doc("--dedupe")
+    assert docs == {"a.txt": (3, 0, ""), "b.txt": (1, 1, "a.txt")}
+    assert "--dedupe dropped them" in out
+
+
+def test_seed_title_repeated_in_the_body_gives_its_events_once(seed_result):
+    ev = seed_result.events
+    title = "Lavrov, Kerry to talk Syria at Russia-NATO Council"
+    assert sorted(ev.loc[ev["evidence"] == title, "sentence_id"].astype(int).unique()) == [0]
+
+
+def test_failed_run_leaves_no_output_folder(tmp_path):
+    (tmp_path / "empty").mkdir()
+    res = invoke("run", str(tmp_path / "empty"), "-o", str(tmp_path / "out" / "deep"))
+    assert res.exit_code == 1
+    assert not (tmp_path / "out").exists()
+    (tmp_path / "kept").mkdir()
+    res = invoke("run", str(tmp_path / "empty"), "-o", str(tmp_path / "kept"))
+    assert res.exit_code == 1 and (tmp_path / "kept").is_dir()   # it was there before
