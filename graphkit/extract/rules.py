@@ -27,6 +27,7 @@ from ..model import Document, Event, default_polarity, quad_class
 from .lexicon import IssueMatcher, Trigger, load_issues, load_triggers, verb_forms
 from .stances import STANCE_CUES, find_stances
 from .text import body_end, clean_text, split_sentences
+from .words import categories, phrases, words
 
 __all__ = ["RulesExtractor", "Mention", "Extraction"]
 
@@ -35,181 +36,76 @@ NAME = "rules.v1"
 # ---------------------------------------------------------------------------
 # Word lists (closed classes and role nouns). General English, not tuned to a text.
 
-_REPORT_VERBS = {
-    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted",
-    "notes", "stressed", "stresses", "emphasized", "emphasised", "announced", "announces",
-    "declared", "declares", "explained", "explains", "reiterated", "reiterates", "claimed",
-    "claims", "argued", "argues", "remarked", "observed", "underlined", "underscored",
-    "pointed", "confirmed", "confirms", "reported", "reports", "wrote", "writes", "insisted",
-}
-_WEAK_REPORT = {"announced", "announces", "declared", "declares", "confirmed", "confirms",
-                "claimed", "claims", "reported", "reports", "insisted", "noted", "notes",
-                "stressed", "stresses", "warned"}
+_REPORT_VERBS = words("report_verbs")
+_WEAK_REPORT = words("weak_report")
 # ("'s" is left out: as a token it is mostly the possessive, "Poland's parliament")
-_BE = {"is", "are", "was", "were", "be", "been", "being", "am"}
-_NEGATORS = {"not", "n't", "never", "no", "without", "neither", "nor", "cannot", "failed",
-             "fail", "fails", "unable", "refrained"}
-_FUTURE = {"will", "'ll", "shall", "wo"}
-_POSSIBLE = {"could", "might", "may", "can", "would"}
-_OBLIGATION = {"should", "must", "ought", "need", "needs"}
-_FUTURE_VERBS = {"expected", "plans", "planned", "planning", "intends", "intend", "going",
-                 "set", "due", "scheduled", "hopes", "hope", "aims", "wants", "want", "seeks",
-                 "prepared", "ready", "poised", "preparing", "plan", "intended", "vowed",
-                 "willing", "forward",
-                 # a wish: "conveyed his desire to meet with the King at a future date"
-                 "desire", "desires", "wish", "wishes", "eager", "keen", "hoped"}
-_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her",
-                "our", "my", "your", "first", "second", "third", "last", "next", "ministerial",
-                "bilateral", "trilateral", "multilateral", "annual", "joint", "new", "further",
-                "any", "no", "every", "each", "another", "such", "recent", "previous", "latest"}
-_MODAL_LEFT = {"to", "will", "would", "could", "should", "can", "may", "might", "must", "shall",
-               "not", "n't", "did", "do", "does", "'ll", "we", "they", "i", "you", "also",
-               "jointly", "strongly", "firmly", "publicly", "again", "further", "both", "never",
-               "cannot", "who", "often", "repeatedly", "formally", "officially", "always",
-               "sharply", "openly", "reportedly", "allegedly", "already", "still", "now",
-               "then", "and", "today", "help", "helps", "helped", "helping"}
-_COMPLEMENT_GAP = {"to", "in", "for", "actively", "jointly", "further", "immediately", "fully",
-                   "urgently", "quickly", "swiftly", "both", "more", "closely", "today", "not"}
-_MUST = {"must", "should", "ought", "has", "have"}
+_BE = words("be")
+_NEGATORS = words("negators")
+_FUTURE = words("future")
+_POSSIBLE = words("possible")
+_OBLIGATION = words("obligation")
+_FUTURE_VERBS = words("future_verbs")
+_DETERMINERS = words("determiners")
+_MODAL_LEFT = words("modal_left")
+_COMPLEMENT_GAP = words("complement_gap")
+_MUST = words("must")
 # participles that describe the subject ("is committed to", "was prepared to"): not passives
-_ADJECTIVAL = {"committed", "prepared", "determined", "engaged", "involved", "interested",
-               "ready", "willing", "opposed", "allied", "concerned", "resolved", "pledged"}
-_COMPLEMENTIZERS = {"to", "that", "for", "in", "by", "on", "of", "about"}
+_ADJECTIVAL = words("adjectival")
+_COMPLEMENTIZERS = words("complementizers")
 # acts a state commonly does at home, coded source -> its own state as event data do
 # ("Turkish authorities imposed a curfew in Cizre", "police in Lagos jailed ...")
-_LED = frozenset({"administration", "government", "cabinet", "regime", "presidency"})
-_TITLE_HEADS = frozenset({"minister", "ministers", "secretary", "commissioner", "representative",
-                          "adviser", "advisor", "envoy", "coordinator", "director", "chief",
-                          "ministry", "department", "committee", "commission", "agency",
-                          "office", "officer", "council", "spokesperson", "spokesman"})
-_COMPASS = ("southern", "northern", "eastern", "western", "central", "southeastern",
-            "southwestern", "northeastern", "northwestern", "south", "north", "east", "west",
-            "occupied", "rural", "remote")
-_DOMESTIC = frozenset({"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "MOBILIZE"})
-_INTENT_CATEGORIES = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
-_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
-_REFUSING = {"will", "wo", "would", "shall"}
-_CLAUSAL_OBJECT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+_LED = words("led")
+_TITLE_HEADS = words("title_heads")
+_COMPASS = words("compass")
+_DOMESTIC = categories("domestic")
+_INTENT_CATEGORIES = categories("intent_categories")
+_COOPERATIVE = categories("cooperative")
+_REFUSING = words("refusing")
+_CLAUSAL_OBJECT = categories("clausal_object")
 _NEEDS_OBJECT = {"receive", "visit"}
 # verbs that are the act only with someone acted on ("pressured Cuba's suppliers", not
 # "does not react well to pressure")
 _NEEDS_OBJECT_PATTERNS = frozenset({"pressure", "pressurise", "pressurize"})
-_SUPPORT_VERBS = {"undertook", "undertake", "undertakes", "held", "hold", "holds", "led",
-                  "lead", "leads", "gave", "gives", "continued", "continue", "resumed",
-                  "issued", "issue", "issues", "made", "make", "makes", "voiced", "voice",
-                  "expressed", "express", "imposed", "impose", "imposes", "launched", "launch",
-                  "launches", "announced", "announce", "provided", "provide", "provides", "sent",
-                  "send", "delivered", "deliver", "conducted", "conduct", "carried", "gave",
-                  "give", "offered", "offer", "extended", "extend", "paid", "pay", "lodged",
-                  "filed", "levelled", "leveled", "renewed", "renew", "received", "receive",
-                  "approved", "approve", "pledged", "pledge", "promised", "signed", "sign",
-                  "began", "begin", "started", "start", "opened", "open", "rejected", "reject",
-                  "welcomed", "welcome", "condemned", "condemn", "stepped", "step", "mounted",
-                  "mount", "staged", "stage", "threatened", "threaten", "called", "call",
-                  "demanded", "demand", "urged", "urge", "announces", "unveiled", "tightened",
-                  "tighten", "expanded", "expand", "increased", "increase", "boosted",
-                  "organized", "organised", "organize", "organise", "waged", "wage",
-                  "resumes", "continues", "continuing", "reimposed", "reimpose", "reimposes",
-                  "reopened", "relaunched", "restarted", "declared", "declare", "declares",
-                  "enforced", "enforce", "maintained", "maintain", "maintains",
-                  "ordered", "order", "orders", "speeded", "sped", "accelerated",
-                  "completed", "complete", "completes",
-                  "attended", "attend", "attends", "gathered", "converged", "converging",
-                  "engaged", "involved", "holding", "using", "used", "uses",
-                  "reiterated", "reiterate", "reiterates", "restated", "restate"}
-_CLAUSE_BREAK = {";", "but", "while", "whereas", "although", "though", "because", "however",
-                 "which", "who", "whom", "whose", "where", "when", "since", "after", "before",
-                 "until", "unless", "if", "whether"}
-_LOCATIVE = {"in", "at", "inside", "near", "across", "throughout", "within", "into", "outside",
-             "around", "via", "through"}
-_NOT_SUBJECT_PREP = _LOCATIVE | {"of", "for", "to", "from", "with", "on", "about", "against",
-                                 "over", "by", "between", "among", "than", "toward", "towards",
-                                 "upon", "like", "under", "including", "as", "regarding",
-                                 "concerning", "behind", "beyond", "without", "despite"}
-_OBJECT_PREP_ANY = {"with", "to", "for", "against", "on", "upon", "toward", "towards", "into",
-                    "among", "at", "over", "between"}
-_OBJECT_PREP_TALK = {"with"}
+_SUPPORT_VERBS = words("support_verbs")
+_CLAUSE_BREAK = words("clause_break")
+_LOCATIVE = words("locative")
+_NOT_SUBJECT_PREP = _LOCATIVE | words("not_subject_prep")
+_OBJECT_PREP_ANY = words("object_prep_any")
+_OBJECT_PREP_TALK = words("object_prep_talk")
 # "X-backed Y": X describes Y
-_BROKERED = frozenset({"brokered", "mediated", "occupied", "controlled", "held", "drafted",
-                       "proposed", "imposed", "administered", "annexed", "hosted",
-                       "facilitated", "negotiated", "sponsored", "initiated", "organized",
-                       "organised", "run", "owned", "made", "built", "designed"})
-_BACKED = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed",
-                     "allied", "member", "aligned", "trained", "installed", "friendly"})
+_BROKERED = words("brokered")
+_BACKED = words("backed")
 # prepositions that take the object of particular kinds of act: one withdraws from
 # the party whose territory is left ("withdraw its troops from Lebanon")
 _MODE_PREPS = {"withdraw": {"from"}, "demand": {"from"}, "appeal": {"from"}, "receive": {"from"},
                "seize": {"from"}, "cyber": {"into"}}
-_STOP_MODIFIER = {"and", "or", "that", "which", "who", "is", "are", "was", "were", "be", "been",
-                  "has", "have", "had", "will", "would", "said", "says", "not", "but", "as"}
-_OBJECT_PREP_AGREE = {"with", "to", "for", "between"}
-_NP_FILLER = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these",
-              "those", "both", "all", "several", "some", "senior", "top", "high", "ranking",
-              "high-ranking", "former", "acting", "deputy", "new", "so", "-", "called", "'s",
-              "’s", "much", "needed", "fellow", "other", "two", "visiting", "then", "current",
-              "chief", "foreign", "policy", "security", "defense", "defence", "leading",
-              "official", "state", "federal", "national", "interim", "transitional", "main"}
-_RELATIONAL = {"partners", "partner", "allies", "ally", "friends", "friend", "neighbours",
-               "neighbors", "neighbour", "neighbor", "critics", "critic", "opponents",
-               "opponent", "rivals", "rival", "enemies", "enemy", "adversaries", "adversary",
-               "detractors", "backers", "sponsors", "patrons", "proxies"}
+_STOP_MODIFIER = words("stop_modifier")
+_OBJECT_PREP_AGREE = words("object_prep_agree")
+_NP_FILLER = words("np_filler")
+_RELATIONAL = words("relational")
 # offices of a state, not of an international body or a foreign mission: a holder
 # named without a party is placed in the one state the sentence is about
-_STATE_OFFICES = frozenset({"President", "Vice President", "Prime Minister",
-                            "Deputy Prime Minister", "Chancellor", "King", "Queen", "Emir",
-                            "Sultan", "Crown Prince", "Foreign Minister", "Defence Minister",
-                            "Minister", "Governor", "Mayor", "President-elect",
-                            "Prime Minister-elect", "Head of Government", "Head of State",
-                            "Supreme Leader"})
+_STATE_OFFICES = words("state_offices")
 # people who act for the body they come from: "doctors from two American aid groups"
 # (not refugees or migrants, who come from a place)
-_SENT_PEOPLE = frozenset({"doctors", "experts", "officials", "delegates", "representatives",
-                          "envoys", "diplomats", "volunteers", "teams", "team", "delegation",
-                          "delegations", "engineers", "inspectors", "observers", "monitors",
-                          "lawmakers", "ministers", "leaders", "members", "specialists",
-                          "scientists", "physicians", "negotiators", "investigators",
-                          "troops", "soldiers", "peacekeepers", "officers", "staff",
-                          "personnel", "legislators", "parliamentarians", "senators"})
+_SENT_PEOPLE = words("sent_people")
 # acts only a state's authorities do: a passive one with no doer named is the state's
 # where it happened ("was arrested in Lebanon")
 _STATE_ACTS = frozenset({"arrest", "imprison", "expel", "legal"})
-_FRIENDS = frozenset({"partners", "partner", "allies", "ally", "friends", "friend"})
-_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
-                           "nine", "ten", "dozens", "hundreds", "thousands", "several",
-                           "many", "more", "than", "at", "least", "about", "some", "of"})
+_FRIENDS = words("friends")
+_NUMBER_WORDS = words("number_words")
 # words that open an introductory phrase closed by a comma
-_INTRODUCERS = frozenset({"despite", "after", "following", "amid", "although", "though",
-                          "in", "on", "with", "as", "while", "because", "since", "when", "if",
-                          "before", "during", "under", "for", "to", "at", "by", "unlike",
-                          "like", "given", "earlier", "later", "meanwhile", "separately"})
-_OFFICE_WORDS = frozenset({"president", "minister", "premier", "king", "queen", "chancellor",
-                           "secretary", "emir", "sultan", "prince", "governor", "chairman"})
-_BASED = frozenset({"operating", "based", "stationed", "working", "deployed", "living",
-                    "serving", "posted"})
-_BORDERS = frozenset({"border", "borders", "frontier", "frontiers", "coast", "side"})
+_INTRODUCERS = words("introducers")
+_OFFICE_WORDS = words("office_words")
+_BASED = words("based")
+_BORDERS = words("borders")
 # what explodes or is set off: an attack with no named attacker
-_BLASTS = frozenset({"bomb", "bombs", "bombing", "bombings", "explosion", "explosions", "blast",
-                     "blasts", "device", "devices", "mine", "mines", "minefield", "landmine",
-                     "landmines", "grenade", "grenades", "ied", "ieds", "roadside", "car-bomb"})
+_BLASTS = words("blasts")
 # nouns of a settlement or area: "the Iraqi city of Basra", "the north Lebanese port"
-_SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital", "province", "region",
-                          "district", "enclave", "towns", "villages", "cities", "provinces",
-                          "countryside", "island", "islands", "suburb", "suburbs"})
-_MEDIA_ROLE = {"correspondent", "reporter", "journalist", "columnist", "editor", "anchor",
-               "commentator", "blogger", "photographer", "cameraman", "writer", "contributor",
-               "newspaper", "daily", "agency", "outlet", "broadcaster", "channel", "television",
-               "tv", "radio", "magazine", "website"}
-_TITLES = {"President", "Minister", "Secretary", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
-           "Chancellor", "Premier", "Prince", "King", "Queen", "Sheikh", "General", "Gen",
-           "Gen.", "Ambassador", "Envoy", "Emir", "Senator", "Sen.", "Dr", "Dr.", "Leader",
-           "Spokesman", "Spokeswoman", "Spokesperson", "Director", "Commissioner", "Chairman"}
-_SURNAME_STOP = {"May", "Brown", "Rice", "Johnson", "Jones", "Smith", "Young", "Green", "King",
-                 "Lee", "Kim", "Park", "Moon", "Li", "Wang", "Ma", "Hu", "Khan", "Ali", "Singh",
-                 "Gandhi", "Sharif", "Bush", "Clinton", "Hunt", "Law", "Major", "Long", "Church",
-                 "Will", "Rich", "Price", "Cook", "Bishop", "Trump", "Paul", "Chen", "Wen",
-                 "Lin", "Mao", "Zhao", "Liu", "Zhang", "Abe", "Kan", "Modi", "Rao", "Das", "Snow",
-                 "Burns", "Allen", "Clark", "Lake", "Gates", "Wood", "Miller", "Kelly",
-                 "Brady", "Tai", "Lew"}
+_SETTLEMENTS = words("settlements")
+_MEDIA_ROLE = words("media_role")
+_TITLES = words("titles")
+_SURNAME_STOP = words("surname_stop")
 
 _MUST_TRIGGER = Trigger("must", "verb", "REQUEST", "demand", -4.9, False, ())
 
@@ -397,150 +293,83 @@ _SECTOR_GROUPS = {"Rebels": "REB", "Opposition": "OPP", "Militants": "REB", "Civ
 # the one country the sentence is about: domestic politics is reported that way.
 _DOMESTIC_ROLES = frozenset({"Government", "Authorities", "Police", "Parliament",
                              "Judiciary", *_SECTOR_GROUPS})
-_HOME_INSTITUTIONS = frozenset({"Government", "Authorities", "Police", "Parliament",
-                                "Judiciary", "Assembly"})
+_HOME_INSTITUTIONS = words("home_institutions")
 # "my Government" is the speaker's, "Heads of State and Government" a title
-_NOT_HOME_BEFORE = frozenset({"my", "our", "your", "his", "her", "their", "its", "and", "of",
-                              "&", "whose"})
+_NOT_HOME_BEFORE = words("not_home_before")
 # States that split from another: before the date, their cities and regions were the
 # other state's ("rebels shelled Juba" in 1995 is Sudan's war).
 # (only a state that was part of the other; East Timor, Eritrea, Kosovo or Namibia
 # under another's rule are coded as themselves by event coders)
 _SEPARATED = {"SSD": ("2011-07-09", "SDN")}
-_PLACE_PREPS = frozenset({"in", "across", "throughout", "inside"})
+_PLACE_PREPS = words("place_preps")
 # nouns of an act whose "of" names its doer ("the withdrawal of Serbian forces")
-_ACT_NOUNS = frozenset({"withdrawal", "resignation", "disarmament", "departure", "pullout",
-                        "compliance", "cooperation", "participation", "surrender",
-                        "involvement", "intervention", "admission", "decision",
-                        "acknowledgement", "acknowledgment", "apology", "explanation",
-                        "commitment", "assurance", "assurances", "guarantee", "guarantees",
-                        "move", "statement", "meeting", "session", "return", "entry",
-                        "deployment", "presence", "arrival", "visit", "conduct", "actions",
-                        "activities", "behaviour", "behavior", "handling",
-                        # whose right is upheld: "supports the right of Ukraine to
-                        # defend itself"
-                        "right", "rights"})
-_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "PROTEST",
-                      "MOBILIZE", "REJECT"})
+_ACT_NOUNS = words("act_nouns")
+_HOSTILE = categories("hostile")
 # categories that answer a proposal, and the nouns that name one
-_ANSWERS = frozenset({"REJECT", "AGREE", "SUPPORT", "CONCEDE"})
-_PROPOSALS = frozenset({"proposal", "proposals", "offer", "offers", "call", "calls", "appeal",
-                        "appeals", "demand", "demands", "request", "requests", "invitation",
-                        "plan", "initiative", "suggestion", "ultimatum", "bid", "overtures"})
+_ANSWERS = categories("answers")
+_PROPOSALS = words("proposals")
 # how far after its trigger a place may be an event's target when no party is
 # ("contribute up to 4,000 troops to a peace-keeping force in Liberia"); the
 # clause end bounds it too
 _PLACE_REACH = 16
 
 # bare plural subjects a "they" or "their" later in the sentence refers back to
-_PLURAL_NOUNS = frozenset({"countries", "states", "governments", "nations", "those",
-                           "others", "donors", "powers"})
-_PLURAL_REFS = {("they",), ("them",), ("their",), ("the", "two"), ("both", "sides"),
-                ("the", "sides"), ("the", "two", "sides"), ("the", "two", "leaders"),
-                ("the", "two", "countries"), ("both", "countries"), ("the", "two", "ministers"),
-                ("the", "ministers"), ("the", "leaders"), ("the", "parties"),
-                ("both", "leaders"), ("the", "two", "presidents"), ("both", "parties"),
-                ("the", "two", "nations"), ("the", "two", "governments"),
-                ("the", "two", "sides'"), ("both", "governments")}
+_PLURAL_NOUNS = words("plural_nouns")
+_PLURAL_REFS = phrases("plural_refs")
 # nouns after "His"/"Her"/"Your" that make a form of address, not a pronoun
-_HONORIFICS = frozenset({"majesty", "highness", "excellency", "holiness", "royal",
-                         "majesties", "highnesses", "excellencies", "beatitude",
-                         "eminence", "grace", "serene"})
+_HONORIFICS = words("honorifics")
 _PLURAL_FIRST = {}
 for _k in _PLURAL_REFS:
     _PLURAL_FIRST[_k[0]] = max(_PLURAL_FIRST.get(_k[0], 0), len(_k))
-_PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+_PERSON_PRONOUNS = words("person_pronouns")
 # auxiliaries that make a reported clause of its own ("their forces had ...", not
 # "reiterates its call to ...")
-_FINITE = frozenset({"is", "are", "was", "were", "had", "has", "have", "will", "would",
-                     "could", "can", "should", "must", "may", "might", "did", "does", "do"})
+_FINITE = words("finite")
 # head nouns of a party, movement or armed group's name ("Islamic Salvation Front")
-_ORG_HEADS = frozenset({"front", "party", "union", "movement", "congress", "alliance",
-                        "league", "association", "army", "group", "brigades", "coalition",
-                        "federation", "brotherhood"})
+_ORG_HEADS = words("org_heads")
 # first words of an international body's name, which no one state owns
-_NOT_DOMESTIC_NAMES = frozenset({"International", "World", "Global", "European", "African",
-                                 "Asian", "Arab", "American", "Pacific", "Commonwealth",
-                                 "United", "Inter", "Pan", "Latin", "Caribbean",
-                                 "Nordic", "Baltic", "Gulf", "Regional", "Joint", "The", "A", "An"})
+_NOT_DOMESTIC_NAMES = words("not_domestic_names")
 # acts that always take an object: their bare participle after a noun is passive
 _TRANSITIVE_MODES = frozenset({"seize", "arrest", "expel", "abduct", "occupy", "kill", "bomb",
                                "attack"})
-_AFTER_REDUCED = frozenset({"last", "from", "by", "in", "on", "during", "earlier", "after",
-                            "since", "at", "near", "outside", "yesterday", "this"})
-_NOT_BEFORE_REDUCED = frozenset({"and", "or", "who", "which", "that", "had", "has", "have",
-                                 "be", "been", "being", "not", "also", "then", "they", "we",
-                                 "he", "she", "it", "i", "you"})
+_AFTER_REDUCED = words("after_reduced")
+_NOT_BEFORE_REDUCED = words("not_before_reduced")
 # participles naming who holds a protest ("a rally organised by the opposition")
-_ORGANISED = frozenset({"organized", "organised", "staged", "led", "called", "held",
-                        "backed", "supported", "sponsored", "joined", "attended"})
+_ORGANISED = words("organised")
 # words asking for more of something ("deepen cooperation", "closer cooperation")
-_MORE_OF = frozenset({"deepen", "deepening", "strengthen", "strengthening", "expand",
-                      "expanding", "enhance", "enhancing", "broaden", "broadening", "boost",
-                      "boosting", "intensify", "intensifying", "advance", "advancing",
-                      "increase", "increasing", "bolster", "bolstering", "elevate",
-                      "elevating"})
+_MORE_OF = words("more_of")
 # ... and comparatives that do so after a wish ("his desire for closer cooperation";
 # not "announced closer cooperation")
-_MORE = frozenset({"closer", "further", "greater", "deeper", "more"})
-_WISHES = frozenset({"desire", "desires", "wish", "hope", "hopes", "need", "importance",
-                     "ways", "call", "calls", "urged", "sought", "seek", "opportunities"})
+_MORE = words("more")
+_WISHES = words("wishes")
 # nouns whose "that" opens what they say, not a relative clause
-_CONTENT_NOUNS = frozenset({"claim", "claims", "assurance", "assurances", "hope", "fact",
-                            "view", "belief", "agreement", "condition", "conditions",
-                            "warning", "statement", "report", "news", "insistence", "idea",
-                            "understanding", "commitment", "promise", "pledge", "decision",
-                            "recommendation", "expectation", "message", "signal", "word",
-                            "confirmation", "notice", "guarantee", "guarantees", "evidence"})
+_CONTENT_NOUNS = words("content_nouns")
 # -ing words that describe a party rather than take it as object ("visiting
 # President X", "the ruling party")
-_ING_ADJECTIVES = frozenset({"visiting", "outgoing", "incoming", "ruling", "governing",
-                             "leading", "neighbouring", "neighboring", "warring", "opposing",
-                             "remaining", "emerging", "existing", "ongoing", "upcoming",
-                             "fighting", "striking", "protesting", "demonstrating"})
+_ING_ADJECTIVES = words("ing_adjectives")
 # nouns that make a city's name the name of a document, process or meeting
-_NAMED_AFTER_A_PLACE = frozenset({
-    "declaration", "consensus", "process", "agreement", "agreements", "accord", "accords",
-    "convention", "conventions", "protocol", "protocols", "plan", "initiative", "framework",
-    "communique", "communiqué", "statement", "agenda", "format", "principles", "document",
-    "charter", "treaty", "memorandum", "roadmap", "road", "commitments", "call", "pact",
-    "ii", "iii", "talks", "conference", "summit", "group", "outcome", "programme", "program",
-    "action", "declarations", "appeal", "club"})
+_NAMED_AFTER_A_PLACE = words("named_after_a_place")
 # people who protest ("students demonstrated")
-_PROTESTERS = frozenset({"protesters", "protestors", "demonstrators", "students", "workers",
-                         "residents", "supporters", "activists", "villagers", "youths",
-                         "women", "men", "farmers", "citizens", "refugees", "crowds",
-                         "opponents", "members", "teachers", "doctors", "nurses", "miners",
-                         "employees", "strikers", "veterans", "pensioners", "muslims",
-                         "christians", "fundamentalists", "monks", "believers"})
+_PROTESTERS = words("protesters")
 # verbs whose protest sense takes no object ("demonstrate": "demonstrated in the
 # streets", but "demonstrated its resolve")
 _INTRANSITIVE_ONLY = frozenset({"demonstrate"})
-_AFTER_INTRANSITIVE = frozenset({"in", "on", "at", "outside", "against", "near", "across",
-                                 "throughout", "for", "along", "around", "before", "through",
-                                 "peacefully", "again", ",", ".", ";", "and", "to"})
+_AFTER_INTRANSITIVE = words("after_intransitive")
 # acts whose "against X", "on X" names the place they hit, and those prepositions
-_HOSTILE_ACTS = frozenset({"attack", "attacks", "strike", "strikes", "airstrike",
-                           "airstrikes", "bombing", "bombings", "shelling", "violence",
-                           "aggression", "assault", "assaults", "raid", "raids", "killing",
-                           "killings", "massacre", "massacres", "atrocities", "bombardment",
-                           "invasion", "occupation", "shootings", "shooting"})
-_VICTIM_PREPS = frozenset({"against", "on", "across", "in", "into", "at", "of", "upon"})
+_HOSTILE_ACTS = words("hostile_acts")
+_VICTIM_PREPS = words("victim_preps")
 # what may stand between "of" or "in" and a state's name ("of southern Serbia")
 _COMPASS_OR_THE = frozenset(("the", *_COMPASS))
 # people who speak for a party ("a spokeswoman for the U.S. embassy")
-_SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
-                            "official", "officials", "representative", "source", "sources"})
+_SPEAKER_NOUNS = words("speaker_nouns")
 # conjunctions that open a clause with its own subject
-_SUBORDINATORS = frozenset({"as", "while", "after", "when", "because", "since", "although",
-                            "though", "whereas", "before", "until", "where"})
+_SUBORDINATORS = words("subordinators")
 # words opening a reported clause about the speaker's own side ("said their forces ...")
-_OWN_SUBJECT = frozenset({"they", "their", "it", "its", "he", "his", "she", "her", "we",
-                          "our"})
+_OWN_SUBJECT = words("own_subject")
 # words without which a sentence has no pronoun or plural reference to resolve
 _REF_FIRST = ({w for k in _PLURAL_REFS for w in k} - {"the", "both"}) | _PERSON_PRONOUNS | {
     "alliance", "bloc", "organization", "organisation", "union"}
-_FIRST_PERSON = {"we", "our", "us", "i", "my"}
+_FIRST_PERSON = words("first_person")
 _DEFINITE_IGO = {"alliance": ("NATO", "CSTO"), "bloc": ("EU", "ASEAN", "NATO", "AU", "GCC"),
                  "organization": (), "organisation": (), "union": ("EU", "AU")}
 # (pair in focus?, person in focus?) -> words a reference can start with
@@ -2479,7 +2308,7 @@ def _may_place(m, words, lower) -> bool:
 
 
 # lower-case words that may join the words of a title ("Head of Cabinet to the President")
-_TITLE_JOINERS = frozenset({"of", "to", "the", "for", "and", "&", "on"})
+_TITLE_JOINERS = words("title_joiners")
 
 
 _RECEIVE_FORMS = frozenset().union(*(verb_forms(v) for v in (
@@ -2603,14 +2432,10 @@ def _inside(i, mentions):
     return any(m.start <= i < m.end for m in mentions)
 
 
-_NOT_NAMES = {"The", "On", "In", "At", "And", "Of", "But", "For", "With", "This", "That", "It",
-              "He", "She", "They", "We", "His", "Her", "Their", "Our", "A", "An", "As", "By",
-              "To", "From", "After", "Before", "If", "When", "While", "According", "During"}
+_NOT_NAMES = words("not_names")
 
 
-_NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "da", "di", "van", "von", "der",
-                   "den", "la", "le", "du", "dos", "das", "del", "abu", "ben", "-", "Jr", "Jr.",
-                   "."}
+_NAME_PARTICLES = words("name_particles")
 
 
 def _capitalised_run(words, i, max_len=4, min_names=2):
@@ -2668,7 +2493,7 @@ def _groups(mentions, words, lower):
 
 # (only conditions: "when", "while" or "since" open too many other phrases to close
 # them at the next comma)
-_FRONTED = frozenset({"if", "unless"})
+_FRONTED = words("fronted")
 
 
 def _fronted_clause(lower, i):
@@ -2724,20 +2549,12 @@ def _clause_breaks(words, lower, attr_span, toks=None):
 
 
 # nouns of an intention: the act after "<noun> to" is still to come
-_INTENT_NOUNS = frozenset({"commitment", "commitments", "intent", "intention", "intentions",
-                           "pledge", "pledges", "plan", "plans", "readiness", "willingness",
-                           "determination", "resolve", "desire", "wish", "promise", "promises",
-                           "undertaking", "decision"})
-_TIME_PREPS = frozenset({"after", "before", "since", "until"})
-_TIME_UNITS = frozenset({"years", "year", "months", "month", "weeks", "week", "days", "day",
-                         "hours", "hour", "decades", "decade", "minutes"})
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                       "sunday"})
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                     "september", "october", "november", "december", "jan", "feb", "mar",
-                     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
-_TIME_ADVERBS = frozenset({"today", "yesterday", "tonight", "earlier", "later", "again",
-                           "recently", "late", "also", "publicly", "separately"})
+_INTENT_NOUNS = words("intent_nouns")
+_TIME_PREPS = words("time_preps")
+_TIME_UNITS = words("time_units")
+_WEEKDAYS = words("weekdays")
+_MONTHS = words("months")
+_TIME_ADVERBS = words("time_adverbs")
 
 
 def _skip_time(lower, j):
@@ -2771,7 +2588,7 @@ def _attr_end(lower, i):
 
 
 # roles that may refer back to anyone named before ("the diplomat", "the leader")
-_ANY_OFFICE = frozenset({"Diplomat", "Leader", "Official"})
+_ANY_OFFICE = words("any_office")
 
 
 def _referent(state, role):
@@ -2817,26 +2634,15 @@ def _month_march(lower, i):
         "by", "during", "on", "till")
 
 
-_HELP = frozenset({"help", "helps", "helped", "helping"})
-_HELP_OBJECTS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "them", "him",
-                           "us", "those", "these", "people", "countries", "refugees", "with",
-                           "victims", "civilians", "families", "communities", "survivors",
-                           "each", "one", "all", "both", "other", "millions", "thousands",
-                           # helping to rebuild or defend someone is aid
-                           "rebuild", "reconstruct", "feed", "evacuate", "resettle", "train",
-                           "equip", "defend", "protect", "repair", "supply"})
+_HELP = words("help")
+_HELP_OBJECTS = words("help_objects")
 
 
 # units of an amount, whose number fits in a pattern's gap ("handed over 700 kg of
 # medicine"; not "launched 10 days of war games"), as does a number right before the
 # pattern's next word ("welcomed more than 2,000 refugees")
-_UNITS = frozenset({"kg", "kilograms", "kilogrammes", "tons", "tonnes", "metric", "million",
-                    "billion", "thousand", "hundred", "barrels", "doses", "pounds", "dollars",
-                    "litres", "liters", "trucks", "truckloads", "containers"})
-_GAP_TIME_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "today", "yesterday", "tonight", "again", "also", "formally", "officially",
-})
+_UNITS = words("units")
+_GAP_TIME_WORDS = words("gap_time_words")
 
 
 def _names_a_thing(m, lower) -> bool:
@@ -2891,10 +2697,7 @@ def _amount_in_gap(lower, x, nxt) -> bool:
 
 # real words one letter away from a state's name or adjective
 # (the region, an island, currencies, a sports team, an airline)
-_NOT_MISSPELT = frozenset({"Prussia", "Prussian", "Prussians", "Columbia", "Columbian",
-                           "Sorbian", "Sorbians", "Indiana", "Indianan", "Sudanic",
-                           "Emirate", "Mongolica", "Palawan", "Bolivianos", "Canadiens",
-                           "Yemenia", "Dominican", "Dominicans"})
+_NOT_MISSPELT = words("not_misspelt")
 
 
 def _misspelling_index(reg) -> dict:
@@ -2927,9 +2730,7 @@ def _misspelt_key(word: str, index: dict):
 
 # texts that "aim to", "call for" or "impose" things: the doer of a relative clause
 # about one is the text, not the sentence's subject
-_DOCUMENTS = frozenset({"resolution", "resolutions", "law", "laws", "bill", "bills", "plan",
-                        "plans", "proposal", "proposals", "measure", "measures", "decree",
-                        "legislation", "draft", "text", "amendment", "amendments"})
+_DOCUMENTS = words("documents")
 
 
 def _document_clause(lower, ts, c_start, live) -> bool:
@@ -3009,14 +2810,10 @@ def _fold(word: str) -> str:
 
 
 # nouns that take their own "to" (a party after it is theirs, not the verb's)
-_TO_NOUNS = frozenset({"sales", "sale", "exports", "export", "shipments", "shipment",
-                       "transfers", "transfer", "deliveries", "delivery", "supplies",
-                       "loans", "payments", "flights"})
-_MINORITY_NOUNS = frozenset({"population", "minority", "community", "minorities",
-                             "communities"})
-_PARTICLES = frozenset({"out", "off", "away", "back"})
-_PARTITIVE = frozenset({"part", "parts", "some", "all", "most", "much", "half", "portion",
-                        "share", "rest"})
+_TO_NOUNS = words("to_nouns")
+_MINORITY_NOUNS = words("minority_nouns")
+_PARTICLES = words("particles")
+_PARTITIVE = words("partitive")
 
 
 def _match(elements, lower, i, covered, heads=None):
@@ -3123,10 +2920,7 @@ _SAME_PARTICIPLE = frozenset({"put", "cut", "set", "hit", "shut", "let", "quit",
 _AUX_BEFORE_PARTICIPLE = frozenset(_BE | {"has", "have", "had"})
 
 
-_ING_LEFT = {"and", "by", "after", "while", "before", "for", "in", "on", "of", "without",
-             "from", "also", "not", "been", "continue", "continued", "continues", "keep",
-             "kept", "start", "started", "began", "begin", "stop", "stopped", "resume",
-             "resumed", "avoid", "avoided", "consider", "considering", "about", "to", "than"}
+_ING_LEFT = words("ing_left")
 _PAST_IRREGULAR = {"met", "held", "sent", "sought", "made", "fought", "struck", "shot", "gave",
                    "took", "withdrew", "led", "spoke", "told", "said", "brought", "paid",
                    "taken", "given", "retook", "retaken", "overran", "withheld", "withdrawn",
@@ -3190,10 +2984,7 @@ def _skip_address(lower, j, floor=0):
 
 # nouns of number or part before "of" ("thousands of Nigerians", "a group of students")
 # ("members of the United Nations" are not the organisation: no "members", "some", "most")
-_QUANTITY = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens",
-                       "group", "groups", "crowd", "crowds", "handful", "contingent", "band",
-                       "number", "batch", "batches", "wave", "waves", "detachment", "unit",
-                       "units"})
+_QUANTITY = words("quantity")
 
 
 def _kind(registry, pid):
@@ -3205,15 +2996,7 @@ def _kind(registry, pid):
 
 # people who act or speak for the party named after "of"
 # (office titles, "President of the General Assembly", are role mentions of their own)
-_SPOKES = frozenset({"leader", "leaders", "spokesman", "spokeswoman", "spokesperson",
-                     "official", "officials", "representatives", "envoys", "delegation",
-                     "delegations", "commanders", "supporters", "deputies", "activists",
-                     "fighters", "troops", "forces", "soldiers", "units", "inhabitants",
-                     "residents", "citizens", "people", "population", "workers", "students",
-                     # bodies that act for whoever they are of: "the military government
-                     # of President Prosper Avril declared ..."
-                     "government", "regime", "army", "authorities", "administration",
-                     "cabinet", "junta", "police", "ministry", "parliament"})
+_SPOKES = words("spokes")
 
 
 def _subject_like(group, lower, registry=None):
@@ -3257,8 +3040,7 @@ def _subject_like(group, lower, registry=None):
     return not (j >= 0 and lower[j] in _NOT_SUBJECT_PREP)
 
 
-_ABBREVIATED_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "sen", "gov", "rep", "gen",
-                                 "amb", "lt", "col", "maj", "capt", "adm", "sgt", "hon"})
+_ABBREVIATED_TITLES = words("abbreviated_titles")
 
 
 def _head_of(lower, g_start, trig_end):
@@ -3287,19 +3069,11 @@ def _head_of(lower, g_start, trig_end):
 
 
 # heads whose "of" names no party acted on ("the terms of", "years of")
-_NOT_PEOPLE_HEADS = frozenset({"parts", "areas", "terms", "loss", "losses",
-                               "sets", "kinds", "types", "levels", "lots", "means", "ways",
-                               "years", "months", "weeks", "days", "dozens", "hundreds",
-                               "thousands", "millions", "tens", "series", "tons",
-                               "implications", "consequences", "effects", "impacts",
-                               "results", "aspects", "dimensions", "costs", "benefits",
-                               "risks", "causes", "outcomes", "prospects", "lessons"})
+_NOT_PEOPLE_HEADS = words("not_people_heads")
 
 
 # words that make a number approximate: "more than 100", "at least 20", "up to 16"
-_APPROX = frozenset({"more", "than", "least", "at", "up", "to", "nearly", "almost", "about",
-                     "around", "over", "some", "fewer", "less", "roughly", "approximately",
-                     "estimated", "an"})
+_APPROX = words("approx")
 
 
 def _preposition_before(lower, g_start, trig_end):
@@ -3381,15 +3155,11 @@ def _negated(lower, ts, te, c_start, mentions):
     return False
 
 
-_UPCOMING = frozenset({"upcoming", "forthcoming", "planned", "proposed", "coming", "next",
-                       "future", "expected", "scheduled", "prospective"})
-_PERFORMATIVE = frozenset({"like", "wish", "opportunity", "me", "us", "honour", "honor",
-                           "pleased", "privilege", "pleasure", "occasion"})
+_UPCOMING = words("upcoming")
+_PERFORMATIVE = words("performative")
 # acts that saying "I would like to" does not perform: "would like to meet with them
 # upon his return" is a meeting still to come
-_NOT_PERFORMED = frozenset({"meet", "visit", "travel", "host", "sign", "hold", "talk",
-                            "discuss", "negotiate", "provide", "send", "deliver", "work",
-                            "cooperate", "speak", "see", "go", "come", "invite"})
+_NOT_PERFORMED = words("not_performed")
 
 
 def _reported_would(lower, ts):
