@@ -13,37 +13,7 @@ from ..errors import ExtractionError
 from ..model import CATEGORIES
 
 __all__ = ["Trigger", "IssueMatcher", "load_triggers", "load_issues", "verb_forms",
-           "noun_forms"]
-
-_IRREGULAR = {
-    "meet": ["met"], "hold": ["held"], "speak": ["spoke", "spoken"], "send": ["sent"],
-    "seek": ["sought"], "make": ["made"], "fight": ["fought"], "strike": ["struck"],
-    "shoot": ["shot"], "give": ["gave", "given"], "take": ["took", "taken"],
-    "be": ["is", "are", "was", "were", "been", "being", "am", "'s"], "freeze": ["froze", "frozen"],
-    "withdraw": ["withdrew", "withdrawn"], "lead": ["led"], "put": ["put"], "cut": ["cut"],
-    "break": ["broke", "broken"], "stand": ["stood"], "sell": ["sold"], "buy": ["bought"],
-    "tell": ["told"], "say": ["said"], "win": ["won"], "bring": ["brought"], "pay": ["paid"],
-    "build": ["built"], "keep": ["kept"], "leave": ["left"], "lose": ["lost"],
-    "confer": ["conferred", "conferring", "confers"], "expel": ["expelled", "expelling", "expels"],
-    "ban": ["banned", "banning", "bans"], "shell": ["shelled", "shelling", "shells"],
-    "rebut": ["rebutted"], "commit": ["committed", "committing"], "rebuff": ["rebuffed"],
-    "quit": ["quit", "quitting"], "hit": ["hit", "hitting"], "rule": ["ruled"],
-    "go": ["went", "gone", "goes"], "lay": ["laid"], "withhold": ["withheld"],
-    "set": ["set", "setting"], "sit": ["sat", "sitting"], "find": ["found"],
-    "forgive": ["forgave", "forgiven"], "write": ["wrote", "written"],
-    "beat": ["beat", "beaten"], "overrun": ["overran", "overrun", "overrunning"],
-    "blow": ["blew", "blown"], "fly": ["flew", "flown"], "flee": ["fled"], "lend": ["lent"],
-    "drive": ["drove", "driven"], "throw": ["threw", "thrown"], "seize": ["seized"],
-    "begin": ["began", "begun", "beginning"], "spend": ["spent"], "feed": ["fed"],
-    "bear": ["bore", "borne"], "forbid": ["forbade", "forbidden", "forbidding"],
-    "undertake": ["undertook", "undertaken"], "overthrow": ["overthrew", "overthrown"],
-    "shut": ["shut", "shutting"], "hide": ["hid", "hidden"], "steal": ["stole", "stolen"],
-    "swear": ["swore", "sworn"], "bind": ["bound"], "arise": ["arose", "arisen"],
-    "veto": ["vetoes"], "retake": ["retook", "retaken"],
-}
-
-# Verbs listed above only for spelling quirks: their past tense is still regular.
-_REGULAR_PAST = {"rebuff", "rule", "shell", "seize", "veto"}
+           "noun_forms", "PAST_FORMS", "PARTICIPLE_FORMS", "SAME_PARTICIPLE"]
 
 # Verbs whose "re-" form means the same act again ("reimposed a curfew", "redeployed
 # troops"). An explicit list: "re" + "sign", "treat" or "fuse" is another word.
@@ -70,17 +40,15 @@ def verb_forms(lemma: str) -> set[str]:
     """
     w = lemma
     forms = {w}
-    irregular = _IRREGULAR.get(w, [])
+    irregular = _IRREGULAR.get(w, ())
     forms.update(irregular)
-    if w in ("put", "cut"):
-        forms.add(w + w[-1] + "ing")     # "putting", "cutting"
     if w.endswith(("s", "x", "z", "ch", "sh")):
         forms.add(w + "es")
     elif w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou":
         forms.add(w[:-1] + "ies")
     else:
         forms.add(w + "s")
-    if not irregular or w in _REGULAR_PAST:
+    if not irregular:
         if w.endswith("e"):
             forms.add(w + "d")
         elif w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou":
@@ -144,6 +112,36 @@ class Trigger:
 
 def _read(name: str) -> str:
     return resources.files("graphkit").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _irregular_table() -> dict:
+    """``data/irregular_verbs.csv``: lemma -> (past forms, participles, other spellings)."""
+    lines = [ln for ln in _read("irregular_verbs.csv").splitlines()
+             if ln and not ln.startswith("#")]
+    out = {}
+    for n, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines))), 2):
+        lemma = (row.get("lemma") or "").strip()
+        if not lemma or not row.get("past") or not row.get("participle") or lemma in out:
+            raise ExtractionError(f"irregular_verbs.csv:{n}: bad or repeated row {row!r}")
+        out[lemma] = (tuple(row["past"].split()), tuple(row["participle"].split()),
+                      tuple((row.get("spellings") or "").split()))
+    return out
+
+
+_IRREGULAR_TABLE = _irregular_table()
+#: lemma -> every form the table gives (past, participle, other spellings)
+_IRREGULAR = {lemma: past + part + other for lemma, (past, part, other)
+              in _IRREGULAR_TABLE.items()}
+#: irregular past and participle forms that are no base form and do not end in -ed
+#: ("met", "gave", "taken"): a verb, whatever precedes it
+PAST_FORMS = frozenset(f for lemma, (past, part, _o) in _IRREGULAR_TABLE.items()
+                       for f in past + part if f != lemma and not f.endswith("ed"))
+#: irregular participles that do not end in -ed ("held", "given", "taken")
+PARTICIPLE_FORMS = frozenset(f for lemma, (_p, part, _o) in _IRREGULAR_TABLE.items()
+                             for f in part if f != lemma and not f.endswith("ed"))
+#: verbs whose participle is their base form ("put", "cut", "hit")
+SAME_PARTICIPLE = frozenset(lemma for lemma, (_p, part, _o) in _IRREGULAR_TABLE.items()
+                            if lemma in part)
 
 
 @functools.lru_cache(maxsize=1)

@@ -24,7 +24,8 @@ from itertools import compress, count
 
 from ..actors import Registry, load_registry, token_texts
 from ..model import Document, Event, default_polarity, quad_class
-from .lexicon import IssueMatcher, Trigger, load_issues, load_triggers, verb_forms
+from .lexicon import (PARTICIPLE_FORMS, PAST_FORMS, SAME_PARTICIPLE, IssueMatcher, Trigger,
+                      load_issues, load_triggers, verb_forms)
 from .stances import STANCE_CUES, find_stances
 from .text import body_end, clean_text, split_sentences
 from .words import categories, phrases, words
@@ -2904,44 +2905,26 @@ def _verb_reading(lower, i, trig, covered, nominal):
                     # "was still refusing"
                     prev in ("still", "now", "currently", "again") and i > 1
                     and lower[i - 2] in _BE))
-    if not base_or_s or w in _PAST_IRREGULAR:
+    if not base_or_s or w in PAST_FORMS:
         return True
     if i == 0:
         return False
     prev = lower[i - 1]
     # (an auxiliary before a base form is a participle like it: "has been put", "was hit")
     return prev in _MODAL_LEFT or (i - 1) in covered or prev.endswith("ly") or (
-        prev in _AUX_BEFORE_PARTICIPLE and w in _SAME_PARTICIPLE)
+        prev in _AUX_BEFORE_PARTICIPLE and w in SAME_PARTICIPLE)
 
 
-# verbs whose past participle is their base form
-_SAME_PARTICIPLE = frozenset({"put", "cut", "set", "hit", "shut", "let", "quit", "spread",
-                              "cast", "upset", "burst", "thrust", "bid", "broadcast"})
 _AUX_BEFORE_PARTICIPLE = frozenset(_BE | {"has", "have", "had"})
 
 
 _ING_LEFT = words("ing_left")
-_PAST_IRREGULAR = {"met", "held", "sent", "sought", "made", "fought", "struck", "shot", "gave",
-                   "took", "withdrew", "led", "spoke", "told", "said", "brought", "paid",
-                   "taken", "given", "retook", "retaken", "overran", "withheld", "withdrawn",
-                   "spoken", "broken", "froze", "frozen", "broke", "blew", "blown", "fled",
-                   "forbade", "forgave", "forgiven", "overthrew", "overthrown", "undertook",
-                   "undertaken", "swore", "sworn", "threw", "thrown", "drove", "driven",
-                   "stole", "stolen", "wrote", "written", "beaten", "began", "begun", "sold",
-                   "built", "kept", "lent", "spent", "hidden", "went", "gone", "arose",
-                   "arisen", "flew", "flown"}
 
 
-_PARTICIPLES = frozenset({"met", "held", "sent", "struck", "shot", "given", "taken", "seized",
-                          "hit", "fought", "led", "retaken", "withheld", "withdrawn", "spoken",
-                          "broken", "frozen", "blown", "forbidden", "forgiven", "overthrown",
-                          "undertaken", "sworn", "thrown", "driven", "stolen", "written",
-                          "beaten", "begun", "sold", "built", "kept", "lent", "spent", "hidden",
-                          "overrun", "bought", "made", "brought", "paid", "told"})
 
 
 def _is_participle(word, trig):
-    return word.endswith("ed") or word in _PARTICIPLES or word in _SAME_PARTICIPLE
+    return word.endswith("ed") or word in PARTICIPLE_FORMS or word in SAME_PARTICIPLE
 
 
 def _in_apposition(group, lower, c_start):
