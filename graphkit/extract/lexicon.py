@@ -6,14 +6,15 @@ import csv
 import functools
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from ..errors import ExtractionError
 from ..model import CATEGORIES
 
-__all__ = ["Trigger", "IssueMatcher", "load_triggers", "load_issues", "verb_forms",
-           "noun_forms", "PAST_FORMS", "PARTICIPLE_FORMS", "SAME_PARTICIPLE"]
+__all__ = ["Trigger", "ModeInfo", "IssueMatcher", "load_triggers", "load_modes", "load_issues",
+           "make_trigger", "verb_forms", "noun_forms", "MODE_PROPERTIES", "TRIGGER_FLAGS",
+           "PAST_FORMS", "PARTICIPLE_FORMS", "SAME_PARTICIPLE"]
 
 # Verbs whose "re-" form means the same act again ("reimposed a curfew", "redeployed
 # troops"). An explicit list: "re" + "sign", "treat" or "fuse" is another word.
@@ -104,10 +105,120 @@ class Trigger:
     intensity: float
     reciprocal: bool
     elements: tuple
+    #: the trigger row's own flags (``triggers.csv`` column ``flags``, TRIGGER_FLAGS)
+    flags: frozenset = frozenset()
+    #: its mode's properties (``modes.csv``, MODE_PROPERTIES) and its own flags
+    props: frozenset = frozenset()
+    #: prepositions that take its object beyond its category's usual ones
+    object_preps: frozenset = frozenset()
 
     @property
     def length(self) -> int:
         return sum(1 for e in self.elements if e is not None)
+
+    def recast(self, category: str, mode: str, intensity: float | None = None) -> "Trigger":
+        """The same trigger read as another category and mode (its mode's
+        properties follow the new mode; an unknown mode is an error).
+
+        Examples
+        --------
+        >>> t = make_trigger("arrive", "verb", "MOBILIZE", "arrive", -2.0)
+        >>> "venue" in t.props, "venue" in t.recast("AID", "peacekeeping", 7.0).props
+        (True, False)
+        """
+        mode_info = _mode(mode)
+        return replace(self, category=category, mode=mode,
+                       intensity=self.intensity if intensity is None else intensity,
+                       props=mode_info.properties | self.flags,
+                       object_preps=mode_info.object_preps)
+
+
+#: What a mode may say about its triggers (``modes.csv`` column ``properties``).
+MODE_PROPERTIES = {
+    "talk": "a reciprocal trigger of this mode is talk between its parties",
+    "direct_object": "a talk trigger whose bare object is the other party (meet X, phone X)",
+    "topic_object": "a bare object is the topic, not a party (discuss Syria)",
+    "needs_object": "no event without someone acted on",
+    "transitive": "always takes an object: its bare participle after a noun is passive",
+    "state_act": "only a state does it: with no doer named, the state where it happened",
+    "venue": "with no other party, the place where it happens is the target",
+    "arrival": "arriving peacekeepers are aid",
+    "receives": "receiving: aid folded into it is given by the one it comes from",
+    "from_target": "the target is the party after 'from' (withdraw from Lebanon)",
+    "inquiry": "an inquiry: its object is what it is into, not a party further on",
+    "needs_pair": "no event without two parties",
+    "at_home": "done at home: with no other target, the source's own state",
+    "announced_is_intent": "announced for later, an intent to meet (AGREE)",
+    "announced_is_act": "announced for later, the act itself (not a promise)",
+    "announced_is_threat": "announced for later, a threat (THREATEN)",
+}
+#: What a trigger row may say about itself (``triggers.csv`` column ``flags``).
+TRIGGER_FLAGS = {
+    "joint": "names an act of both sides ('joint exercise'): needs no determiner to refer back",
+    "needs_object": "no event without someone acted on (pressure)",
+    "intransitive": "an event only when used without an object (demonstrate)",
+    "host_to_place": "welcoming someone to a place is hosting them",
+}
+
+
+@dataclass(frozen=True)
+class ModeInfo:
+    """A mode's properties and object prepositions (``data/modes.csv``)."""
+
+    mode: str
+    properties: frozenset
+    object_preps: frozenset
+
+
+@functools.lru_cache(maxsize=1)
+def load_modes() -> dict:
+    """Modes as ``{mode: ModeInfo}`` (``data/modes.csv``); unknown properties are errors.
+
+    Examples
+    --------
+    >>> sorted(load_modes()["meet"].properties)
+    ['direct_object', 'talk']
+    """
+    lines = [ln for ln in _read("modes.csv").splitlines() if ln and not ln.startswith("#")]
+    out = {"": ModeInfo("", frozenset(), frozenset())}
+    for n, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines))), 2):
+        mode = (row.get("mode") or "").strip()
+        props = frozenset((row.get("properties") or "").split())
+        bad = sorted(props - set(MODE_PROPERTIES))
+        if not mode or mode in out or bad:
+            why = f"unknown properties {bad}" if bad else "empty or repeated mode"
+            raise ExtractionError(f"modes.csv:{n}: {why}")
+        out[mode] = ModeInfo(mode, props, frozenset((row.get("object_preps") or "").split()))
+    return out
+
+
+def _mode(mode: str) -> ModeInfo:
+    try:
+        return load_modes()[mode]
+    except KeyError:
+        raise ExtractionError(f"unknown trigger mode {mode!r} (not in modes.csv)") from None
+
+
+def make_trigger(pattern: str, pos: str, category: str, mode: str, intensity: float,
+                 reciprocal: bool = False, elements: tuple = (),
+                 flags: frozenset = frozenset()) -> Trigger:
+    """A :class:`Trigger` with its mode's properties; an unknown mode, category or
+    flag is an error.
+
+    Examples
+    --------
+    >>> make_trigger("must", "verb", "REQUEST", "demand", -4.9).object_preps
+    frozenset({'from'})
+    """
+    if category not in CATEGORIES and category != "NONE":
+        raise ExtractionError(f"unknown event category {category!r}")
+    bad = sorted(set(flags) - set(TRIGGER_FLAGS))
+    if bad:
+        raise ExtractionError(f"unknown trigger flags {bad}")
+    info = _mode(mode)
+    flags = frozenset(flags)
+    return Trigger(pattern, pos, category, mode, intensity, reciprocal, elements, flags,
+                   info.properties | flags, info.object_preps)
 
 
 def _read(name: str) -> str:
@@ -160,6 +271,8 @@ def load_triggers() -> tuple[Trigger, ...]:
         cat = row["category"].strip()
         if cat not in CATEGORIES and cat != "NONE":
             raise ExtractionError(f"triggers.csv:{n}: unknown category {cat!r}")
+        if None in row:
+            raise ExtractionError(f"triggers.csv:{n}: too many fields")
         words = row["pattern"].split()
         pos = row["pos"].strip()
         elements = []
@@ -184,9 +297,16 @@ def load_triggers() -> tuple[Trigger, ...]:
                     elements.append(frozenset(noun_forms(piece)))
                 else:
                     elements.append(frozenset([piece]))
-        out.append(Trigger(row["pattern"], pos, cat, row["mode"].strip(),
-                           float(row["intensity"]), row["reciprocal"].strip() == "1",
-                           tuple(elements)))
+        mode = row["mode"].strip()
+        if (mode == "") != (cat == "NONE"):
+            raise ExtractionError(f"triggers.csv:{n}: a mode is required for an event "
+                                  "category and not allowed for NONE")
+        try:
+            out.append(make_trigger(row["pattern"], pos, cat, mode, float(row["intensity"]),
+                                    row["reciprocal"].strip() == "1", tuple(elements),
+                                    frozenset((row.get("flags") or "").split())))
+        except ExtractionError as exc:
+            raise ExtractionError(f"triggers.csv:{n}: {exc}") from None
     return tuple(out)
 
 

@@ -24,11 +24,11 @@ from itertools import compress, count
 
 from ..actors import Registry, load_registry, token_texts
 from ..model import Document, Event, default_polarity, quad_class
-from .lexicon import (PARTICIPLE_FORMS, PAST_FORMS, SAME_PARTICIPLE, IssueMatcher, Trigger,
-                      load_issues, load_triggers, verb_forms)
+from .lexicon import (PARTICIPLE_FORMS, PAST_FORMS, SAME_PARTICIPLE, IssueMatcher,
+                      load_issues, load_triggers, make_trigger, verb_forms)
 from .stances import STANCE_CUES, find_stances
 from .text import body_end, clean_text, split_sentences
-from .words import categories, phrases, words
+from .words import categories, check_used, phrases, words
 
 __all__ = ["RulesExtractor", "Mention", "Extraction"]
 
@@ -63,10 +63,6 @@ _INTENT_CATEGORIES = categories("intent_categories")
 _COOPERATIVE = categories("cooperative")
 _REFUSING = words("refusing")
 _CLAUSAL_OBJECT = categories("clausal_object")
-_NEEDS_OBJECT = {"receive", "visit"}
-# verbs that are the act only with someone acted on ("pressured Cuba's suppliers", not
-# "does not react well to pressure")
-_NEEDS_OBJECT_PATTERNS = frozenset({"pressure", "pressurise", "pressurize"})
 _SUPPORT_VERBS = words("support_verbs")
 _CLAUSE_BREAK = words("clause_break")
 _LOCATIVE = words("locative")
@@ -78,8 +74,6 @@ _BROKERED = words("brokered")
 _BACKED = words("backed")
 # prepositions that take the object of particular kinds of act: one withdraws from
 # the party whose territory is left ("withdraw its troops from Lebanon")
-_MODE_PREPS = {"withdraw": {"from"}, "demand": {"from"}, "appeal": {"from"}, "receive": {"from"},
-               "seize": {"from"}, "cyber": {"into"}}
 _STOP_MODIFIER = words("stop_modifier")
 _OBJECT_PREP_AGREE = words("object_prep_agree")
 _NP_FILLER = words("np_filler")
@@ -90,9 +84,6 @@ _STATE_OFFICES = words("state_offices")
 # people who act for the body they come from: "doctors from two American aid groups"
 # (not refugees or migrants, who come from a place)
 _SENT_PEOPLE = words("sent_people")
-# acts only a state's authorities do: a passive one with no doer named is the state's
-# where it happened ("was arrested in Lebanon")
-_STATE_ACTS = frozenset({"arrest", "imprison", "expel", "legal"})
 _FRIENDS = words("friends")
 _NUMBER_WORDS = words("number_words")
 # words that open an introductory phrase closed by a comma
@@ -108,7 +99,7 @@ _MEDIA_ROLE = words("media_role")
 _TITLES = words("titles")
 _SURNAME_STOP = words("surname_stop")
 
-_MUST_TRIGGER = Trigger("must", "verb", "REQUEST", "demand", -4.9, False, ())
+_MUST_TRIGGER = make_trigger("must", "verb", "REQUEST", "demand", -4.9)
 
 # Role phrases: lower-case token tuples -> (canonical role for office look-up, individual?)
 _ROLE_TABLE = {
@@ -330,9 +321,6 @@ _FINITE = words("finite")
 _ORG_HEADS = words("org_heads")
 # first words of an international body's name, which no one state owns
 _NOT_DOMESTIC_NAMES = words("not_domestic_names")
-# acts that always take an object: their bare participle after a noun is passive
-_TRANSITIVE_MODES = frozenset({"seize", "arrest", "expel", "abduct", "occupy", "kill", "bomb",
-                               "attack"})
 _AFTER_REDUCED = words("after_reduced")
 _NOT_BEFORE_REDUCED = words("not_before_reduced")
 # participles naming who holds a protest ("a rally organised by the opposition")
@@ -352,9 +340,6 @@ _ING_ADJECTIVES = words("ing_adjectives")
 _NAMED_AFTER_A_PLACE = words("named_after_a_place")
 # people who protest ("students demonstrated")
 _PROTESTERS = words("protesters")
-# verbs whose protest sense takes no object ("demonstrate": "demonstrated in the
-# streets", but "demonstrated its resolve")
-_INTRANSITIVE_ONLY = frozenset({"demonstrate"})
 _AFTER_INTRANSITIVE = words("after_intransitive")
 # acts whose "against X", "on X" names the place they hit, and those prepositions
 _HOSTILE_ACTS = words("hostile_acts")
@@ -471,6 +456,7 @@ class RulesExtractor:
     name = NAME
 
     def __init__(self, registry: Registry | None = None):
+        check_used()    # a list in words.csv no rule reads is a typo in the data
         self.registry = registry if registry is not None else load_registry()
         self._triggers_by_first = {}
         for trig in sorted(load_triggers(), key=lambda t: -t.length):
@@ -672,42 +658,43 @@ class RulesExtractor:
         seen = set()
         for k, (src, tgt, trig, ts, te, negated, modality, src_agent, tgt_agent) in enumerate(
                 found):
-            mode = trig.mode
-            category = trig.category
-            if negated and category in _COOPERATIVE and _refusal(lower, ts):
+            t = trig
+            if negated and t.category in _COOPERATIVE and _refusal(lower, ts):
                 # "will not accept", "would not meet": a refusal, which PLOVER codes
                 # as REJECT; a failed outcome ("did not achieve progress") stays negated
-                category, mode, negated = "REJECT", "reject", False
-            if trig.pattern == "welcome" and tgt and _welcomed_to_a_place(lower, te, mentions):
+                t, negated = t.recast("REJECT", "reject"), False
+            if "host_to_place" in t.props and tgt and _welcomed_to_a_place(lower, te, mentions):
                 # "welcomed Chancellor Olaf Scholz of Germany to the White House": hosting
-                category, mode = "CONSULT", "host"
-            if category == "SANCTION" and tgt and src.split("-")[0] == tgt.split("-")[0]:
+                t = t.recast("CONSULT", "host")
+            if t.category == "SANCTION" and tgt and src.split("-")[0] == tgt.split("-")[0]:
                 # "banned opposition candidates", "froze the assets of local NGOs": a
                 # sanction at home is repression (CAMEO 17)
-                category, mode = "COERCE", "repress"
-            if category == "COOPERATE" and trig.pos == "noun" and not negated and (any(
+                t = t.recast("COERCE", "repress")
+            if t.category == "COOPERATE" and t.pos == "noun" and not negated and (any(
                     w in _MORE_OF for w in lower[max(0, ts - 3):ts]) or (any(
                     w in _MORE for w in lower[max(0, ts - 3):ts]) and any(
                     w in _WISHES for w in lower[max(0, ts - 7):ts]))):
                 # "conveyed his desire for closer cooperation", "ways to further deepen
                 # cooperation": more cooperation wished for is an intent (PLOVER AGREE)
-                category, mode = "AGREE", "intent"
+                t = t.recast("AGREE", "intent")
             if modality == "future" and not negated and "unless" in lower[te:] and (
-                    category in ("RETREAT", "ASSAULT", "COERCE", "SANCTION")):
+                    t.category in ("RETREAT", "ASSAULT", "COERCE", "SANCTION")):
                 # "will withdraw its force from Chad unless ...": a conditional act
                 # against the other side's will is a threat (CAMEO 13)
-                category, mode = "THREATEN", "threaten"
-            elif (category in _INTENT_CATEGORIES or mode == "visit") and modality == "future" \
-                    and mode != "resign":
+                t = t.recast("THREATEN", "threaten")
+            elif (t.category in _INTENT_CATEGORIES or "announced_is_intent" in t.props) \
+                    and modality == "future" and "announced_is_act" not in t.props:
                 # (an announced resignation is the retreat itself, not a promise to others;
                 # a visit announced for later is an intent to meet, CAMEO 036)
-                category, mode = "AGREE", "intent"   # PLOVER: an expressed intent to cooperate
-            elif (category in ("ASSAULT", "COERCE", "SANCTION") or mode == "boycott") \
+                t = t.recast("AGREE", "intent")   # PLOVER: an expressed intent to cooperate
+            elif (t.category in ("ASSAULT", "COERCE", "SANCTION")
+                  or "announced_is_threat" in t.props) \
                     and modality == "future" and not negated:
                 # "is prepared to impose martial law", "plans to impose restrictions on",
                 # "said they would boycott", "will extend the curfew": a hostile act
                 # announced for later is a threat (CAMEO 13), as event coders read it
-                category, mode = "THREATEN", "threaten"
+                t = t.recast("THREATEN", "threaten")
+            category, mode = t.category, t.mode
             cs, ce = toks[ts][1], toks[te - 1][2]
             key = (src, tgt, category)
             if key in seen:
@@ -1622,8 +1609,8 @@ class RulesExtractor:
                     if trig.pos == "verb" and trig.category != "NONE" and not _verb_reading(
                             lower, i, trig, covered, nominal):
                         continue
-                    if trig.pattern in _INTRANSITIVE_ONLY and not _intransitive(lower, i, end,
-                                                                                  covered):
+                    if "intransitive" in trig.props and not _intransitive(lower, i, end,
+                                                                            covered):
                         continue
                     if best is None or trig.length > best[2].length or (
                             trig.length == best[2].length and nominal and trig.pos == "noun"
@@ -1698,7 +1685,7 @@ class RulesExtractor:
                         out[last] = (ps, pe, None)
                         last = k
                         continue
-                    if _pt is not None and _pt.mode == "receive" and trig.category == "AID":
+                    if _pt is not None and "receives" in _pt.props and trig.category == "AID":
                         # "received aid from Japan": the aid is the event, given by
                         # Japan (see _received)
                         out[last] = (ps, pe, None)
@@ -1772,13 +1759,12 @@ class RulesExtractor:
                 "possible", "future") and c_end < n and lower[c_end] in ("if", "unless"):
             # "may halt mediation efforts if cooperation founders": a hostile act
             # promised on a condition is a threat
-            trig = replace(trig, category="THREATEN", mode="threaten", intensity=-6.0)
-        talk_like = trig.mode in ("discuss", "meet", "negotiate", "phone", "agree", "progress",
-                                  "cooperate", "joint") and trig.reciprocal
+            trig = trig.recast("THREATEN", "threaten", -6.0)
+        talk_like = "talk" in trig.props and trig.reciprocal
         passive = (trig.pos == "verb" and ts > 0 and _is_participle(lower[ts], trig)
                    and lower[ts] not in _ADJECTIVAL
                    and any(lower[k] in _BE for k in range(max(c_start, ts - 3), ts)))
-        if not passive and trig.pos == "verb" and trig.mode in _TRANSITIVE_MODES \
+        if not passive and trig.pos == "verb" and "transitive" in trig.props \
                 and 0 < ts and te < n and _is_participle(lower[ts], trig) \
                 and lower[te] in _AFTER_REDUCED and words[ts - 1].isalpha() \
                 and words[ts - 1].islower() and lower[ts - 1] not in _NOT_BEFORE_REDUCED \
@@ -1874,13 +1860,13 @@ class RulesExtractor:
                 (g for g in reversed(live) if c_start <= g.start and g.end <= ts
                  and g.start > 0 and lower[g.start - 1] in ("of", "for", "carrying")
                  and not _in_apposition(g, lower, c_start)), None)
-            if patient is None and trig.mode in _STATE_ACTS:
+            if patient is None and "state_act" in trig.props:
                 # "a missionary from Calgary was arrested": whose national
                 patient = next((g for g in places if c_start < g.start and g.end <= ts
                                 and lower[g.start - 1] == "from"), None)
             if agent is not None:
                 src_group, tgt_group = agent, patient
-            elif trig.mode in _STATE_ACTS and patient is not None:
+            elif "state_act" in trig.props and patient is not None:
                 # "a Canadian was arrested in Lebanon", "... sentenced in Iran": only a
                 # state arrests, tries or expels, and it is the one where it happened
                 where = next((g for g in places if te <= g.start < c_end
@@ -1947,7 +1933,7 @@ class RulesExtractor:
             if trig.reciprocal and state.last_group and sid - state.last_group_sentence <= 3 \
                     and not any(c_start <= g.start < c_end for g in live) \
                     and not any(w in ("its", "his", "her") for w in lower[max(c_start, ts - 3):te]) \
-                    and (trig.pos != "noun" or trig.pattern.startswith("joint") or any(
+                    and (trig.pos != "noun" or "joint" in trig.props or any(
                         w in ("the", "their", "these", "those", "such", "both")
                         for w in lower[max(c_start, ts - 3):ts])):
                 # (not "the committee will hold its next meeting": one body's meeting; nor
@@ -2018,7 +2004,7 @@ class RulesExtractor:
                 if not (lower[k].isalpha() and words[k].islower() or lower[k] == "-"
                         or any(g.start <= k < g.end for g in (*live, *places))):
                     break
-        if tgt_group is None and not passive and trig.mode == "withdraw":
+        if tgt_group is None and not passive and "from_target" in trig.props:
             # "withdrew its forces from Panama", "will withdraw inspectors and
             # humanitarian workers from Iraq": the withdrawal is from that party,
             # even where "workers from Iraq" was read as Iraq's people
@@ -2074,13 +2060,13 @@ class RulesExtractor:
                 if g.start < obj_from or g.start >= min(c_end, next_trig + 1) \
                         or g is src_group:
                     continue
-                if trig.mode == "investigate" and _preposition_before(
+                if "inquiry" in trig.props and _preposition_before(
                         lower, g.start, obj_from) == "to" and any(
                         lower[k] in _TO_NOUNS for k in range(te, g.start)):
                     # "an investigation of illegal arms sales to Croatia": the sales go
                     # to Croatia; the investigation is of those who sold
                     continue
-                if trig.mode == "investigate" and lower[te - 1] == "into" and g.start > te + 4:
+                if "inquiry" in trig.props and lower[te - 1] == "into" and g.start > te + 4:
                     # what an inquiry is "into" is its object, not a party further on: "a
                     # hearing into the legality of techniques used against detainees"
                     continue
@@ -2095,9 +2081,9 @@ class RulesExtractor:
                     continue
                 prep = _preposition_before(lower, g.start, obj_from)
                 if prep is None:
-                    if talk_like and trig.mode not in ("meet", "phone"):
+                    if talk_like and "direct_object" not in trig.props:
                         continue
-                    if trig.mode in ("discuss", "progress", "agree", "cooperate", "joint"):
+                    if "topic_object" in trig.props:
                         continue
                 elif prep == "other" and trig.category in _CLAUSAL_OBJECT:
                     pass
@@ -2114,13 +2100,13 @@ class RulesExtractor:
                         "ASSAULT", "COERCE", "SANCTION") and (
                         trig.pos == "noun" or len(trig.elements) > 1):
                     pass    # "mounted an invasion of Lebanon", "the blockade of Serbia"
-                elif prep not in preps and prep not in _MODE_PREPS.get(trig.mode, ()) \
+                elif prep not in preps and prep not in trig.object_preps \
                         and not (prep == lower[te - 1] and trig.elements[-1] == {prep}) \
                         and not (absorbed and any(
                             # (right after it: "an invitation from Afghanistan", not
                             # "an invitation to ... independence from Israel")
                             te <= s_ < g.start <= s_ + 7
-                            and prep in _MODE_PREPS.get(t_.mode, ())
+                            and prep in t_.object_preps
                             for s_, t_ in absorbed.items())):
                     # (a preposition the trigger's own pattern ends in, "speak ~ to",
                     # takes its object whatever the category's usual ones are)
@@ -2164,17 +2150,17 @@ class RulesExtractor:
                     for b in (victims.parties if victims is not None else (home,))]
         if src_group is None:
             return []
-        if trig.mode == "arrive" and any(
+        if "arrival" in trig.props and any(
                 lower[k].startswith("peacekeep")
                 for k in range(max(c_start, src_group.start - 4), min(ts, src_group.end + 3))):
             # "NATO peacekeeping troops have arrived in Bosnia": peacekeeping is aid
-            trig = replace(trig, category="AID", mode="peacekeeping", intensity=7.0)
+            trig = trig.recast("AID", "peacekeeping", 7.0)
         # an act a state may do at home; and a threat of one: "threatened to
         # institute a curfew in Algiers"
         domestic = trig.category in _DOMESTIC or (
             trig.category == "THREATEN" and absorbed is not None and any(
                 te <= s_ < c_end and t_.category in _DOMESTIC for s_, t_ in absorbed.items()))
-        if tgt_group is None and (trig.mode in ("visit", "arrive") or (
+        if tgt_group is None and ("venue" in trig.props or (
                 len(src_group.parties) == 1 and not passive
                 and trig.category != "CONSULT")):
             # no other party: the place where it happens ("aid to refugees in Liberia")
@@ -2197,12 +2183,11 @@ class RulesExtractor:
             # "Finland will give Tanzania a grant": an indirect object before the trigger
             tgt_group = next((g for g in cands if g is not src_group
                               and g.start > src_group.end), None)
-        if tgt_group is None and (trig.mode in _NEEDS_OBJECT
-                                  or trig.pattern in _NEEDS_OBJECT_PATTERNS):
+        if tgt_group is None and "needs_object" in trig.props:
             return []
-        if tgt_group is None and trig.mode == "speak" and len(src_group.parties) < 2:
+        if tgt_group is None and "needs_pair" in trig.props and len(src_group.parties) < 2:
             return []
-        if trig.mode == "repress" and len(src_group.parties) == 1 and (
+        if "at_home" in trig.props and len(src_group.parties) == 1 and (
                 tgt_group is None or tgt_group.start > te + 2):
             # "police prevented the demonstration staged by students ... to protest
             # the sending of troops to Iraq": repressing a protest is done at home
