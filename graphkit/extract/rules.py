@@ -25,10 +25,31 @@ from itertools import compress, count
 from ..actors import Registry, load_registry, token_texts
 from ..model import Document, Event, default_polarity, quad_class
 from .lexicon import (PARTICIPLE_FORMS, PAST_FORMS, SAME_PARTICIPLE, IssueMatcher,
-                      load_issues, load_triggers, make_trigger, verb_forms)
+                      load_issues, load_triggers)
 from .stances import STANCE_CUES, find_stances
 from .text import body_end, clean_text, split_sentences
-from .words import categories, check_used, phrases, words
+from .words import check_used
+from .vocab import (ABBREVIATED_TITLES, ACT_NOUNS, ADJECTIVAL, AFTER_INTRANSITIVE, AFTER_REDUCED,
+                    ANSWERS, ANY_OFFICE, APPROX, AUX_BEFORE_PARTICIPLE, BACKED, BASED, BE, BLASTS,
+                    BORDERS, BROKERED, CLAUSAL_OBJECT, CLAUSE_BREAK, COMPASS, COMPASS_OR_THE,
+                    COMPLEMENTIZERS, CONTENT_NOUNS, COOPERATIVE, DEFINITE_IGO, DETERMINERS,
+                    DOCUMENTS, DOMESTIC, DOMESTIC_ROLES, FINITE, FIRST_PERSON, FRIENDS, FRONTED,
+                    FUTURE, FUTURE_VERBS, GAP_TIME_WORDS, HELP, HELP_OBJECTS, HOME_INSTITUTIONS,
+                    HONORIFICS, HOSTILE, HOSTILE_ACTS, ING_ADJECTIVES, ING_LEFT, INTENT_CATEGORIES,
+                    INTENT_NOUNS, INTRODUCERS, LED, LOCATIVE, MEDIA_ROLE, MINORITY_NOUNS,
+                    MODAL_LEFT, MONTHS, MORE, MORE_OF, MUST, MUST_TRIGGER, NAMED_AFTER_A_PLACE,
+                    NAME_PARTICLES, NEGATORS, NOT_BEFORE_REDUCED, NOT_DOMESTIC_NAMES,
+                    NOT_HOME_BEFORE, NOT_MISSPELT, NOT_NAMES, NOT_PEOPLE_HEADS, NOT_PERFORMED,
+                    NOT_SUBJECT_PREP, NP_FILLER, NUMBER_WORDS, OBJECT_PREP_AGREE, OBJECT_PREP_ANY,
+                    OBJECT_PREP_TALK, OBLIGATION, OFFICE_WORDS, ORGANISED, ORG_HEADS, OWN_SUBJECT,
+                    PARTICLES, PARTITIVE, PERFORMATIVE, PERSON_PRONOUNS, PLACE_PREPS, PLACE_REACH,
+                    PLURAL_FIRST, PLURAL_NOUNS, PLURAL_REFS, POSSIBLE, PROPOSALS, PROTESTERS,
+                    QUANTITY, RECEIVE_FORMS, REFUSING, REF_FIRST, REF_STARTS, RELATIONAL,
+                    REPORT_VERBS, ROLES, ROLE_FIRST, ROLE_WORDS, SECTOR_GROUPS, SENT_PEOPLE,
+                    SEPARATED, SETTLEMENTS, SPEAKER_NOUNS, SPOKES, STATE_OFFICES, STOP_MODIFIER,
+                    SUBORDINATORS, SUPPORT_VERBS, SURNAME_STOP, TIME_ADVERBS, TIME_PREPS,
+                    TIME_UNITS, TITLES, TITLE_HEADS, TITLE_JOINERS, TO_NOUNS, UNITS, UPCOMING,
+                    VICTIM_PREPS, WEAK_REPORT, WEEKDAYS, WISHES)
 
 __all__ = ["RulesExtractor", "Mention", "Extraction"]
 
@@ -37,332 +58,9 @@ NAME = "rules.v1"
 # ---------------------------------------------------------------------------
 # Word lists (closed classes and role nouns). General English, not tuned to a text.
 
-_REPORT_VERBS = words("report_verbs")
-_WEAK_REPORT = words("weak_report")
-# ("'s" is left out: as a token it is mostly the possessive, "Poland's parliament")
-_BE = words("be")
-_NEGATORS = words("negators")
-_FUTURE = words("future")
-_POSSIBLE = words("possible")
-_OBLIGATION = words("obligation")
-_FUTURE_VERBS = words("future_verbs")
-_DETERMINERS = words("determiners")
-_MODAL_LEFT = words("modal_left")
-_COMPLEMENT_GAP = words("complement_gap")
-_MUST = words("must")
-# participles that describe the subject ("is committed to", "was prepared to"): not passives
-_ADJECTIVAL = words("adjectival")
-_COMPLEMENTIZERS = words("complementizers")
-# acts a state commonly does at home, coded source -> its own state as event data do
-# ("Turkish authorities imposed a curfew in Cizre", "police in Lagos jailed ...")
-_LED = words("led")
-_TITLE_HEADS = words("title_heads")
-_COMPASS = words("compass")
-_DOMESTIC = categories("domestic")
-_INTENT_CATEGORIES = categories("intent_categories")
-_COOPERATIVE = categories("cooperative")
-_REFUSING = words("refusing")
-_CLAUSAL_OBJECT = categories("clausal_object")
-_SUPPORT_VERBS = words("support_verbs")
-_CLAUSE_BREAK = words("clause_break")
-_LOCATIVE = words("locative")
-_NOT_SUBJECT_PREP = _LOCATIVE | words("not_subject_prep")
-_OBJECT_PREP_ANY = words("object_prep_any")
-_OBJECT_PREP_TALK = words("object_prep_talk")
-# "X-backed Y": X describes Y
-_BROKERED = words("brokered")
-_BACKED = words("backed")
-# prepositions that take the object of particular kinds of act: one withdraws from
-# the party whose territory is left ("withdraw its troops from Lebanon")
-_STOP_MODIFIER = words("stop_modifier")
-_OBJECT_PREP_AGREE = words("object_prep_agree")
-_NP_FILLER = words("np_filler")
-_RELATIONAL = words("relational")
-# offices of a state, not of an international body or a foreign mission: a holder
-# named without a party is placed in the one state the sentence is about
-_STATE_OFFICES = words("state_offices")
-# people who act for the body they come from: "doctors from two American aid groups"
-# (not refugees or migrants, who come from a place)
-_SENT_PEOPLE = words("sent_people")
-_FRIENDS = words("friends")
-_NUMBER_WORDS = words("number_words")
-# words that open an introductory phrase closed by a comma
-_INTRODUCERS = words("introducers")
-_OFFICE_WORDS = words("office_words")
-_BASED = words("based")
-_BORDERS = words("borders")
-# what explodes or is set off: an attack with no named attacker
-_BLASTS = words("blasts")
-# nouns of a settlement or area: "the Iraqi city of Basra", "the north Lebanese port"
-_SETTLEMENTS = words("settlements")
-_MEDIA_ROLE = words("media_role")
-_TITLES = words("titles")
-_SURNAME_STOP = words("surname_stop")
 
-_MUST_TRIGGER = make_trigger("must", "verb", "REQUEST", "demand", -4.9)
 
-# Role phrases: lower-case token tuples -> (canonical role for office look-up, individual?)
-_ROLE_TABLE = {
-    "foreign minister": ("Foreign Minister", True),
-    "minister of foreign affairs": ("Foreign Minister", True),
-    "foreign affairs minister": ("Foreign Minister", True),
-    "secretary of state": ("Secretary of State", True),
-    "foreign secretary": ("Foreign Secretary", True),
-    "secretary general": ("Secretary General", True),
-    "secretary - general": ("Secretary General", True),
-    "general secretary": ("Secretary General", True),
-    "prime minister": ("Prime Minister", True),
-    "president": ("President", True),
-    "vice president": ("Vice President", True),
-    "vice - president": ("Vice President", True),
-    "chancellor": ("Chancellor", True),
-    "premier": ("Prime Minister", True),
-    "king": ("King", True),
-    "queen": ("Queen", True),
-    "emir": ("Emir", True),
-    "amir": ("Emir", True),
-    "sultan": ("Sultan", True),
-    "taoiseach": ("Prime Minister", True),
-    "pope": ("Pope", True),
-    "sheikh": ("Emir", True),
-    "president - elect": ("President-elect", True),
-    "prime minister - elect": ("Prime Minister-elect", True),
-    "deputy prime minister": ("Deputy Prime Minister", True),
-    "vice premier": ("Deputy Prime Minister", True),
-    "chief of staff": ("Chief of Staff", True),
-    "adviser": ("Adviser", True),
-    "advisor": ("Adviser", True),
-    "advisors": ("Advisers", False),
-    "advisers": ("Advisers", False),
-    "head of government": ("Head of Government", True),
-    "governor": ("Governor", True),
-    "mayor": ("Mayor", True),
-    "speaker": ("Speaker", True),
-    "senator": ("Senator", True),
-    "chairman": ("Chairman", True),
-    "chair": ("Chairman", True),
-    "director": ("Director", True),
-    "commissioner": ("Commissioner", True),
-    "high representative": ("High Representative", True),
-    "secretary": ("Secretary", True),
-    "crown prince": ("Crown Prince", True),
-    "supreme leader": ("Supreme Leader", True),
-    "defence minister": ("Defence Minister", True),
-    "defense minister": ("Defence Minister", True),
-    "minister of defence": ("Defence Minister", True),
-    "minister of defense": ("Defence Minister", True),
-    "defense secretary": ("Secretary of Defense", True),
-    "defence secretary": ("Defence Minister", True),
-    "secretary of defense": ("Secretary of Defense", True),
-    "national security adviser": ("National Security Advisor", True),
-    "national security advisor": ("National Security Advisor", True),
-    "foreign ministry spokesman": ("Foreign Ministry Spokesperson", True),
-    "foreign ministry spokeswoman": ("Foreign Ministry Spokesperson", True),
-    "foreign ministry spokesperson": ("Foreign Ministry Spokesperson", True),
-    "spokesman": ("Spokesperson", True),
-    "spokeswoman": ("Spokesperson", True),
-    "spokesperson": ("Spokesperson", True),
-    "ambassador": ("Ambassador", True),
-    "envoy": ("Envoy", True),
-    "special envoy": ("Envoy", True),
-    "minister": ("Minister", True),
-    "deputy foreign minister": ("Deputy Foreign Minister", True),
-    "leader": ("Leader", True),
-    "head of state": ("Head of State", True),
-    "official": ("Official", True),
-    "diplomat": ("Diplomat", True),
-    "representative": ("Representative", True),
-    "counterpart": ("Counterpart", True),
-    "commander": ("Commander", True),
-    "officials": ("Officials", False),
-    "leaders": ("Leaders", False),
-    "leadership": ("Leadership", False),
-    "diplomats": ("Diplomats", False),
-    "ministers": ("Ministers", False),
-    "government": ("Government", False),
-    "authorities": ("Authorities", False),
-    "forces": ("Forces", False),
-    "armed forces": ("Forces", False),
-    "security forces": ("Forces", False),
-    "troops": ("Forces", False),
-    "soldiers": ("Forces", False),
-    "military": ("Military", False),
-    "army": ("Military", False),
-    "navy": ("Military", False),
-    "air force": ("Military", False),
-    "delegation": ("Delegation", False),
-    "side": ("Side", False),
-    "administration": ("Government", False),
-    "parliament": ("Parliament", False),
-    # a state's assembly ("the Montenegro Assembly", "Serbia's National Assembly"); never
-    # bare: "the Assembly" of a UN speech is the General Assembly
-    "assembly": ("Assembly", False),
-    "national assembly": ("Assembly", False),
-    "lawmakers": ("Parliament", False),
-    "ministry": ("Ministry", False),
-    "foreign ministry": ("Foreign Ministry", False),
-    "defence ministry": ("Defence Ministry", False),
-    "defense ministry": ("Defence Ministry", False),
-    "embassy": ("Embassy", False),
-    "police": ("Police", False),
-    "rebels": ("Rebels", False),
-    "rebel forces": ("Rebels", False),
-    "opposition": ("Opposition", False),
-    "opposition parties": ("Opposition", False),
-    "militants": ("Militants", False),
-    "insurgents": ("Militants", False),
-    "guerrillas": ("Militants", False),
-    "guerillas": ("Militants", False),
-    "separatists": ("Militants", False),
-    "extremists": ("Militants", False),
-    "fighters": ("Militants", False),
-    "refugees": ("Civilians", False),
-    "migrants": ("Civilians", False),
-    "immigrants": ("Civilians", False),
-    "civilians": ("Civilians", False),
-    "protesters": ("Civilians", False),
-    "protestors": ("Civilians", False),
-    "demonstrators": ("Civilians", False),
-    "students": ("Civilians", False),
-    "villagers": ("Civilians", False),
-    "residents": ("Civilians", False),
-    "workers": ("Civilians", False),
-    "detainees": ("Civilians", False),
-    "prisoners": ("Civilians", False),
-    "homes": ("Civilians", False),
-    "jets": ("Military", False),
-    "warplanes": ("Military", False),
-    "aircraft": ("Military", False),
-    "counterparts": ("Counterparts", False),
-    "people": ("People", False),
-    "citizens": ("Citizens", False),
-    "nationals": ("Citizens", False),
-    "companies": ("Business", False),
-    "firms": ("Business", False),
-    # courts and prosecutors act for their state ("Israel's high court", "an Argentine
-    # judge"); named bare, for the one state the sentence is about
-    "court": ("Judiciary", False),
-    "high court": ("Judiciary", False),
-    "supreme court": ("Judiciary", False),
-    "constitutional court": ("Judiciary", False),
-    "judge": ("Judiciary", False),
-    "judges": ("Judiciary", False),
-    "prosecutor": ("Judiciary", False),
-    "prosecutors": ("Judiciary", False),
-    "rebel group": ("Rebels", False),
-    "rebel movement": ("Rebels", False),
-    "armed group": ("Militants", False),
-    "armed groups": ("Militants", False),
-    "militia": ("Militants", False),
-    "militias": ("Militants", False),
-    "militiamen": ("Militants", False),
-    "activists": ("Civilians", False),
-    "islamists": ("Civilians", False),
-    "fundamentalists": ("Civilians", False),
-    "supporters": ("Civilians", False),
-    "youths": ("Civilians", False),
-    "farmers": ("Civilians", False),
-    "strikers": ("Civilians", False),
-    "peace movement": ("Civilians", False),
-    "protest movement": ("Civilians", False),
-}
-# portfolio ministers: "Finance Minister X", "the minister of the interior"
-for _field in ("finance", "interior", "economy", "trade", "justice", "energy", "health",
-               "oil", "agriculture", "education", "information", "home", "commerce",
-               "industry", "labour", "labor", "transport", "environment", "culture"):
-    _ROLE_TABLE.setdefault(f"{_field} minister", (f"{_field.title()} Minister", True))
-    _ROLE_TABLE.setdefault(f"minister of {_field}", (f"{_field.title()} Minister", True))
-    _ROLE_TABLE.setdefault(f"minister of the {_field}", (f"{_field.title()} Minister", True))
-_ROLES = {tuple(k.split()): v for k, v in _ROLE_TABLE.items()}
-_ROLE_FIRST = {}
-for _k in _ROLES:
-    _ROLE_FIRST[_k[0]] = max(_ROLE_FIRST.get(_k[0], 0), len(_k))
-# (a frozenset answers "any of these words here?" faster than a dict's key view)
-_ROLE_WORDS = frozenset(_ROLE_FIRST)
-# Non-state sectors that make a country-adjective a separate group id: "Syrian rebels" -> SYR-REB.
-_SECTOR_GROUPS = {"Rebels": "REB", "Opposition": "OPP", "Militants": "REB", "Civilians": "CVL"}
-# Collective roles that, named bare ("the rebels", "government troops", "police"), belong to
-# the one country the sentence is about: domestic politics is reported that way.
-_DOMESTIC_ROLES = frozenset({"Government", "Authorities", "Police", "Parliament",
-                             "Judiciary", *_SECTOR_GROUPS})
-_HOME_INSTITUTIONS = words("home_institutions")
-# "my Government" is the speaker's, "Heads of State and Government" a title
-_NOT_HOME_BEFORE = words("not_home_before")
-# States that split from another: before the date, their cities and regions were the
-# other state's ("rebels shelled Juba" in 1995 is Sudan's war).
-# (only a state that was part of the other; East Timor, Eritrea, Kosovo or Namibia
-# under another's rule are coded as themselves by event coders)
-_SEPARATED = {"SSD": ("2011-07-09", "SDN")}
-_PLACE_PREPS = words("place_preps")
-# nouns of an act whose "of" names its doer ("the withdrawal of Serbian forces")
-_ACT_NOUNS = words("act_nouns")
-_HOSTILE = categories("hostile")
-# categories that answer a proposal, and the nouns that name one
-_ANSWERS = categories("answers")
-_PROPOSALS = words("proposals")
-# how far after its trigger a place may be an event's target when no party is
-# ("contribute up to 4,000 troops to a peace-keeping force in Liberia"); the
-# clause end bounds it too
-_PLACE_REACH = 16
 
-# bare plural subjects a "they" or "their" later in the sentence refers back to
-_PLURAL_NOUNS = words("plural_nouns")
-_PLURAL_REFS = phrases("plural_refs")
-# nouns after "His"/"Her"/"Your" that make a form of address, not a pronoun
-_HONORIFICS = words("honorifics")
-_PLURAL_FIRST = {}
-for _k in _PLURAL_REFS:
-    _PLURAL_FIRST[_k[0]] = max(_PLURAL_FIRST.get(_k[0], 0), len(_k))
-_PERSON_PRONOUNS = words("person_pronouns")
-# auxiliaries that make a reported clause of its own ("their forces had ...", not
-# "reiterates its call to ...")
-_FINITE = words("finite")
-# head nouns of a party, movement or armed group's name ("Islamic Salvation Front")
-_ORG_HEADS = words("org_heads")
-# first words of an international body's name, which no one state owns
-_NOT_DOMESTIC_NAMES = words("not_domestic_names")
-_AFTER_REDUCED = words("after_reduced")
-_NOT_BEFORE_REDUCED = words("not_before_reduced")
-# participles naming who holds a protest ("a rally organised by the opposition")
-_ORGANISED = words("organised")
-# words asking for more of something ("deepen cooperation", "closer cooperation")
-_MORE_OF = words("more_of")
-# ... and comparatives that do so after a wish ("his desire for closer cooperation";
-# not "announced closer cooperation")
-_MORE = words("more")
-_WISHES = words("wishes")
-# nouns whose "that" opens what they say, not a relative clause
-_CONTENT_NOUNS = words("content_nouns")
-# -ing words that describe a party rather than take it as object ("visiting
-# President X", "the ruling party")
-_ING_ADJECTIVES = words("ing_adjectives")
-# nouns that make a city's name the name of a document, process or meeting
-_NAMED_AFTER_A_PLACE = words("named_after_a_place")
-# people who protest ("students demonstrated")
-_PROTESTERS = words("protesters")
-_AFTER_INTRANSITIVE = words("after_intransitive")
-# acts whose "against X", "on X" names the place they hit, and those prepositions
-_HOSTILE_ACTS = words("hostile_acts")
-_VICTIM_PREPS = words("victim_preps")
-# what may stand between "of" or "in" and a state's name ("of southern Serbia")
-_COMPASS_OR_THE = frozenset(("the", *_COMPASS))
-# people who speak for a party ("a spokeswoman for the U.S. embassy")
-_SPEAKER_NOUNS = words("speaker_nouns")
-# conjunctions that open a clause with its own subject
-_SUBORDINATORS = words("subordinators")
-# words opening a reported clause about the speaker's own side ("said their forces ...")
-_OWN_SUBJECT = words("own_subject")
-# words without which a sentence has no pronoun or plural reference to resolve
-_REF_FIRST = ({w for k in _PLURAL_REFS for w in k} - {"the", "both"}) | _PERSON_PRONOUNS | {
-    "alliance", "bloc", "organization", "organisation", "union"}
-_FIRST_PERSON = words("first_person")
-_DEFINITE_IGO = {"alliance": ("NATO", "CSTO"), "bloc": ("EU", "ASEAN", "NATO", "AU", "GCC"),
-                 "organization": (), "organisation": (), "union": ("EU", "AU")}
-# (pair in focus?, person in focus?) -> words a reference can start with
-_REF_STARTS = {(group, person): frozenset(_DEFINITE_IGO) | (frozenset(_PLURAL_FIRST) if group
-                                                            else frozenset())
-               | (frozenset(_PERSON_PRONOUNS) if person else frozenset())
-               for group in (False, True) for person in (False, True)}
 
 
 @dataclass
@@ -559,7 +257,7 @@ class RulesExtractor:
         # a plural group: "the rebels said they would ...")
         if speaker is not None:
             for i, lw in enumerate(lower):
-                own = lw in _FIRST_PERSON or (lw in ("it", "they") and attr_span is not None
+                own = lw in FIRST_PERSON or (lw in ("it", "they") and attr_span is not None
                                               and i == attr_span[1]
                                               and speaker.kind == "party" and (
                                                   lw == "it" or speaker.form in ("role", "adj")))
@@ -597,7 +295,7 @@ class RulesExtractor:
         # "Finance Minister Lawrence Wong", "Trade Representative Katherine Tai"
         triggers = [t for t in triggers if not (
             t[0] > 0 and words[t[0]][:1].isupper() and t[1] < len(words)
-            and lower[t[1]] in _TITLE_HEADS and words[t[1]][:1].isupper())]
+            and lower[t[1]] in TITLE_HEADS and words[t[1]][:1].isupper())]
         stance_cue = sid >= 0 and not STANCE_CUES.isdisjoint(lower)
         breaks = []
         # clauses matter to triggers, to a reported demand (needs an attribution)
@@ -620,7 +318,7 @@ class RulesExtractor:
             for p in group.parties:
                 if p == speaker.party:
                     continue
-                found.append((speaker.party, p, _MUST_TRIGGER, k, k + 1, False, modality,
+                found.append((speaker.party, p, MUST_TRIGGER, k, k + 1, False, modality,
                               speaker.agent, group.agent_of(p)))
             triggers = [(s_, e_, None if k < s_ < k_end else t_) for s_, e_, t_ in triggers]
         live = places = None
@@ -659,7 +357,7 @@ class RulesExtractor:
         for k, (src, tgt, trig, ts, te, negated, modality, src_agent, tgt_agent) in enumerate(
                 found):
             t = trig
-            if negated and t.category in _COOPERATIVE and _refusal(lower, ts):
+            if negated and t.category in COOPERATIVE and _refusal(lower, ts):
                 # "will not accept", "would not meet": a refusal, which PLOVER codes
                 # as REJECT; a failed outcome ("did not achieve progress") stays negated
                 t, negated = t.recast("REJECT", "reject"), False
@@ -671,9 +369,9 @@ class RulesExtractor:
                 # sanction at home is repression (CAMEO 17)
                 t = t.recast("COERCE", "repress")
             if t.category == "COOPERATE" and t.pos == "noun" and not negated and (any(
-                    w in _MORE_OF for w in lower[max(0, ts - 3):ts]) or (any(
-                    w in _MORE for w in lower[max(0, ts - 3):ts]) and any(
-                    w in _WISHES for w in lower[max(0, ts - 7):ts]))):
+                    w in MORE_OF for w in lower[max(0, ts - 3):ts]) or (any(
+                    w in MORE for w in lower[max(0, ts - 3):ts]) and any(
+                    w in WISHES for w in lower[max(0, ts - 7):ts]))):
                 # "conveyed his desire for closer cooperation", "ways to further deepen
                 # cooperation": more cooperation wished for is an intent (PLOVER AGREE)
                 t = t.recast("AGREE", "intent")
@@ -682,7 +380,7 @@ class RulesExtractor:
                 # "will withdraw its force from Chad unless ...": a conditional act
                 # against the other side's will is a threat (CAMEO 13)
                 t = t.recast("THREATEN", "threaten")
-            elif (t.category in _INTENT_CATEGORIES or "announced_is_intent" in t.props) \
+            elif (t.category in INTENT_CATEGORIES or "announced_is_intent" in t.props) \
                     and modality == "future" and "announced_is_act" not in t.props:
                 # (an announced resignation is the retreat itself, not a promise to others;
                 # a visit announced for later is an intent to meet, CAMEO 036)
@@ -786,9 +484,9 @@ class RulesExtractor:
                 key = tuple(words[i:i + L])
                 if key in reg.surfaces:
                     pid, form = _pick(reg.surfaces[key])
-                    if pid in _SEPARATED and form in ("capital", "place") and state.date \
-                            and state.date < _SEPARATED[pid][0]:
-                        pid = _SEPARATED[pid][1]    # Juba before South Sudan: Sudan
+                    if pid in SEPARATED and form in ("capital", "place") and state.date \
+                            and state.date < SEPARATED[pid][0]:
+                        pid = SEPARATED[pid][1]    # Juba before South Sudan: Sudan
                     hit = Mention(i, i + L, (pid,), kind="media" if form == "media" else "party",
                                   form=form)
                     break
@@ -797,7 +495,7 @@ class RulesExtractor:
                     hit = self._person(i, i + L, name, state, full=True)
                     break
                 if key in reg.surnames and (i + L >= n or not words[i + L][:1].isupper()
-                                            or words[i + L] in _TITLES):
+                                            or words[i + L] in TITLES):
                     name = self._surname(key, words, i, state)
                     if name:
                         hit = self._person(i, i + L, name, state, full=False)
@@ -810,7 +508,7 @@ class RulesExtractor:
                                       "name", role=state.person_role.get(name, ""))
                         break
             if hit is None and w in state.persons and (i == 0 or not words[i - 1][:1].isupper()
-                                                       or words[i - 1] in _TITLES):
+                                                       or words[i - 1] in TITLES):
                 name = state.persons[w]
                 hit = Mention(i, i + 1, (state.person_party[name],), name, "person", "name",
                               role=state.person_role.get(name, ""))
@@ -863,10 +561,10 @@ class RulesExtractor:
         for name in names:
             if name in state.person_party:
                 return name
-        titled = i > 0 and words[i - 1] in _TITLES
+        titled = i > 0 and words[i - 1] in TITLES
         # "the Bush administration", "the Abe government": a leader's surname
-        led = i + len(key) < len(words) and words[i + len(key)].lower() in _LED
-        if len(key) == 1 and key[0] in _SURNAME_STOP and not (titled or led):
+        led = i + len(key) < len(words) and words[i + len(key)].lower() in LED
+        if len(key) == 1 and key[0] in SURNAME_STOP and not (titled or led):
             return ""
         active = [nm for nm in names
                   if any(t.active(state.date) for t in self.registry.terms.get(nm, []))]
@@ -884,7 +582,7 @@ class RulesExtractor:
         if not active:
             # (a title must fit an office the person held: "President Hassan Sheikh"
             # is no Prime Minister Hassan)
-            if titled and any(w in _OFFICE_WORDS for w in title.split()):
+            if titled and any(w in OFFICE_WORDS for w in title.split()):
                 names = [nm for nm in names if any(
                     t.role and t.role.lower() in title
                     for t in self.registry.terms.get(nm, []))]
@@ -895,9 +593,9 @@ class RulesExtractor:
 
     def _roles(self, out, words, lower, state) -> list[Mention]:
         """Attach role phrases to adjacent parties and names; resolve bare roles."""
-        if _ROLE_WORDS.isdisjoint(lower):
+        if ROLE_WORDS.isdisjoint(lower):
             return out
-        role_at = _where(map(_ROLE_FIRST.__contains__, lower))
+        role_at = _where(map(ROLE_FIRST.__contains__, lower))
         n = len(words)
         by_start = {m.start: m for m in out}
         covered = set()
@@ -908,10 +606,10 @@ class RulesExtractor:
         for i in role_at:
             if i < pos or i in covered:
                 continue
-            for L in range(min(_ROLE_FIRST[lower[i]], n - i), 0, -1):
+            for L in range(min(ROLE_FIRST[lower[i]], n - i), 0, -1):
                 key = tuple(lower[i:i + L])
-                if key in _ROLES and not any(j in covered for j in range(i, i + L)):
-                    roles.append((i, i + L, _ROLES[key]))
+                if key in ROLES and not any(j in covered for j in range(i, i + L)):
+                    roles.append((i, i + L, ROLES[key]))
                     pos = i + L
                     break
         if not roles:
@@ -939,7 +637,7 @@ class RulesExtractor:
             # "the Russian and US top foreign policy officials"
             before = None
             j = rs - 1
-            while j >= 0 and (lower[j] in _NP_FILLER or lower[j] in ("'s", "’s", "'") or (
+            while j >= 0 and (lower[j] in NP_FILLER or lower[j] in ("'s", "’s", "'") or (
                     # a people's name in between: "Turkish Kurd refugees", "Bosnian
                     # Muslim civilians"
                     not individual and j == rs - 1 and words[j][:1].isupper()
@@ -995,7 +693,7 @@ class RulesExtractor:
                     person = next((m for m in result if m.start == nm
                                    and m.kind == "person"), None)
             party_m = before or after
-            if person is None and party_m is None and individual and role in _STATE_OFFICES \
+            if person is None and party_m is None and individual and role in STATE_OFFICES \
                     and words[rs][:1].isupper():
                 # "President Laurent Gbago" (a name the registry does not know): the
                 # holder of an office of the one state the sentence is about, if any
@@ -1011,15 +709,15 @@ class RulesExtractor:
                     person.parties = party_m.parties
                 person.role = person.role or role
                 continue
-            if party_m is None and role in _DOMESTIC_ROLES and not (
-                    rs > 0 and lower[rs - 1] in _NOT_HOME_BEFORE and not (
+            if party_m is None and role in DOMESTIC_ROLES and not (
+                    rs > 0 and lower[rs - 1] in NOT_HOME_BEFORE and not (
                         # "hundreds of activists": a number, not a possessor
-                        lower[rs - 1] == "of" and rs > 1 and lower[rs - 2] in _QUANTITY)):
+                        lower[rs - 1] == "of" and rs > 1 and lower[rs - 2] in QUANTITY)):
                 # "Sudanese rebels attacked government troops", "police arrested
                 # opposition leaders in Baku": the country the sentence is about
                 home = self._home_state(result, lower)
                 if home:
-                    parties = ((f"{home}-{_SECTOR_GROUPS[role]}",) if role in _SECTOR_GROUPS
+                    parties = ((f"{home}-{SECTOR_GROUPS[role]}",) if role in SECTOR_GROUPS
                                else (home,))
                     result.append(Mention(rs, re_, parties, role, "party", "role", role=role))
                     covered.update(range(rs, re_))
@@ -1065,10 +763,10 @@ class RulesExtractor:
                                 break
                     agent = holder.name if holder else f"{self.registry.name(party_m.party)} {role}"
             parties = party_m.parties
-            if role in _SECTOR_GROUPS and party_m.kind == "party" and self.registry.party(
+            if role in SECTOR_GROUPS and party_m.kind == "party" and self.registry.party(
                     party_m.party) is not None and self.registry.party(
                     party_m.party).kind == "state":
-                parties = (f"{party_m.party}-{_SECTOR_GROUPS[role]}",)
+                parties = (f"{party_m.party}-{SECTOR_GROUPS[role]}",)
             start = before.start if before else rs
             end = max(re_, name_end, after.end if after is not None else 0)
             new = Mention(start, end, parties, agent, kind, "role", role=role)
@@ -1084,7 +782,7 @@ class RulesExtractor:
         if placed:
             covered.update(k for rs, end, _r, _n in placed for k in range(rs, end))
         for rs, re_, role in deferred if home else ():
-            parties = (f"{home}-{_SECTOR_GROUPS[role]}",) if role in _SECTOR_GROUPS else (home,)
+            parties = (f"{home}-{SECTOR_GROUPS[role]}",) if role in SECTOR_GROUPS else (home,)
             result.append(Mention(rs, re_, parties, role, "party", "role", role=role))
         for rs, end, role, name in placed:
             # a holder of that office at the time, the name misspelt: "President
@@ -1138,7 +836,7 @@ class RulesExtractor:
             if m.kind not in ("party", "person") or m.relational \
                     or _names_a_thing(m, lower):
                 continue
-            if m.kind == "person" and m.role in _STATE_OFFICES and 0 <= bare <= 3 \
+            if m.kind == "person" and m.role in STATE_OFFICES and 0 <= bare <= 3 \
                     and bare < m.start and "," not in lower[:bare] \
                     and not any(o.start < m.start and o.kind in ("party", "person")
                                 for o in mentions if o is not m):
@@ -1152,9 +850,9 @@ class RulesExtractor:
                     continue
                 states.add(base.id)
                 if m.kind == "party" and (
-                        m.location or (m.start > 0 and lower[m.start - 1] in _PLACE_PREPS)
+                        m.location or (m.start > 0 and lower[m.start - 1] in PLACE_PREPS)
                         or "-" in p or (m.form == "role" and (
-                            m.role in _HOME_INSTITUTIONS
+                            m.role in HOME_INSTITUTIONS
                             # ("28 Chilean government officials")
                             or "government" in lower[m.start:m.end]))):
                     cued = True
@@ -1172,14 +870,14 @@ class RulesExtractor:
         pos = 0
         # a name starts with two capitalised words
         for i in [k for k in range(n - 1) if words[k][0].isupper() and (
-                words[k + 1][0].isupper() or (words[k + 1] in _NAME_PARTICLES and k + 2 < n
+                words[k + 1][0].isupper() or (words[k + 1] in NAME_PARTICLES and k + 2 < n
                                               and words[k + 2][:1].isupper()))]:
             if i < pos or i in covered:
                 continue
             end = _capitalised_run(words, i, max_len=3)
-            if not end or any(k in covered for k in range(i, end)) or words[i] in _TITLES \
-                    or lower[i] in _HONORIFICS \
-                    or (i > 0 and lower[i - 1] in _MEDIA_ROLE):
+            if not end or any(k in covered for k in range(i, end)) or words[i] in TITLES \
+                    or lower[i] in HONORIFICS \
+                    or (i > 0 and lower[i - 1] in MEDIA_ROLE):
                 continue
             k = end
             party = None
@@ -1217,7 +915,7 @@ class RulesExtractor:
         sentence names: "President Bouteflika is prepared to lift the ban on the
         Islamic Salvation Front (FIS)", "the Umma (Nation) party will boycott
         Algeria's elections". Its id is the state's; the name is kept as its agent."""
-        if _ORG_HEADS.isdisjoint(lower):
+        if ORG_HEADS.isdisjoint(lower):
             return
         n = len(words)
         covered = set()
@@ -1225,7 +923,7 @@ class RulesExtractor:
             covered.update(range(m.start, m.end))
         found = []
         for h in range(1, n):
-            if lower[h] not in _ORG_HEADS or h in covered:
+            if lower[h] not in ORG_HEADS or h in covered:
                 continue
             k = h
             if not words[h][0].isupper():
@@ -1239,12 +937,12 @@ class RulesExtractor:
             while start > 0 and (words[start - 1][:1].isupper() or (
                     lower[start - 1] in ("for", "of", "and") and start > 1
                     and words[start - 2][:1].isupper())) \
-                    and start - 1 not in covered and words[start - 1] not in _TITLES:
+                    and start - 1 not in covered and words[start - 1] not in TITLES:
                 start -= 1
             while start < k and lower[start] in ("the", "a", "an", "for", "of", "and"):
                 start += 1
             if start >= k or any(j in covered for j in range(start, h + 1)) \
-                    or words[start] in _NOT_DOMESTIC_NAMES:
+                    or words[start] in NOT_DOMESTIC_NAMES:
                 continue
             end = h + 1
             if end + 2 < n and words[end] == "(" and words[end + 2] == ")" \
@@ -1270,12 +968,12 @@ class RulesExtractor:
 
     def _references(self, out, words, lower, state) -> None:
         """Pronouns and plural/definite references to earlier actors."""
-        if _REF_FIRST.isdisjoint(lower):
+        if REF_FIRST.isdisjoint(lower):
             return
         # words that can start a reference now: plural ones need a pair in focus,
         # pronouns a person, "the alliance" an organisation (looked up below)
         here = [m for m in out if m.kind == "person" and m.party]
-        starts = _REF_STARTS[bool(state.last_group), bool(state.last_person or here)]
+        starts = REF_STARTS[bool(state.last_group), bool(state.last_person or here)]
         ref_at = _where(map(starts.__contains__, lower))
         if not ref_at:
             return
@@ -1288,15 +986,15 @@ class RulesExtractor:
             if i < pos or i in taken:
                 continue
             lw = lower[i]
-            L0 = _PLURAL_FIRST.get(lw, 0) if state.last_group else 0
+            L0 = PLURAL_FIRST.get(lw, 0) if state.last_group else 0
             hit = None
             for L in range(min(L0, n - i), 0, -1):
-                if tuple(lower[i:i + L]) in _PLURAL_REFS:
+                if tuple(lower[i:i + L]) in PLURAL_REFS:
                     if L == 1 and lw in ("they", "them", "their") and words[i] != lw \
                             and i != 0:
                         continue
                     if L == 1 and lw in ("they", "them", "their") and any(
-                            lower[j] in _PLURAL_NOUNS and j not in taken and (
+                            lower[j] in PLURAL_NOUNS and j not in taken and (
                                 j == 0 or lower[j - 1] not in ("two", "both", "our", "the"))
                             for j in range(i)):
                         # "Countries that have declared their intention": the pronoun
@@ -1311,10 +1009,10 @@ class RulesExtractor:
                     break
             # "Kofi Annan announced on Monday that he will withdraw": the speaker
             before = next((m for m in here if m.end <= i and lw in ("he", "she") and any(
-                lower[k] in _REPORT_VERBS for k in range(m.end, min(i, m.end + 3)))
+                lower[k] in REPORT_VERBS for k in range(m.end, min(i, m.end + 3)))
                 and not any(o.end <= i and o.start >= m.end for o in out)), None)
-            if hit is None and lw in _PERSON_PRONOUNS and (state.last_person or before) \
-                    and not (i + 1 < n and lower[i + 1] in _HONORIFICS
+            if hit is None and lw in PERSON_PRONOUNS and (state.last_person or before) \
+                    and not (i + 1 < n and lower[i + 1] in HONORIFICS
                              and words[i + 1][:1].isupper()):
                 # ("His Majesty King Abdullah", "Her Excellency": a form of address)
                 if before is not None:
@@ -1324,11 +1022,11 @@ class RulesExtractor:
                     nm = state.last_person
                     hit = Mention(i, i + 1, (state.person_party.get(nm, ""),), nm, "person",
                                   "pronoun", role=state.person_role.get(nm, ""))
-            if hit is None and lw in _DEFINITE_IGO and i > 0 and lower[i - 1] == "the" \
+            if hit is None and lw in DEFINITE_IGO and i > 0 and lower[i - 1] == "the" \
                     and words[i].islower():
                 for pid in reversed(state.recent_parties):
                     a = self.registry.party(pid)
-                    allowed = _DEFINITE_IGO[lw]
+                    allowed = DEFINITE_IGO[lw]
                     if a is not None and a.kind == "igo" and (not allowed or pid in allowed):
                         hit = Mention(i - 1, i + 1, (pid,), "", "party", "ref")
                         break
@@ -1365,27 +1063,27 @@ class RulesExtractor:
                 continue
             j = m.start - 1
             while j >= 0 and (lower[j] in ("the", "a", "neighbouring", "neighboring",
-                                           *_COMPASS) or (
+                                           *COMPASS) or (
                     # "in the capital Kabul", "in the port city Basra"
-                    lower[j] in _SETTLEMENTS and m.form in ("capital", "place")
+                    lower[j] in SETTLEMENTS and m.form in ("capital", "place")
                     and j > 0 and lower[j - 1] in ("the", "port", "border", "holy"))):
                 j -= 1
             modifier = m.end < n and words[m.end] in ("-", "–", "'", "’", "'s", "’s")
-            if j >= 0 and lower[j] in _LOCATIVE and m.form in ("name", "capital") \
+            if j >= 0 and lower[j] in LOCATIVE and m.form in ("name", "capital") \
                     and not modifier:
                 m.location = True
             if j >= 0 and lower[j] in ("from",) and m.form == "capital":
                 m.location = True
-            if m.form == "adj" and m.end < n and lower[m.end] in _RELATIONAL \
-                    and lower[m.end] not in _FRIENDS:
+            if m.form == "adj" and m.end < n and lower[m.end] in RELATIONAL \
+                    and lower[m.end] not in FRIENDS:
                 # "Iranian proxies" are not Iran; "our Philippine allies" are the
                 # Philippines
                 m.relational = True
-            if m.form == "adj" and m.end < n and lower[m.end] in _SETTLEMENTS:
+            if m.form == "adj" and m.end < n and lower[m.end] in SETTLEMENTS:
                 # "outside the Iraqi city of Basra": a place, never an actor
                 m.location = True
                 continue
-            if m.form == "adj" and m.end < n and lower[m.end] in _BORDERS and j >= 0 and \
+            if m.form == "adj" and m.end < n and lower[m.end] in BORDERS and j >= 0 and \
                     lower[j] in ("on", "near", "along", "across", "at", "from", "off"):
                 # "a stronghold on the Thai border": where, on either side of it
                 m.relational = True
@@ -1393,11 +1091,11 @@ class RulesExtractor:
                     "pro", "anti", "non"):
                 # "the pro-Iranian Hizbollah", "an anti-Syria journalist": a leaning
                 m.relational = True
-            if m.end + 1 < n and words[m.end] == "-" and lower[m.end + 1] in _BROKERED:
+            if m.end + 1 < n and words[m.end] == "-" and lower[m.end + 1] in BROKERED:
                 # "a UN-brokered truce", "the Israeli-occupied West Bank": the party
                 # only describes what follows
                 m.relational = True
-            if m.end + 2 < n and words[m.end] == "-" and lower[m.end + 1] in _BACKED and any(
+            if m.end + 2 < n and words[m.end] == "-" and lower[m.end + 1] in BACKED and any(
                     o.start == m.end + 2 and o.kind in ("party", "person") for o in out):
                 # "NATO-member Norway", "the Iranian-backed Hezbollah": the second
                 # party acts; the first only describes it
@@ -1407,14 +1105,14 @@ class RulesExtractor:
                 # "the Albanians of southern Serbia": a people of that state
                 if self._people_of(m, out, lower, m.end + 1, other_state=True):
                     continue
-            if m.form == "adj" and m.end < n and lower[m.end] in _MINORITY_NOUNS \
+            if m.form == "adj" and m.end < n and lower[m.end] in MINORITY_NOUNS \
                     and not (m.start > 0 and lower[m.start - 1] == "ethnic"):
                 # "ethnic cleansing in Montenegro against the Albanian population of the
                 # province": a people living in the one state the sentence places
                 # things in
                 homes = {p.party for p in out if p is not m and p.kind == "party"
                          and p.form != "adj" and p.start > 0
-                         and lower[_skip_back(lower, p.start - 1)] in _PLACE_PREPS
+                         and lower[_skip_back(lower, p.start - 1)] in PLACE_PREPS
                          and _kind(self.registry, p.party) == "state"}
                 if len(homes) == 1 and m.party not in homes:
                     m.parties = (f"{homes.pop()}-CVL",)
@@ -1429,20 +1127,20 @@ class RulesExtractor:
                 # the sentence places anything in
                 homes = {p.party for p in out if p is not m and p.kind == "party"
                          and p.form != "adj" and p.start > 0
-                         and lower[_skip_back(lower, p.start - 1)] in _PLACE_PREPS
+                         and lower[_skip_back(lower, p.start - 1)] in PLACE_PREPS
                          and _kind(self.registry, p.party) == "state"}
                 if len(homes) == 1:
                     m.parties = (f"{homes.pop()}-CVL",)
                     continue
                 m.relational = True
             # reporters: "Voice of Russia correspondent Olga Denisova"
-            if m.start > 0 and lower[m.start - 1] in _MEDIA_ROLE:
+            if m.start > 0 and lower[m.start - 1] in MEDIA_ROLE:
                 m.kind = "media"
             if media_ends and any(e == m.start or e == m.start - 1 for e in media_ends) \
                     and m.form != "role":
-                if m.end < n and lower[m.end] in _MEDIA_ROLE:
+                if m.end < n and lower[m.end] in MEDIA_ROLE:
                     m.kind = "media"
-            if m.end < n and lower[m.end] in _MEDIA_ROLE and m.form in ("name", "adj") \
+            if m.end < n and lower[m.end] in MEDIA_ROLE and m.form in ("name", "adj") \
                     and m.kind == "party" and lower[m.end] not in ("agency",):
                 if lower[m.end] in ("correspondent", "reporter", "journalist", "tv",
                                     "television", "radio", "newspaper", "broadcaster"):
@@ -1451,11 +1149,11 @@ class RulesExtractor:
     def _people_of(self, m, out, lower, k, other_state=False) -> bool:
         """Make the people ``m`` those of the state named at ``k`` (past "the" and
         compass words: "ethnic Albanians in south Serbia"); whether it did."""
-        while k < len(lower) and lower[k] in _COMPASS_OR_THE:
+        while k < len(lower) and lower[k] in COMPASS_OR_THE:
             k += 1
         place = next((p for p in out if p.start == k and p.kind == "party"), None)
         if place is not None and place.end + 2 < len(lower) and lower[place.end] == "-" \
-                and lower[place.end + 1] in _BROKERED:
+                and lower[place.end + 1] in BROKERED:
             # "Palestinians of the Israeli-occupied West Bank": of the place after it
             place = next((p for p in out if p.start == place.end + 2 and p.kind == "party"),
                          None)
@@ -1478,11 +1176,11 @@ class RulesExtractor:
                     g.parties) == 1:
                 continue
             k = g.end
-            while k < n and k - g.end <= 3 and lower[k] not in _MUST and lower[k] in (
+            while k < n and k - g.end <= 3 and lower[k] not in MUST and lower[k] in (
                     "and", "other", "developed", "nations", "countries", "forces", "also",
                     "now", "still", "immediately", "too"):
                 k += 1
-            if k < n and lower[k] in _MUST and (lower[k] != "has" and lower[k] != "have" or (
+            if k < n and lower[k] in MUST and (lower[k] != "has" and lower[k] != "have" or (
                     k + 1 < n and lower[k + 1] == "to")):
                 end = min([b for b in breaks if b > k] + [n])
                 return g, k, end
@@ -1502,8 +1200,8 @@ class RulesExtractor:
                     while end < n and lower[end] not in (",",):
                         end += 1
                     return m, (i, min(end + 1, n))
-        for i in (_where(map(_REPORT_VERBS.__contains__, lower))
-                  if not _REPORT_VERBS.isdisjoint(lower) else ()):
+        for i in (_where(map(REPORT_VERBS.__contains__, lower))
+                  if not REPORT_VERBS.isdisjoint(lower) else ()):
             lw = lower[i]
             if words[i] != lw or _inside(i, mentions):
                 continue
@@ -1513,20 +1211,20 @@ class RulesExtractor:
                             None)
             if m_before is not None and m_before.start >= 3 and lower[
                     m_before.start - 1] in ("in", "at", "from") and lower[
-                    m_before.start - 2] in _BASED:
+                    m_before.start - 2] in BASED:
                 # "the Red Cross operating in Iraq said": the one based there speaks
                 m_before = next((m for m in reversed(actors)
                                  if m.end == m_before.start - 2), m_before)
             m_after = next((m for m in actors if m.start > i and m.start - i <= 2), None)
-            if m_before is not None and lw in _WEAK_REPORT and not any(
-                    lower[k] == "that" and not any(w in _DETERMINERS for w in lower[i + 1:k])
+            if m_before is not None and lw in WEAK_REPORT and not any(
+                    lower[k] == "that" and not any(w in DETERMINERS for w in lower[i + 1:k])
                     for k in range(i + 1, min(n, i + 4))):
                 # "Germany announced sanctions", "reiterated its demand that Israel
                 # ease ...": an event, not a quote
                 m_before = None
             if m_before is not None:
                 start = m_before.start
-                while start > 0 and lower[start - 1] in _NP_FILLER:
+                while start > 0 and lower[start - 1] in NP_FILLER:
                     start -= 1
                 if start > 0 and words[start - 1] in (",", '"', "”", "'", "’", "-", "–", "—"):
                     end = i + 1
@@ -1573,8 +1271,8 @@ class RulesExtractor:
             best = None
             if lower[i] == "march" and _month_march(lower, i):
                 continue
-            if lower[i] in _HELP and i + 1 < n and (i + 1) not in covered and lower[
-                    i + 1].isalpha() and lower[i + 1] not in _HELP_OBJECTS:
+            if lower[i] in HELP and i + 1 < n and (i + 1) not in covered and lower[
+                    i + 1].isalpha() and lower[i + 1] not in HELP_OBJECTS:
                 # "help spur growth", "helped set the stage": a help to do something is
                 # no aid to anyone ("help Ukraine", "help the people of Gaza" are)
                 continue
@@ -1583,7 +1281,7 @@ class RulesExtractor:
                 # Israeli-occupied West Bank", "a Russian-brokered truce"
                 continue
             if i not in covered:
-                nominal = i > 0 and (lower[i - 1] in _DETERMINERS or lower[i - 1] in ("'s", "’s"))
+                nominal = i > 0 and (lower[i - 1] in DETERMINERS or lower[i - 1] in ("'s", "’s"))
                 if not nominal and i > 0 and (i - 1) in covered and not lower[i].endswith(
                         ("ed", "ing", "s")):
                     # "a U.S. request", "an Indian proposal": article + name + bare noun
@@ -1652,12 +1350,12 @@ class RulesExtractor:
                     # modifiers before a noun trigger
                     trig.pos == "noun" and 0 < len(gap) <= 6 and gap[-1] in ("and", "or")
                     and gap[0] not in (",", "and", "or")
-                    and all(g in (",", "and", "or") or g in _NP_FILLER
-                            or (g.isalpha() and g not in _STOP_MODIFIER)
+                    and all(g in (",", "and", "or") or g in NP_FILLER
+                            or (g.isalpha() and g not in STOP_MODIFIER)
                             for g in gap)
                     and not any(pe <= m.start < s for m in mentions))
-                linked = any(g in _COMPLEMENTIZERS for g in gap) or (
-                    pe > 0 and lower[pe - 1] in _COMPLEMENTIZERS)
+                linked = any(g in COMPLEMENTIZERS for g in gap) or (
+                    pe > 0 and lower[pe - 1] in COMPLEMENTIZERS)
                 new_subject = "that" in gap and any(
                     m.start >= pe + gap.index("that") and m.end <= s and m.kind != "media"
                     for m in mentions)
@@ -1665,13 +1363,13 @@ class RulesExtractor:
                 # previous one: "rejected a U.S. request", "reject proposed changes"
                 in_object = len(gap) <= 6 and (
                     trig.pos == "noun" or (lower[s].endswith("ed")
-                                           and all(g in _NP_FILLER for g in gap)))
+                                           and all(g in NP_FILLER for g in gap)))
                 if _pt is not None and _pt.category == "REQUEST":
                     new_subject = False       # "demanded that Turkey provide ...": one demand
-                elif not new_subject and not _SUBORDINATORS.isdisjoint(gap):
+                elif not new_subject and not SUBORDINATORS.isdisjoint(gap):
                     # "discussed it as Russia continues its attacks": a clause of its own
                     new_subject = any(
-                        lower[j] in _SUBORDINATORS and lower[j - 1] not in ("well", "such")
+                        lower[j] in SUBORDINATORS and lower[j - 1] not in ("well", "such")
                         and any(m.start == j + 1 + (lower[j + 1] == "the") and m.end <= s
                                 and m.kind != "media" for m in mentions)
                         for j in range(pe, s))
@@ -1750,9 +1448,9 @@ class RulesExtractor:
             # a noun's modality is its support verb's: "will provide nearly 25,000 tons
             # of emergency food aid"
             k = next((k for k in range(ts - 1, max(c_start, ts - 12) - 1, -1)
-                      if lower[k] in _SUPPORT_VERBS), None)
-            if k is not None and any(w in _FUTURE or w == "would" or w in _FUTURE_VERBS
-                                     or w in _POSSIBLE or w in _OBLIGATION
+                      if lower[k] in SUPPORT_VERBS), None)
+            if k is not None and any(w in FUTURE or w == "would" or w in FUTURE_VERBS
+                                     or w in POSSIBLE or w in OBLIGATION
                                      for w in lower[max(c_start, k - 6):k]):
                 modality = _modality(lower, k, c_start, c_end)
         if trig.category in ("SANCTION", "COERCE", "ASSAULT") and modality in (
@@ -1762,12 +1460,12 @@ class RulesExtractor:
             trig = trig.recast("THREATEN", "threaten", -6.0)
         talk_like = "talk" in trig.props and trig.reciprocal
         passive = (trig.pos == "verb" and ts > 0 and _is_participle(lower[ts], trig)
-                   and lower[ts] not in _ADJECTIVAL
-                   and any(lower[k] in _BE for k in range(max(c_start, ts - 3), ts)))
+                   and lower[ts] not in ADJECTIVAL
+                   and any(lower[k] in BE for k in range(max(c_start, ts - 3), ts)))
         if not passive and trig.pos == "verb" and "transitive" in trig.props \
                 and 0 < ts and te < n and _is_participle(lower[ts], trig) \
-                and lower[te] in _AFTER_REDUCED and words[ts - 1].isalpha() \
-                and words[ts - 1].islower() and lower[ts - 1] not in _NOT_BEFORE_REDUCED \
+                and lower[te] in AFTER_REDUCED and words[ts - 1].isalpha() \
+                and words[ts - 1].islower() and lower[ts - 1] not in NOT_BEFORE_REDUCED \
                 and not lower[ts - 1].endswith("ly") \
                 and not (ts > 1 and lower[ts - 2] in ("a", "an")) \
                 and not any(m.start < ts <= m.end for m in mentions):
@@ -1804,11 +1502,11 @@ class RulesExtractor:
                  # accountable, and reviewed efforts to provide aid")
                  and not (g.start > 0 and words[g.start - 1].islower()
                           and lower[g.start - 1].endswith("ing")
-                          and lower[g.start - 1] not in _ING_ADJECTIVES
-                          and not (g.start > 1 and lower[g.start - 2] in _DETERMINERS))]
+                          and lower[g.start - 1] not in ING_ADJECTIVES
+                          and not (g.start > 1 and lower[g.start - 2] in DETERMINERS))]
         after_but = c_start + 1 + (c_start + 1 < n and lower[c_start + 1] in ("also", "still"))
         if not cands and 0 < c_start < ts and lower[c_start] == "but" and not in_attr and (
-                lower[after_but] in _FINITE or (after_but == ts and trig.pos == "verb")):
+                lower[after_but] in FINITE or (after_but == ts and trig.pos == "verb")):
             # "Benin opened its borders ..., but was still refusing admittance to
             # Ghanaians": a clause with no subject of its own has the one before
             # (the nearest clause before it that has a subject)
@@ -1827,14 +1525,14 @@ class RulesExtractor:
             # first verb is not the subject of the second
             subjects = [g for g in cands if not any(
                 c_start <= s_ and e_ <= g.start and all(
-                    lower[k] in _NP_FILLER or lower[k].isdigit() or lower[k] in _NUMBER_WORDS
+                    lower[k] in NP_FILLER or lower[k].isdigit() or lower[k] in NUMBER_WORDS
                     for k in range(e_, g.start)) for s_, e_, _t in triggers if e_ <= ts)]
         if in_attr and speaker is not None:
             cands = [g for g in cands] or [g for g in live if speaker in g.mentions]
         elif not cands and speaker is not None and attr_span is not None \
                 and attr_span[1] == c_start and c_start + 1 < ts \
-                and lower[c_start + (lower[c_start] == "that")] in _OWN_SUBJECT \
-                and any(lower[k] in _FINITE for k in range(c_start + 1, ts)):
+                and lower[c_start + (lower[c_start] == "that")] in OWN_SUBJECT \
+                and any(lower[k] in FINITE for k in range(c_start + 1, ts)):
             # "Bosnian Serbs said their forces had completed their withdrawal": the
             # speaker's own people act
             cands = subjects = [g for g in live if speaker in g.mentions][:1]
@@ -1879,7 +1577,7 @@ class RulesExtractor:
             src_group = subjects[0] if subjects else None
             rel = next((g for g in reversed(subjects) if g is not src_group and g.end <= ts
                         and _relative_subject(words, lower, g.start)
-                        and all(w in _FINITE or w.endswith("ly") or w in ("not", "also", "n't")
+                        and all(w in FINITE or w.endswith("ly") or w in ("not", "also", "n't")
                                 for w in lower[g.end:ts])), None) \
                 if trig.pos == "verb" and len(subjects) > 1 else None
             if rel is not None:
@@ -1893,10 +1591,10 @@ class RulesExtractor:
                 if owner is not src_group and lower[owner.end] in ("'s", "’s") and all(
                         lower[k] in ("and", ",", "-") or (
                             lower[k].isalpha() and words[k].islower()
-                            and lower[k] not in _STOP_MODIFIER
-                            and lower[k] not in _NP_FILLER
-                            and lower[k] not in _SUPPORT_VERBS
-                            and lower[k] not in _REPORT_VERBS)
+                            and lower[k] not in STOP_MODIFIER
+                            and lower[k] not in NP_FILLER
+                            and lower[k] not in SUPPORT_VERBS
+                            and lower[k] not in REPORT_VERBS)
                         for k in range(owner.end + 1, ts)) and ts - owner.end <= 5:
                     src_group = owner
                 else:
@@ -1905,24 +1603,24 @@ class RulesExtractor:
                 # "condemned the Russian attacks on Ukrainian cities": a state's adjective
                 # right before an act named as a noun names its doer
                 doer = next((g for g in live if g.end == ts and g is not src_group
-                             and g.start > 0 and lower[g.start - 1] in _DETERMINERS
+                             and g.start > 0 and lower[g.start - 1] in DETERMINERS
                              and all(m.form == "adj" for m in g.mentions)), None)
                 if doer is not None:
                     src_group = owner = doer
             if trig.pos == "noun" and not trig.reciprocal and src_group is not None \
                     and owner is None and not said_own:
                 close = src_group.end >= ts - 2 and all(
-                    lower[k] in _NP_FILLER or lower[k] in ("'s", "’s") for k in
+                    lower[k] in NP_FILLER or lower[k] in ("'s", "’s") for k in
                     range(src_group.end, ts))
                 verb = next((k for k in range(ts - 1, max(c_start, src_group.end) - 1, -1)
-                             if lower[k] in _SUPPORT_VERBS), None)
+                             if lower[k] in SUPPORT_VERBS), None)
                 if not (close or verb is not None):
                     src_group = None
                 elif verb is not None and not close:
                     # a support verb in a clause of its own has its own subject: "to
                     # strengthen Ukraine's air defences as Russia continues its attacks"
                     sub = next((k for k in range(verb - 1, src_group.end - 1, -1)
-                                if lower[k] in _SUBORDINATORS), None)
+                                if lower[k] in SUBORDINATORS), None)
                     if sub is not None:
                         # (the clause's subject opens it: not "as well as their
                         # commitment to ... provide")
@@ -1941,12 +1639,12 @@ class RulesExtractor:
                 ps = list(state.last_group)
                 return [(a, b, trig, ts, te, negated, modality, "", "")
                         for a in ps for b in ps if a != b]
-        if tgt_group is None and not passive and trig.category in _ANSWERS:
+        if tgt_group is None and not passive and trig.category in ANSWERS:
             # an answer to someone's proposal is aimed at its author: "rejected a fresh
             # offer from Afghanistan", "dismissed calls by Belarus's rulers"
             # (the trigger may end in the proposal itself: "met the demands of Hamas")
             for k in range(te - 1, min(c_end, next_trig + 1, te + 8, n - 2)):
-                if lower[k] in _PROPOSALS and lower[k + 1] in ("from", "by", "of"):
+                if lower[k] in PROPOSALS and lower[k + 1] in ("from", "by", "of"):
                     j = k + 2 + (lower[k + 2] == "the")
                     tgt_group = next((g for g in live if g.start == j and g is not src_group),
                                      None)
@@ -1964,18 +1662,18 @@ class RulesExtractor:
             # Serbian forces", "rejected the resignation of the prime minister"
             # (before any later object: "an admission by Moscow that its forces
             # murdered Polish officers" is asked of Moscow)
-            k = te + (te < n and lower[te] in _DETERMINERS)
+            k = te + (te < n and lower[te] in DETERMINERS)
             # (up to two modifiers: "an immediate and complete withdrawal of")
             for _ in range(3):
-                if k + 1 < n and lower[k] not in _ACT_NOUNS and lower[k + 1] not in (
+                if k + 1 < n and lower[k] not in ACT_NOUNS and lower[k + 1] not in (
                         "of", "by") and words[k].islower() and words[k].isalpha() and (
-                        lower[k] == "and" or lower[k] not in _STOP_MODIFIER) \
+                        lower[k] == "and" or lower[k] not in STOP_MODIFIER) \
                         and not any(s_ == k for s_, _, _t in triggers):
                     k += 1
             # (a violent or hostile act's "of" names its victims: "the killing of";
             # "by" names the doer: "an admission by Moscow")
-            if k + 2 < n and (lower[k] in _ACT_NOUNS or any(
-                    s_ == k and t_ is not None and t_.category not in _HOSTILE
+            if k + 2 < n and (lower[k] in ACT_NOUNS or any(
+                    s_ == k and t_ is not None and t_.category not in HOSTILE
                     for s_, _, t_ in triggers)) \
                     and lower[k + 1] in ("of", "by") and k < c_end:
                 j = k + 2 + (lower[k + 2] == "the")
@@ -1992,7 +1690,7 @@ class RulesExtractor:
             # (a threat's "will no longer tolerate rallies by the Kifaya group" too)
             reach = 7 if trig.category == "ACCUSE" else 10
             for k in range(obj_from, min(c_end, obj_from + reach, n - 1)):
-                if lower[k] == "by" and k > obj_from and lower[k - 1] not in _ORGANISED \
+                if lower[k] == "by" and k > obj_from and lower[k - 1] not in ORGANISED \
                         and not (trig.category == "THREATEN" and lower[k - 1].endswith("ed")):
                     # (not who a threat is "posed by": its maker)
                     j = k + 1 + (lower[k + 1] == "the")
@@ -2045,8 +1743,8 @@ class RulesExtractor:
                     lower, first.start, obj_from) in ("of", "into", "on", "against"):
                 tgt_group = first
         if tgt_group is None and not passive:
-            preps = (_OBJECT_PREP_TALK if trig.category == "CONSULT" else _OBJECT_PREP_AGREE) \
-                if talk_like else _OBJECT_PREP_ANY
+            preps = (OBJECT_PREP_TALK if trig.category == "CONSULT" else OBJECT_PREP_AGREE) \
+                if talk_like else OBJECT_PREP_ANY
             for g in live:
                 if ts < g.start < te <= g.end and g is not src_group:
                     # the pattern ended inside a role mention: "strengthened its forces
@@ -2054,7 +1752,7 @@ class RulesExtractor:
                     tgt_group = g
                     break
                 if ts < g.start and g.end < te and g is not src_group \
-                        and trig.elements[-1] is not None and trig.elements[-1] <= _PARTICLES:
+                        and trig.elements[-1] is not None and trig.elements[-1] <= PARTICLES:
                     tgt_group = g       # "forced the UN refugee agency out"
                     break
                 if g.start < obj_from or g.start >= min(c_end, next_trig + 1) \
@@ -2062,7 +1760,7 @@ class RulesExtractor:
                     continue
                 if "inquiry" in trig.props and _preposition_before(
                         lower, g.start, obj_from) == "to" and any(
-                        lower[k] in _TO_NOUNS for k in range(te, g.start)):
+                        lower[k] in TO_NOUNS for k in range(te, g.start)):
                     # "an investigation of illegal arms sales to Croatia": the sales go
                     # to Croatia; the investigation is of those who sold
                     continue
@@ -2071,7 +1769,7 @@ class RulesExtractor:
                     # hearing into the legality of techniques used against detainees"
                     continue
                 j = g.start - 1 - (g.start > 1 and lower[g.start - 1] == "the")
-                if j > 0 and lower[j] in ("for", "of") and lower[j - 1] in _SPEAKER_NOUNS:
+                if j > 0 and lower[j] in ("for", "of") and lower[j - 1] in SPEAKER_NOUNS:
                     # "..., a spokeswoman for the U.S. embassy said": whom a speaker
                     # speaks for is no object
                     continue
@@ -2085,7 +1783,7 @@ class RulesExtractor:
                         continue
                     if "topic_object" in trig.props:
                         continue
-                elif prep == "other" and trig.category in _CLAUSAL_OBJECT:
+                elif prep == "other" and trig.category in CLAUSAL_OBJECT:
                     pass
                 elif prep == "of" and trig.pos == "verb" and _head_of(
                         lower, g.start, obj_from) and not (
@@ -2122,7 +1820,7 @@ class RulesExtractor:
                         tgt_group = about
                 break
         if src_group is None and trig.category == "ASSAULT" and places and any(
-                w in _BLASTS for w in lower[c_start:c_end]):
+                w in BLASTS for w in lower[c_start:c_end]):
             # an attack no one is named for: "a roadside bomb near Basra killed a U.S.
             # soldier"; event coders give it to the state where it went off, and its
             # victims are that state's when no party is named for them
@@ -2139,7 +1837,7 @@ class RulesExtractor:
             if where is None or (victims is not None and victims in places) or (
                     tgt_group is not None and tgt_group in places and te < n
                     and lower[te] in ("of", "on", "against", "into")) or any(
-                    lower[k] == "by" and not any(w in _BLASTS for w in lower[k + 1:k + 5])
+                    lower[k] == "by" and not any(w in BLASTS for w in lower[k + 1:k + 5])
                     for k in range(te, c_end)):
                 # (not one named by what did it: "the bombing of Gaza by the
                 # world's most powerful military machines")
@@ -2157,9 +1855,9 @@ class RulesExtractor:
             trig = trig.recast("AID", "peacekeeping", 7.0)
         # an act a state may do at home; and a threat of one: "threatened to
         # institute a curfew in Algiers"
-        domestic = trig.category in _DOMESTIC or (
+        domestic = trig.category in DOMESTIC or (
             trig.category == "THREATEN" and absorbed is not None and any(
-                te <= s_ < c_end and t_.category in _DOMESTIC for s_, t_ in absorbed.items()))
+                te <= s_ < c_end and t_.category in DOMESTIC for s_, t_ in absorbed.items()))
         if tgt_group is None and ("venue" in trig.props or (
                 len(src_group.parties) == 1 and not passive
                 and trig.category != "CONSULT")):
@@ -2168,16 +1866,16 @@ class RulesExtractor:
             # and where one meets or agrees is the venue, not the other side: "the Quad
             # Summit in Australia")
             tgt_group = next((g for g in places
-                              if te <= g.start < min(c_end, te + _PLACE_REACH)
+                              if te <= g.start < min(c_end, te + PLACE_REACH)
                               and (g.start < te + 10 or all(m.form != "capital"
                                                             for m in g.mentions))
                               and (src_group.parties[0] not in g.parties or domestic)
                               # (not the scene of a condemned attack: "condemned
                               # these attacks against towns across Israel")
                               and not (trig.category == "ACCUSE" and any(
-                                  lower[k] in _HOSTILE_ACTS for k in range(te, g.start))
+                                  lower[k] in HOSTILE_ACTS for k in range(te, g.start))
                                   and _preposition_before(lower, g.start, te)
-                                  in _VICTIM_PREPS)),
+                                  in VICTIM_PREPS)),
                              None)
         if tgt_group is None and not passive and not talk_like:
             # "Finland will give Tanzania a grant": an indirect object before the trigger
@@ -2293,13 +1991,8 @@ def _may_place(m, words, lower) -> bool:
     return k >= 0 and words[k + 1][:1].isupper()
 
 
-# lower-case words that may join the words of a title ("Head of Cabinet to the President")
-_TITLE_JOINERS = words("title_joiners")
 
 
-_RECEIVE_FORMS = frozenset().union(*(verb_forms(v) for v in (
-    "receive", "accept", "get", "obtain", "secure", "win", "seek", "request"))) | {
-        "got", "gotten", "won", "sought"}
 
 
 def _owned_object(words, lower, i, g_start) -> bool:
@@ -2322,15 +2015,15 @@ def _relative_subject(words, lower, i) -> bool:
     if i < 3 or lower[i - 1] not in ("that", "which"):
         return False
     k = i - 2
-    while k > 1 and (lower[k] in _TIME_ADVERBS or lower[k] in _WEEKDAYS):
+    while k > 1 and (lower[k] in TIME_ADVERBS or lower[k] in WEEKDAYS):
         k -= 1      # "its demand today that Israel ..."
-    if lower[k] == "on" and lower[k + 1] in _WEEKDAYS:
+    if lower[k] == "on" and lower[k + 1] in WEEKDAYS:
         k -= 1
     noun = lower[k]
     if not (words[k].isalpha() and words[k].islower()) or noun.endswith("ed") \
-            or noun in _REPORT_VERBS or noun in _PROPOSALS or noun in _CONTENT_NOUNS:
+            or noun in REPORT_VERBS or noun in PROPOSALS or noun in CONTENT_NOUNS:
         return False        # ("its demands that Burundi's government grant ...")
-    det = next((k for k in range(i - 3, max(-1, i - 6), -1) if lower[k] in _DETERMINERS),
+    det = next((k for k in range(i - 3, max(-1, i - 6), -1) if lower[k] in DETERMINERS),
                None)
     return det is not None and all(words[k].isalpha() and words[k].islower()
                                    for k in range(det + 1, i - 1))
@@ -2355,13 +2048,13 @@ def _received(lower, ts, te, live, end):
     from Japan"), or None when the aid noun at ``ts`` is not received from someone."""
     j = ts - 1
     steps = 0
-    while j >= 0 and steps < 6 and lower[j] not in _RECEIVE_FORMS:
-        if not (lower[j] in _NP_FILLER or lower[j].isalpha() and lower[j].islower()
+    while j >= 0 and steps < 6 and lower[j] not in RECEIVE_FORMS:
+        if not (lower[j] in NP_FILLER or lower[j].isalpha() and lower[j].islower()
                 or lower[j].replace(",", "").replace(".", "").isdigit() or lower[j] in "$"):
             return None
         j -= 1
         steps += 1
-    if j < 0 or lower[j] not in _RECEIVE_FORMS:
+    if j < 0 or lower[j] not in RECEIVE_FORMS:
         return None
     return next((g for g in live if te <= g.start < end and g.start >= 1 and (
         lower[g.start - 1] == "from" or (lower[g.start - 1] == "the" and g.start >= 2
@@ -2383,7 +2076,7 @@ def _title_party(mentions, words, lower, i, limit=12):
                 return m if m.party else None
             return None
         w = words[j]
-        if not (w[:1].isupper() or lower[j] in _TITLE_JOINERS):
+        if not (w[:1].isupper() or lower[j] in TITLE_JOINERS):
             return None
         j += 1
     return None
@@ -2418,10 +2111,8 @@ def _inside(i, mentions):
     return any(m.start <= i < m.end for m in mentions)
 
 
-_NOT_NAMES = words("not_names")
 
 
-_NAME_PARTICLES = words("name_particles")
 
 
 def _capitalised_run(words, i, max_len=4, min_names=2):
@@ -2432,18 +2123,18 @@ def _capitalised_run(words, i, max_len=4, min_names=2):
     while j < len(words) and names < max_len + 2:
         w = words[j]
         if len(w) > 1 and w[0].isupper() and w[1:].replace("’", "").replace("'", "").isalpha() \
-                and not w.isupper() and w not in _NOT_NAMES:
+                and not w.isupper() and w not in NOT_NAMES:
             # capitalised particles ("Al-Sabah", "Bin Hamad") join without counting
-            names += w.lower() not in _NAME_PARTICLES
+            names += w.lower() not in NAME_PARTICLES
             j += 1
-        elif w in _NAME_PARTICLES and j > i and j + 1 < len(words) and (
-                words[j + 1][:1].isupper() or words[j + 1] in _NAME_PARTICLES) and w != ".":
+        elif w in NAME_PARTICLES and j > i and j + 1 < len(words) and (
+                words[j + 1][:1].isupper() or words[j + 1] in NAME_PARTICLES) and w != ".":
             j += 1
         elif w in ("Jr", "Jr.") and j > i:
             j += 1 + (j + 1 < len(words) and words[j + 1] == ".")
         else:
             break
-    while j > i and words[j - 1] in _NAME_PARTICLES and words[j - 1] not in ("Jr", "Jr."):
+    while j > i and words[j - 1] in NAME_PARTICLES and words[j - 1] not in ("Jr", "Jr."):
         j -= 1
     return j if names >= min_names else 0
 
@@ -2461,7 +2152,7 @@ def _groups(mentions, words, lower):
             if hy or gap in (["and"], ["&"], [","], [",", "and"], ["as", "well", "as"],
                              ["and", "the"], [",", "the"], ["and", "its"]):
                 if comma and (m.form in ("pronoun", "ref") or (m.end < len(lower)
-                                                                and lower[m.end] in _REPORT_VERBS)):
+                                                                and lower[m.end] in REPORT_VERBS)):
                     pass
                 elif comma and _fronted_clause(lower, g.start) and not (
                         m.end < len(lower) and lower[m.end] in ("and", "or", ",", "&")):
@@ -2477,9 +2168,6 @@ def _groups(mentions, words, lower):
     return groups
 
 
-# (only conditions: "when", "while" or "since" open too many other phrases to close
-# them at the next comma)
-_FRONTED = words("fronted")
 
 
 def _fronted_clause(lower, i):
@@ -2487,7 +2175,7 @@ def _fronted_clause(lower, i):
     comma will close."""
     j = i - 1
     while j >= 0 and lower[j] not in (",", ";"):
-        if lower[j] in _FRONTED:
+        if lower[j] in FRONTED:
             return True
         j -= 1
     return False
@@ -2496,14 +2184,14 @@ def _fronted_clause(lower, i):
 def _clause_breaks(words, lower, attr_span, toks=None):
     """Sorted token indexes where a new clause starts. ``toks`` (with offsets) tell a
     spaced hyphen from one inside a word; a sentence without "-" needs none."""
-    breaks = (_where(map(_CLAUSE_BREAK.__contains__, lower))
-              if not _CLAUSE_BREAK.isdisjoint(lower) else [])
-    if breaks and not _TIME_PREPS.isdisjoint(lower):
+    breaks = (_where(map(CLAUSE_BREAK.__contains__, lower))
+              if not CLAUSE_BREAK.isdisjoint(lower) else [])
+    if breaks and not TIME_PREPS.isdisjoint(lower):
         # "after four years", "since last month", "until next week": a time phrase, no
         # clause of its own
         breaks = [i for i in breaks if not (
-            lower[i] in _TIME_PREPS and any(w in _TIME_UNITS for w in lower[i + 1:i + 4])
-            and not any(w in _FINITE for w in lower[i + 1:i + 4]))]
+            lower[i] in TIME_PREPS and any(w in TIME_UNITS for w in lower[i + 1:i + 4])
+            and not any(w in FINITE for w in lower[i + 1:i + 4]))]
     if toks is not None and "-" in words:
         # a hyphen inside a word ("war-torn", "Russia-NATO") joins; one between spaces
         # (" - ") separates like a dash
@@ -2519,12 +2207,12 @@ def _clause_breaks(words, lower, attr_span, toks=None):
         breaks += [i for i, w in enumerate(words) if w in ("—", "–") or
                    (w == "-" and 0 < i and words[i - 1] not in ("-",) and i + 1 < len(words)
                     and not words[i + 1][:1].isupper())]
-    if "," in lower and not _FRONTED.isdisjoint(lower):
+    if "," in lower and not FRONTED.isdisjoint(lower):
         # the comma that closes a fronted clause: "If Russia invades Ukraine, the
         # United States will ..." (not a comma inside a list: "While the United
         # States, Australia and Japan met, ...")
         for i, w in enumerate(lower):
-            if w in _FRONTED and (i == 0 or lower[i - 1] in (",", "that", ";")):
+            if w in FRONTED and (i == 0 or lower[i - 1] in (",", "that", ";")):
                 for k in range(i + 1, min(len(lower) - 1, i + 30)):
                     if lower[k] == "," and not ({"and", "or"} & set(lower[k + 1:k + 5])):
                         breaks.append(k + 1)
@@ -2534,13 +2222,6 @@ def _clause_breaks(words, lower, attr_span, toks=None):
     return sorted(set(breaks))
 
 
-# nouns of an intention: the act after "<noun> to" is still to come
-_INTENT_NOUNS = words("intent_nouns")
-_TIME_PREPS = words("time_preps")
-_TIME_UNITS = words("time_units")
-_WEEKDAYS = words("weekdays")
-_MONTHS = words("months")
-_TIME_ADVERBS = words("time_adverbs")
 
 
 def _skip_time(lower, j):
@@ -2549,12 +2230,12 @@ def _skip_time(lower, j):
     n = len(lower)
     while j < n:
         w = lower[j]
-        if w in _TIME_ADVERBS or w in _WEEKDAYS:
+        if w in TIME_ADVERBS or w in WEEKDAYS:
             j += 1
-        elif w == "on" and j + 1 < n and (lower[j + 1] in _WEEKDAYS or lower[j + 1] in _MONTHS
+        elif w == "on" and j + 1 < n and (lower[j + 1] in WEEKDAYS or lower[j + 1] in MONTHS
                                            or lower[j + 1].isdigit()):
             j += 2
-            while j < n and (lower[j].isdigit() or lower[j] in _MONTHS):
+            while j < n and (lower[j].isdigit() or lower[j] in MONTHS):
                 j += 1
         elif w in ("last", "this", "next") and j + 1 < n and lower[j + 1] in (
                 "week", "month", "year", "night", "weekend", "morning", "evening"):
@@ -2573,8 +2254,6 @@ def _attr_end(lower, i):
     return j if j > i else i
 
 
-# roles that may refer back to anyone named before ("the diplomat", "the leader")
-_ANY_OFFICE = words("any_office")
 
 
 def _referent(state, role):
@@ -2583,7 +2262,7 @@ def _referent(state, role):
     Biden spoke with Prime Minister Bennett" is Bennett), else the person in focus
     if no other office is known for them."""
     def fits(held):
-        return not held or held == role or role in _ANY_OFFICE or role.lower() in held.lower()
+        return not held or held == role or role in ANY_OFFICE or role.lower() in held.lower()
 
     last = state.last_person
     if last and state.person_role.get(last, "") == role:
@@ -2606,7 +2285,7 @@ def _in_name(words, lower, i, mentions):
 
 def _skip_back(lower, j):
     """Index of the word before an article or compass word ending at ``j``."""
-    while j > 0 and (lower[j] in ("the", "a") or lower[j] in _COMPASS):
+    while j > 0 and (lower[j] in ("the", "a") or lower[j] in COMPASS):
         j -= 1
     return j
 
@@ -2620,15 +2299,8 @@ def _month_march(lower, i):
         "by", "during", "on", "till")
 
 
-_HELP = words("help")
-_HELP_OBJECTS = words("help_objects")
 
 
-# units of an amount, whose number fits in a pattern's gap ("handed over 700 kg of
-# medicine"; not "launched 10 days of war games"), as does a number right before the
-# pattern's next word ("welcomed more than 2,000 refugees")
-_UNITS = words("units")
-_GAP_TIME_WORDS = words("gap_time_words")
 
 
 def _names_a_thing(m, lower) -> bool:
@@ -2636,7 +2308,7 @@ def _names_a_thing(m, lower) -> bool:
     Declaration", "the Geneva process", "the Minsk agreements" (but "the
     Belgrade-Pristina talks" are between the two)."""
     return m.form in ("place", "capital") and m.end < len(lower) \
-        and lower[m.end] in _NAMED_AFTER_A_PLACE \
+        and lower[m.end] in NAMED_AFTER_A_PLACE \
         and not (m.start > 0 and lower[m.start - 1] in ("-", "–"))
 
 
@@ -2647,8 +2319,8 @@ def _intransitive(lower, i, end, covered) -> bool:
     demonstrated by", "the open spirit demonstrated throughout the talks")."""
     if i > 0 and (lower[i - 1] == "as" or (
             lower[i - 1].isalpha() and (i - 1) not in covered
-            and lower[i - 1] not in _PROTESTERS and lower[i - 1] not in _FINITE
-            and lower[i - 1] not in _OWN_SUBJECT and not lower[i - 1].endswith("s")
+            and lower[i - 1] not in PROTESTERS and lower[i - 1] not in FINITE
+            and lower[i - 1] not in OWN_SUBJECT and not lower[i - 1].endswith("s")
             and lower[i - 1] not in (
                 "who", "and", "also", "again", "then", "have", "been", "peacefully",
                 "reportedly", "people"))):
@@ -2657,9 +2329,9 @@ def _intransitive(lower, i, end, covered) -> bool:
     after = lower[end + 1] if end + 1 < len(lower) else "."
     if nxt == "in" and after.endswith("ing"):
         return False        # "demonstrated in presiding over the session"
-    if nxt == "to" and (after in _DETERMINERS or after in ("all", "everyone", "us")):
+    if nxt == "to" and (after in DETERMINERS or after in ("all", "everyone", "us")):
         return False        # "demonstrated to the whole world its defiance"
-    return nxt in _AFTER_INTRANSITIVE or nxt in _GAP_TIME_WORDS
+    return nxt in AFTER_INTRANSITIVE or nxt in GAP_TIME_WORDS
 
 
 def _in_number(lower, x) -> bool:
@@ -2678,12 +2350,9 @@ def _amount_in_gap(lower, x, nxt) -> bool:
     k = x + 1
     while k < len(lower) and _in_number(lower, k):
         k += 1
-    return k == nxt or (k < len(lower) and (lower[k] == "-" or lower[k] in _UNITS))
+    return k == nxt or (k < len(lower) and (lower[k] == "-" or lower[k] in UNITS))
 
 
-# real words one letter away from a state's name or adjective
-# (the region, an island, currencies, a sports team, an airline)
-_NOT_MISSPELT = words("not_misspelt")
 
 
 def _misspelling_index(reg) -> dict:
@@ -2705,7 +2374,7 @@ def _misspelling_index(reg) -> dict:
 
 def _misspelt_key(word: str, index: dict):
     """The one state name ``word`` is a one-letter misspelling of, or None."""
-    if word in _NOT_MISSPELT:
+    if word in NOT_MISSPELT:
         return None
     found = set(index.get(word, ()))
     for k in range(len(word)):
@@ -2714,18 +2383,15 @@ def _misspelt_key(word: str, index: dict):
     return keys.pop() if len(keys) == 1 else None
 
 
-# texts that "aim to", "call for" or "impose" things: the doer of a relative clause
-# about one is the text, not the sentence's subject
-_DOCUMENTS = words("documents")
 
 
 def _document_clause(lower, ts, c_start, live) -> bool:
     """Whether the trigger at ``ts`` sits in a relative clause about a text, with no
     subject of its own: "support a resolution that aims to tighten sanctions"."""
     for k in range(ts - 1, max(c_start, ts - 8), -1):
-        if lower[k] in ("that", "which") and lower[k - 1] in _DOCUMENTS:
+        if lower[k] in ("that", "which") and lower[k - 1] in DOCUMENTS:
             return not any(k < g.start < ts for g in live)
-        if lower[k] in (",", ";") or (lower[k] in _STOP_MODIFIER and lower[k] not in (
+        if lower[k] in (",", ";") or (lower[k] in STOP_MODIFIER and lower[k] not in (
                 "that", "which", "will", "would", "and", "or", "be")):
             return False
     return False
@@ -2738,9 +2404,9 @@ def _after_since(lower, i, covered) -> bool:
     while j >= 0 and i - j <= 6 and (j in covered or lower[j] in ("'s", "’s")
                                      or lower[j].isdigit() or (
                                          lower[j].isalpha() and lower[j] != "since"
-                                         and lower[j] not in _STOP_MODIFIER
-                                         and lower[j] not in _OBJECT_PREP_ANY
-                                         and lower[j] not in _NOT_SUBJECT_PREP)):
+                                         and lower[j] not in STOP_MODIFIER
+                                         and lower[j] not in OBJECT_PREP_ANY
+                                         and lower[j] not in NOT_SUBJECT_PREP)):
         j -= 1
     return j >= 0 and lower[j] == "since"
 
@@ -2795,11 +2461,6 @@ def _fold(word: str) -> str:
                    if not unicodedata.combining(c))
 
 
-# nouns that take their own "to" (a party after it is theirs, not the verb's)
-_TO_NOUNS = words("to_nouns")
-_MINORITY_NOUNS = words("minority_nouns")
-_PARTICLES = words("particles")
-_PARTITIVE = words("partitive")
 
 
 def _match(elements, lower, i, covered, heads=None):
@@ -2814,14 +2475,14 @@ def _match(elements, lower, i, covered, heads=None):
         e = elements[k]
         if e is None:
             nxt = elements[k + 1]
-            if k + 2 == len(elements) and nxt <= _PARTICLES and covered:
+            if k + 2 == len(elements) and nxt <= PARTICLES and covered:
                 # a phrasal verb's object sits before its particle, a name too:
                 # "forced the UN refugee agency, UNHCR, out of the country"
                 end = next((x for x in range(j + 1, min(j + 10, len(lower)))
                             if lower[x] in nxt), None)
                 if end is not None and any(x in covered for x in range(j, end)) and all(
                         x in covered or lower[x] in (",", "the", "a", "an", "its", "their")
-                        or (lower[x].isalpha() and lower[x] not in _STOP_MODIFIER)
+                        or (lower[x].isalpha() and lower[x] not in STOP_MODIFIER)
                         for x in range(j, end)):
                     j = end
                     k += 1
@@ -2830,21 +2491,21 @@ def _match(elements, lower, i, covered, heads=None):
             # "lifted Friday a blockade", and the later pieces of a split number,
             # "2 , 000", are no extra words)
             window = lower[j:j + 8]
-            free = (window.count("-") + sum(1 for w in window if w in _GAP_TIME_WORDS)
-                    if "-" in window or not _GAP_TIME_WORDS.isdisjoint(window) else 0)
-            if "of" in window and not _PARTITIVE.isdisjoint(window):
+            free = (window.count("-") + sum(1 for w in window if w in GAP_TIME_WORDS)
+                    if "-" in window or not GAP_TIME_WORDS.isdisjoint(window) else 0)
+            if "of" in window and not PARTITIVE.isdisjoint(window):
                 # "suspended part of a military aid program": a share of the object
                 free += 2 * sum(1 for x in range(j, min(j + 7, len(lower) - 1))
-                                if lower[x] in _PARTITIVE and lower[x + 1] == "of")
+                                if lower[x] in PARTITIVE and lower[x + 1] == "of")
             if "," in window and any(w[:1].isdigit() for w in window):
                 free += sum(1 for x in range(j + 1, min(j + 8, len(lower)))
                             if _in_number(lower, x) and _in_number(lower, x - 1))
             for gap in range(0, 4 + 2 * free):
                 if j + gap < len(lower) and lower[j + gap] in nxt and (not free or gap - sum(
                         1 for x in range(j, j + gap) if lower[x] == "-"
-                        or lower[x] in _GAP_TIME_WORDS
-                        or (lower[x] in _PARTITIVE and lower[x + 1] == "of")
-                        or (lower[x] == "of" and x > j and lower[x - 1] in _PARTITIVE)
+                        or lower[x] in GAP_TIME_WORDS
+                        or (lower[x] in PARTITIVE and lower[x + 1] == "of")
+                        or (lower[x] == "of" and x > j and lower[x - 1] in PARTITIVE)
                         or (x > j and _in_number(lower, x) and _in_number(lower, x - 1))
                 ) <= 3) and all(
                         (lower[x].isalpha() or lower[x] == "-"
@@ -2885,25 +2546,23 @@ def _verb_reading(lower, i, trig, covered, nominal):
         if i == 0:
             return True
         prev = lower[i - 1]
-        return (prev in _BE or prev in _ING_LEFT or (i - 1) in covered or prev.endswith("ly")
+        return (prev in BE or prev in ING_LEFT or (i - 1) in covered or prev.endswith("ly")
                 or prev == "," or (
                     # "was still refusing"
                     prev in ("still", "now", "currently", "again") and i > 1
-                    and lower[i - 2] in _BE))
+                    and lower[i - 2] in BE))
     if not base_or_s or w in PAST_FORMS:
         return True
     if i == 0:
         return False
     prev = lower[i - 1]
     # (an auxiliary before a base form is a participle like it: "has been put", "was hit")
-    return prev in _MODAL_LEFT or (i - 1) in covered or prev.endswith("ly") or (
-        prev in _AUX_BEFORE_PARTICIPLE and w in SAME_PARTICIPLE)
+    return prev in MODAL_LEFT or (i - 1) in covered or prev.endswith("ly") or (
+        prev in AUX_BEFORE_PARTICIPLE and w in SAME_PARTICIPLE)
 
 
-_AUX_BEFORE_PARTICIPLE = frozenset(_BE | {"has", "have", "had"})
 
 
-_ING_LEFT = words("ing_left")
 
 
 
@@ -2921,7 +2580,7 @@ def _in_apposition(group, lower, c_start):
         j -= 1
     if j <= c_start or lower[j] not in (",", "(", "—", "–"):
         return False
-    if lower[j] == "," and lower[c_start] in _INTRODUCERS and "," not in lower[c_start:j]:
+    if lower[j] == "," and lower[c_start] in INTRODUCERS and "," not in lower[c_start:j]:
         # "Despite warnings, the Israeli government ...": the comma closes an
         # introductory phrase
         return False
@@ -2934,13 +2593,13 @@ def _skip_address(lower, j, floor=0):
     """Index before the form of address that ends at ``j`` ("Mr.", "Dr.", "His
     Excellency", "Her Royal Highness"), or ``j`` when there is none."""
     while True:
-        if j - 1 >= floor and lower[j] == "," and lower[j - 1] in _HONORIFICS:
+        if j - 1 >= floor and lower[j] == "," and lower[j - 1] in HONORIFICS:
             j -= 1      # "His Royal Highness, Crown Prince ..."
-        elif j - 1 >= floor and lower[j] == "." and lower[j - 1] in _ABBREVIATED_TITLES:
+        elif j - 1 >= floor and lower[j] == "." and lower[j - 1] in ABBREVIATED_TITLES:
             j -= 2
-        elif j >= floor and lower[j] in _ABBREVIATED_TITLES:
+        elif j >= floor and lower[j] in ABBREVIATED_TITLES:
             j -= 1
-        elif j - 1 >= floor and lower[j] in _HONORIFICS and lower[j - 1] in (
+        elif j - 1 >= floor and lower[j] in HONORIFICS and lower[j - 1] in (
                 "his", "her", "their", "your", "royal"):
             j -= 2
             if j >= floor and lower[j + 1] == "royal" and lower[j] in ("his", "her", "their",
@@ -2950,9 +2609,6 @@ def _skip_address(lower, j, floor=0):
             return j
 
 
-# nouns of number or part before "of" ("thousands of Nigerians", "a group of students")
-# ("members of the United Nations" are not the organisation: no "members", "some", "most")
-_QUANTITY = words("quantity")
 
 
 def _kind(registry, pid):
@@ -2962,19 +2618,16 @@ def _kind(registry, pid):
     return a.kind if a is not None else ""
 
 
-# people who act or speak for the party named after "of"
-# (office titles, "President of the General Assembly", are role mentions of their own)
-_SPOKES = words("spokes")
 
 
 def _subject_like(group, lower, registry=None):
     j = _skip_address(lower, group.start - 1)
-    while j >= 0 and lower[j] in _NP_FILLER and lower[j] not in ("the",):
+    while j >= 0 and lower[j] in NP_FILLER and lower[j] not in ("the",):
         j -= 1
     k = j
     while k >= 1 and lower[k] in ("the", "a", "an"):
         k -= 1
-    if k >= 1 and lower[k] == "of" and ((lower[k - 1] in _SPOKES and not (
+    if k >= 1 and lower[k] == "of" and ((lower[k - 1] in SPOKES and not (
             # ("Heads of State and Government of the Non-Aligned Movement" is a title)
             k >= 3 and lower[k - 1] == "government" and lower[k - 2] == "and"
             and lower[k - 3] == "state")) or (
@@ -2983,32 +2636,31 @@ def _subject_like(group, lower, registry=None):
         # "a member of the Syrian parliament started ...", "the head of the IMF said"
         # (but "members of the United Nations" are its member states)
         j = k - 2
-        while j >= 0 and lower[j] in _NP_FILLER:
+        while j >= 0 and lower[j] in NP_FILLER:
             j -= 1
-    elif j >= 1 and lower[j] == "from" and lower[j - 1] in _SENT_PEOPLE:
+    elif j >= 1 and lower[j] == "from" and lower[j - 1] in SENT_PEOPLE:
         # "Doctors from two American aid groups donated ...": those sent act for them
         j -= 2
-        while j >= 0 and (lower[j] in _NP_FILLER or lower[j].isdigit()):
+        while j >= 0 and (lower[j] in NP_FILLER or lower[j].isdigit()):
             j -= 1
         # (opening a clause: not "we are expecting teams from Ecuador")
         return j < 0 or lower[j] in (",", ";", ":", "and", "but", "that", "when", "while",
                                      "after", "as", "(")
-    elif j >= 1 and lower[j] == "of" and lower[j - 1] in _QUANTITY:
+    elif j >= 1 and lower[j] == "of" and lower[j - 1] in QUANTITY:
         # "Thousands of Nigerians held a rally": the people are the subject
         j -= 2
-        while j >= 0 and (lower[j] in _NP_FILLER or lower[j] in _QUANTITY
+        while j >= 0 and (lower[j] in NP_FILLER or lower[j] in QUANTITY
                           or lower[j] in ("of", "up", "to", "at", "least", "about", "over",
                                           "nearly", "some", "more", "than")
                           or lower[j].replace(",", "").isdigit()):
-            if lower[j] == "of" and not (j >= 1 and lower[j - 1] in _QUANTITY):
+            if lower[j] == "of" and not (j >= 1 and lower[j - 1] in QUANTITY):
                 break
             j -= 1
     while j >= 0 and lower[j] in ("the", "a", "an", "both", "all"):
         j -= 1
-    return not (j >= 0 and lower[j] in _NOT_SUBJECT_PREP)
+    return not (j >= 0 and lower[j] in NOT_SUBJECT_PREP)
 
 
-_ABBREVIATED_TITLES = words("abbreviated_titles")
 
 
 def _head_of(lower, g_start, trig_end):
@@ -3020,28 +2672,24 @@ def _head_of(lower, g_start, trig_end):
     while j > trig_end and (lower[j] in ("the", "a", "an") or (
             # "members of the banned MASSOB"
             mods < 2 and lower[j].isalpha() and lower[j].islower() and lower[j] != "of"
-            and lower[j] not in _STOP_MODIFIER and lower[j] not in _NOT_SUBJECT_PREP)):
+            and lower[j] not in STOP_MODIFIER and lower[j] not in NOT_SUBJECT_PREP)):
         mods += lower[j] not in ("the", "a", "an")
         j -= 1
     if j <= trig_end or lower[j] != "of":
         return False
     head = lower[j - 1]
-    if not (head.isalpha() and head.endswith("s") and head not in _NOT_PEOPLE_HEADS):
+    if not (head.isalpha() and head.endswith("s") and head not in NOT_PEOPLE_HEADS):
         return False
     # (the head is the verb's direct object: no preposition or time word between)
-    return all(w in _NP_FILLER or w.isdigit() or (w.isalpha() and w.islower()
-                                                  and w not in _STOP_MODIFIER
-                                                  and w not in _NOT_SUBJECT_PREP
-                                                  and w not in _TIME_ADVERBS)
+    return all(w in NP_FILLER or w.isdigit() or (w.isalpha() and w.islower()
+                                                  and w not in STOP_MODIFIER
+                                                  and w not in NOT_SUBJECT_PREP
+                                                  and w not in TIME_ADVERBS)
                for w in lower[trig_end:j - 1]) and j - 1 - trig_end <= 3
 
 
-# heads whose "of" names no party acted on ("the terms of", "years of")
-_NOT_PEOPLE_HEADS = words("not_people_heads")
 
 
-# words that make a number approximate: "more than 100", "at least 20", "up to 16"
-_APPROX = words("approx")
 
 
 def _preposition_before(lower, g_start, trig_end):
@@ -3049,31 +2697,31 @@ def _preposition_before(lower, g_start, trig_end):
     steps = 0
     # skip determiners and up to three modifiers: "to war - torn Mozambique"
     # and numbers: "asylum to 18 Rwandan rebels", "to 13,000 refugees"
-    while j >= trig_end and (lower[j] in _NP_FILLER or lower[j].isdigit() or (
-            lower[j] in _APPROX and j + 1 < len(lower) and (
-                lower[j + 1].replace(",", "").isdigit() or lower[j + 1] in _APPROX)) or (
+    while j >= trig_end and (lower[j] in NP_FILLER or lower[j].isdigit() or (
+            lower[j] in APPROX and j + 1 < len(lower) and (
+                lower[j + 1].replace(",", "").isdigit() or lower[j + 1] in APPROX)) or (
             lower[j] == "," and j > trig_end and lower[j - 1].isdigit()
             and lower[j + 1].isdigit()) or (
             steps < 3 and (lower[j].isalpha() and lower[j].islower() or lower[j] == "-")
-            and lower[j] not in _NOT_SUBJECT_PREP and lower[j] not in _OBJECT_PREP_ANY
-            and lower[j] not in _STOP_MODIFIER)):
-        if lower[j] not in _NP_FILLER and not lower[j].isdigit() and lower[j] != ",":
+            and lower[j] not in NOT_SUBJECT_PREP and lower[j] not in OBJECT_PREP_ANY
+            and lower[j] not in STOP_MODIFIER)):
+        if lower[j] not in NP_FILLER and not lower[j].isdigit() and lower[j] != ",":
             steps += 1
         j -= 1
     # a form of address before the name: "met with Dr. Ibrahim Kalin"
     k = _skip_address(lower, j, trig_end)
     if k != j:
         j = k
-        while j >= trig_end and lower[j] in _NP_FILLER:
+        while j >= trig_end and lower[j] in NP_FILLER:
             j -= 1
     if j < trig_end:
         last = lower[trig_end - 1]     # "talks with", "insist on": the trigger ends in it
-        return last if last in _NOT_SUBJECT_PREP or last in _OBJECT_PREP_ANY else None
+        return last if last in NOT_SUBJECT_PREP or last in OBJECT_PREP_ANY else None
     w = lower[j]
-    if w == "of" and j - 1 >= trig_end and lower[j - 1] in _QUANTITY:
+    if w == "of" and j - 1 >= trig_end and lower[j - 1] in QUANTITY:
         # "aid to the millions of Ukrainians": the preposition before the amount
         return _preposition_before(lower, j - 1, trig_end)
-    if w in _NOT_SUBJECT_PREP or w in _OBJECT_PREP_ANY:
+    if w in NOT_SUBJECT_PREP or w in OBJECT_PREP_ANY:
         return w
     return "other"
 
@@ -3096,18 +2744,18 @@ def _refusal(lower, ts) -> bool:
     """Whether a volitional negation ("will not", "won't", "would never") comes
     just before the trigger at ``ts``."""
     window = lower[max(0, ts - 4):ts]
-    return any(w in _REFUSING and nxt in ("not", "n't", "never")
+    return any(w in REFUSING and nxt in ("not", "n't", "never")
                for w, nxt in zip(window, window[1:]))
 
 
 def _negated(lower, ts, te, c_start, mentions):
     lo = max(c_start, ts - 4)
     # (the walk back can only return True if a negator is in its window)
-    if not _NEGATORS.isdisjoint(lower[lo:ts]):
+    if not NEGATORS.isdisjoint(lower[lo:ts]):
         for k in range(ts - 1, lo - 1, -1):
             if _inside(k, mentions):
                 break
-            if lower[k] in _NEGATORS:
+            if lower[k] in NEGATORS:
                 return True
     # "breakthroughs ... should not be expected"
     tail = lower[te:te + 8]
@@ -3123,48 +2771,43 @@ def _negated(lower, ts, te, c_start, mentions):
     return False
 
 
-_UPCOMING = words("upcoming")
-_PERFORMATIVE = words("performative")
-# acts that saying "I would like to" does not perform: "would like to meet with them
-# upon his return" is a meeting still to come
-_NOT_PERFORMED = words("not_performed")
 
 
 def _reported_would(lower, ts):
     """Whether the last "would" before ``ts`` follows a report verb ("Iran said it
     would ...", "announced that they would ...")."""
     k = max(i for i in range(max(0, ts - 6), ts) if lower[i] == "would")
-    return any(w in _REPORT_VERBS for w in lower[max(0, k - 4):k])
+    return any(w in REPORT_VERBS for w in lower[max(0, k - 4):k])
 
 
 def _modality(lower, ts, c_start, c_end):
     window = lower[max(c_start, ts - 6):ts]
     clause = lower[c_start:c_end]
     mode = ""
-    if ts >= 1 and any(w in _UPCOMING for w in lower[max(c_start, ts - 2):ts]):
+    if ts >= 1 and any(w in UPCOMING for w in lower[max(c_start, ts - 2):ts]):
         return "future"     # "the upcoming meeting", "next week's summit"
-    if ts >= 2 and lower[ts - 1] == "to" and lower[ts - 2] in _PERFORMATIVE \
-            and lower[ts] not in _NOT_PERFORMED:
+    if ts >= 2 and lower[ts - 1] == "to" and lower[ts - 2] in PERFORMATIVE \
+            and lower[ts] not in NOT_PERFORMED:
         # "I would like to thank", "allow me to congratulate", "I take this opportunity
         # to express": saying so is the act itself, now
         return "conditional" if _conditional(clause) else ""
-    if not _FUTURE.isdisjoint(window):
+    if not FUTURE.isdisjoint(window):
         mode = "future"
     elif "would" in window and _reported_would(lower, ts):
         mode = "future"     # "said they would release": the future of reported speech
-    elif not _POSSIBLE.isdisjoint(window):
+    elif not POSSIBLE.isdisjoint(window):
         mode = "possible"
-    elif not _OBLIGATION.isdisjoint(window):
+    elif not OBLIGATION.isdisjoint(window):
         mode = "obligation"
-    elif not _FUTURE_VERBS.isdisjoint(window) and "to" in window:
+    elif not FUTURE_VERBS.isdisjoint(window) and "to" in window:
         mode = "future"
     elif ts > 0 and lower[ts - 1] == "to" and ts >= 2 and lower[ts - 2] in ("is", "are", "was",
                                                                           "were"):
         mode = "future"
-    elif ts > 1 and lower[ts - 1] == "to" and not any(w in _BE or w.endswith("ed")
+    elif ts > 1 and lower[ts - 1] == "to" and not any(w in BE or w.endswith("ed")
                                                       for w in lower[c_start:ts - 1]):
         mode = "future"   # headline style: "Lavrov, Kerry to talk Syria"
-    elif ts > 1 and lower[ts - 1] == "to" and lower[ts - 2] in _INTENT_NOUNS:
+    elif ts > 1 and lower[ts - 1] == "to" and lower[ts - 2] in INTENT_NOUNS:
         mode = "future"   # "his commitment to delivering assistance", "the intent to provide"
     if _conditional(clause) or (
             "condition" in clause and _has_phrase(clause, ("on", "condition"))):
