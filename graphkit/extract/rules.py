@@ -17,39 +17,144 @@ Pure Python, no model. For every sentence it
 from __future__ import annotations
 
 import bisect
-import functools
-import unicodedata
 from dataclasses import dataclass, field, replace
-from itertools import compress, count
 
 from ..actors import Registry, load_registry, token_texts
 from ..model import Document, Event, default_polarity, quad_class
-from .lexicon import (PARTICIPLE_FORMS, PAST_FORMS, SAME_PARTICIPLE, IssueMatcher,
-                      load_issues, load_triggers)
+from .arguments import aid_giver, inner_actor, owned_object
+from .attribution import attr_end, skip_time
+from .clauses import clause_breaks, document_clause
+from .discourse import DocState, referent
+from .lexicon import (
+    IssueMatcher,
+    load_issues,
+    load_triggers,
+)
+from .modality import is_negated, modality_of, refusal, says_later
+from .names import MayStart, fold, misspelling_index, misspelt_key, near_spelling
+from .reclassify import welcomed_to_a_place
+from .references import subordinate_they
+from .sentence import (
+    Group,
+    Mention,
+    inside,
+    kind_of,
+    pick_entry,
+    true_indexes,
+    with_offsets,
+)
 from .stances import STANCE_CUES, find_stances
+from .syntax import (
+    capitalised_run,
+    groups_of,
+    head_of,
+    in_apposition,
+    in_name,
+    names_a_thing,
+    preposition_before,
+    relative_subject,
+    skip_back,
+    subject_like,
+)
 from .text import body_end, clean_text, split_sentences
+from .triggers import (
+    after_since,
+    intransitive,
+    is_participle,
+    match_elements,
+    month_march,
+    verb_reading,
+)
+from .unknown import may_place, title_party
+from .vocab import (
+    ACT_NOUNS,
+    ADJECTIVAL,
+    AFTER_REDUCED,
+    ANSWERS,
+    BACKED,
+    BASED,
+    BE,
+    BLASTS,
+    BORDERS,
+    BROKERED,
+    CLAUSAL_OBJECT,
+    COMPASS,
+    COMPASS_OR_THE,
+    COMPLEMENTIZERS,
+    COOPERATIVE,
+    DEFINITE_IGO,
+    DETERMINERS,
+    DOMESTIC,
+    DOMESTIC_ROLES,
+    FINITE,
+    FIRST_PERSON,
+    FRIENDS,
+    FUTURE,
+    FUTURE_VERBS,
+    HELP,
+    HELP_OBJECTS,
+    HOME_INSTITUTIONS,
+    HONORIFICS,
+    HOSTILE,
+    HOSTILE_ACTS,
+    ING_ADJECTIVES,
+    INTENT_CATEGORIES,
+    LED,
+    LOCATIVE,
+    MEDIA_ROLE,
+    MINORITY_NOUNS,
+    MORE,
+    MORE_OF,
+    MUST,
+    MUST_TRIGGER,
+    NAME_PARTICLES,
+    NOT_BEFORE_REDUCED,
+    NOT_DOMESTIC_NAMES,
+    NOT_HOME_BEFORE,
+    NP_FILLER,
+    NUMBER_WORDS,
+    OBJECT_PREP_AGREE,
+    OBJECT_PREP_ANY,
+    OBJECT_PREP_TALK,
+    OBLIGATION,
+    OFFICE_WORDS,
+    ORG_HEADS,
+    ORGANISED,
+    OWN_SUBJECT,
+    PARTICLES,
+    PERSON_PRONOUNS,
+    PLACE_PREPS,
+    PLACE_REACH,
+    PLURAL_FIRST,
+    PLURAL_NOUNS,
+    PLURAL_REFS,
+    POSSIBLE,
+    PROPOSALS,
+    QUANTITY,
+    REF_FIRST,
+    REF_STARTS,
+    RELATIONAL,
+    REPORT_VERBS,
+    ROLE_FIRST,
+    ROLE_WORDS,
+    ROLES,
+    SECTOR_GROUPS,
+    SEPARATED,
+    SETTLEMENTS,
+    SPEAKER_NOUNS,
+    STATE_OFFICES,
+    STOP_MODIFIER,
+    SUBORDINATORS,
+    SUPPORT_VERBS,
+    SURNAME_STOP,
+    TITLE_HEADS,
+    TITLES,
+    TO_NOUNS,
+    VICTIM_PREPS,
+    WEAK_REPORT,
+    WISHES,
+)
 from .words import check_used
-from .vocab import (ABBREVIATED_TITLES, ACT_NOUNS, ADJECTIVAL, AFTER_INTRANSITIVE, AFTER_REDUCED,
-                    ANSWERS, ANY_OFFICE, APPROX, AUX_BEFORE_PARTICIPLE, BACKED, BASED, BE, BLASTS,
-                    BORDERS, BROKERED, CLAUSAL_OBJECT, CLAUSE_BREAK, COMPASS, COMPASS_OR_THE,
-                    COMPLEMENTIZERS, CONTENT_NOUNS, COOPERATIVE, DEFINITE_IGO, DETERMINERS,
-                    DOCUMENTS, DOMESTIC, DOMESTIC_ROLES, FINITE, FIRST_PERSON, FRIENDS, FRONTED,
-                    FUTURE, FUTURE_VERBS, GAP_TIME_WORDS, HELP, HELP_OBJECTS, HOME_INSTITUTIONS,
-                    HONORIFICS, HOSTILE, HOSTILE_ACTS, ING_ADJECTIVES, ING_LEFT, INTENT_CATEGORIES,
-                    INTENT_NOUNS, INTRODUCERS, LED, LOCATIVE, MEDIA_ROLE, MINORITY_NOUNS,
-                    MODAL_LEFT, MONTHS, MORE, MORE_OF, MUST, MUST_TRIGGER, NAMED_AFTER_A_PLACE,
-                    NAME_PARTICLES, NEGATORS, NOT_BEFORE_REDUCED, NOT_DOMESTIC_NAMES,
-                    NOT_HOME_BEFORE, NOT_MISSPELT, NOT_NAMES, NOT_PEOPLE_HEADS, NOT_PERFORMED,
-                    NOT_SUBJECT_PREP, NP_FILLER, NUMBER_WORDS, OBJECT_PREP_AGREE, OBJECT_PREP_ANY,
-                    OBJECT_PREP_TALK, OBLIGATION, OFFICE_WORDS, ORGANISED, ORG_HEADS, OWN_SUBJECT,
-                    PARTICLES, PARTITIVE, PERFORMATIVE, PERSON_PRONOUNS, PLACE_PREPS, PLACE_REACH,
-                    PLURAL_FIRST, PLURAL_NOUNS, PLURAL_REFS, POSSIBLE, PROPOSALS, PROTESTERS,
-                    QUANTITY, RECEIVE_FORMS, REFUSING, REF_FIRST, REF_STARTS, RELATIONAL,
-                    REPORT_VERBS, ROLES, ROLE_FIRST, ROLE_WORDS, SECTOR_GROUPS, SENT_PEOPLE,
-                    SEPARATED, SETTLEMENTS, SPEAKER_NOUNS, SPOKES, STATE_OFFICES, STOP_MODIFIER,
-                    SUBORDINATORS, SUPPORT_VERBS, SURNAME_STOP, TIME_ADVERBS, TIME_PREPS,
-                    TIME_UNITS, TITLES, TITLE_HEADS, TITLE_JOINERS, TO_NOUNS, UNITS, UPCOMING,
-                    VICTIM_PREPS, WEAK_REPORT, WEEKDAYS, WISHES)
 
 __all__ = ["RulesExtractor", "Mention", "Extraction"]
 
@@ -63,63 +168,10 @@ NAME = "rules.v1"
 
 
 
-@dataclass
-class Mention:
-    """An actor mention in a sentence (token span ``start:end``)."""
-
-    start: int
-    end: int
-    parties: tuple = ()
-    agent: str = ""
-    kind: str = "party"          # party | person | media | blocked
-    form: str = "name"           # name | adj | capital | role | pronoun | ref
-    role: str = ""
-    location: bool = False
-    relational: bool = False
-
-    @property
-    def party(self) -> str:
-        return self.parties[0] if self.parties else ""
 
 
-@dataclass
-class _Group:
-    mentions: list
-    start: int
-    end: int
-    hyphen: bool = False
-
-    @property
-    def parties(self) -> list:
-        out = []
-        for m in self.mentions:
-            for p in m.parties:
-                if p and p not in out:
-                    out.append(p)
-        return out
-
-    def agent_of(self, party: str) -> str:
-        for m in self.mentions:
-            if party in m.parties and m.agent:
-                return m.agent
-        return ""
 
 
-@dataclass
-class _DocState:
-    date: str
-    persons: dict = field(default_factory=dict)       # surname/full key -> canonical name
-    full_names: dict = field(default_factory=dict)    # token tuple -> name (not in registry)
-    full_first: dict = field(default_factory=dict)    # first token -> longest length
-    person_party: dict = field(default_factory=dict)  # canonical name -> party
-    person_role: dict = field(default_factory=dict)
-    last_person: str = ""
-    last_group: tuple = ()
-    last_group_sentence: int = -99
-    recent_parties: list = field(default_factory=list)
-    mentions: dict = field(default_factory=dict)      # party -> count
-    agents: dict = field(default_factory=dict)        # (name, party) -> count
-    stances: list = field(default_factory=list)
 
 
 @dataclass
@@ -164,7 +216,7 @@ class RulesExtractor:
         self._trigger_words = frozenset(self._triggers_by_first)
         self._issues = IssueMatcher(load_issues())
         self._key_prefixes: set = set()
-        self._may_start: _MayStart | None = None
+        self._may_start: MayStart | None = None
         self._one_token_keys: set = set()
         self._refresh_registry_index()
         self._agreement_names = {issue: label for issue, label, _kw in load_issues()}
@@ -174,7 +226,7 @@ class RulesExtractor:
         """Extract events from one document."""
         text = clean_text(doc.text)
         end = body_end(text)
-        state = _DocState(date=doc.date)
+        state = DocState(date=doc.date)
         self._refresh_registry_index()
         events: list[Event] = []
         spans = split_sentences(text, 0, end)
@@ -204,11 +256,11 @@ class RulesExtractor:
         if prefixes is not self._key_prefixes or self._may_start is None \
                 or len(self._may_start) > 500_000:
             self._key_prefixes = prefixes
-            self._may_start = _MayStart(reg.first_tokens)
+            self._may_start = MayStart(reg.first_tokens)
             # tokens that are a whole key by themselves
             self._one_token_keys = {key[0] for index in (reg.surfaces, reg.people, reg.surnames)
                                     for key in index if len(key) == 1}
-            self._misspelt = _misspelling_index(reg)
+            self._misspelt = misspelling_index(reg)
 
     # ------------------------------------------------------------- sentence
     def _sentence(self, doc, sid, offset, sentence, state, events, para_speaker):
@@ -230,14 +282,14 @@ class RulesExtractor:
             # updated from events and mentions, so it stays as it is.
             return None, para_speaker
         toks = None             # token offsets, computed when needed
-        groups = _groups(mentions, words, lower)
+        groups = groups_of(mentions, words, lower)
         speaker, attr_span = self._attribution(words, lower, mentions, groups, state)
         if attr_span is not None and any(g.start < attr_span[0] < g.end for g in groups):
             # "... criticized the United States, South Korea's defense ministry said": the
             # speaker is no part of the list before it
             a0 = attr_span[0]
-            groups = (_groups([m for m in mentions if m.end <= a0], words, lower)
-                      + _groups([m for m in mentions if m.start >= a0], words, lower))
+            groups = (groups_of([m for m in mentions if m.end <= a0], words, lower)
+                      + groups_of([m for m in mentions if m.start >= a0], words, lower))
         in_quote = sentence.lstrip()[:1] in "\"“'‘" or (para_speaker is not None and
                                                        sentence.count('"') % 2 == 1)
         if speaker is None and para_speaker is not None and (in_quote or '"' in sentence
@@ -261,7 +313,7 @@ class RulesExtractor:
                                               and i == attr_span[1]
                                               and speaker.kind == "party" and (
                                                   lw == "it" or speaker.form in ("role", "adj")))
-                if own and not _inside(i, mentions):
+                if own and not inside(i, mentions):
                     if lw == "us" and words[i] != "us":
                         continue
                     if any(m.start == i + 1 and m.form == "adj" for m in mentions):
@@ -269,7 +321,7 @@ class RulesExtractor:
                     mentions.append(Mention(i, i + 1, (speaker.party,), speaker.agent,
                                             speaker.kind, "pronoun"))
             mentions.sort(key=lambda m: m.start)
-            groups = _groups(mentions, words, lower)
+            groups = groups_of(mentions, words, lower)
         n_before = len(events)
         triggers = self._triggers(lower, mentions)
         if "AIDS" in words:     # the disease, not "aids"
@@ -278,7 +330,7 @@ class RulesExtractor:
             # "since last month's U.S. invasion": a past act that dates another
             in_mention = {k for m in mentions for k in range(m.start, m.end)}
             triggers = [t for t in triggers if not (
-                t[2] is not None and t[2].pos == "noun" and _after_since(lower, t[0], in_mention))]
+                t[2] is not None and t[2].pos == "noun" and after_since(lower, t[0], in_mention))]
         if "suspected" in lower:
             # "two nationals suspected by the West of blowing up a plane": an act
             # someone is suspected of is no event of this report
@@ -290,7 +342,7 @@ class RulesExtractor:
         # (past an acronym in brackets: "the Bucharest Nine (B9) Summit")
         triggers = [t for t in triggers if not (
             t[2] is not None and t[2].pos == "noun" and t[0] > 1
-            and words[t[0]][:1].isupper() and _in_name(words, lower, t[0], mentions))]
+            and words[t[0]][:1].isupper() and in_name(words, lower, t[0], mentions))]
         # a capitalised trigger word in a title is the office's field, not an act:
         # "Finance Minister Lawrence Wong", "Trade Representative Katherine Tai"
         triggers = [t for t in triggers if not (
@@ -302,8 +354,8 @@ class RulesExtractor:
         # and to stances; without any of these they are not needed
         if stance_cue or attr_span is not None or any(t is not None for _, _, t in triggers):
             if "-" in lower:
-                toks = _with_offsets(sentence, words)
-            breaks = _clause_breaks(words, lower, attr_span, toks)
+                toks = with_offsets(sentence, words)
+            breaks = clause_breaks(words, lower, attr_span, toks)
         read = triggers
         triggers = self._absorb(triggers, lower, breaks, mentions)
         # the kinds of act folded into an earlier trigger ("willing to withdraw ...")
@@ -314,7 +366,7 @@ class RulesExtractor:
         if demand is not None:
             group, k, k_end = demand
             # "X said Y must ...": a demand from X to Y; what Y must do is not an event
-            modality = _modality(lower, k, k, k_end)
+            modality = modality_of(lower, k, k, k_end)
             for p in group.parties:
                 if p == speaker.party:
                     continue
@@ -340,11 +392,11 @@ class RulesExtractor:
         found = [f for f in found if f[1] or f[0] not in targeted]
         issue = self._issue(sentence) if found else ""
         if found and toks is None:
-            toks = _with_offsets(sentence, words)
+            toks = with_offsets(sentence, words)
         if stance_cue:
             # (find_stances needs a support or oppose cue; most sentences have none)
             if toks is None:
-                toks = _with_offsets(sentence, words)
+                toks = with_offsets(sentence, words)
             for st in find_stances(doc_id=doc.doc_id, date=doc.date, sentence_id=sid,
                                    offset=offset, sentence=sentence, tokens=toks, lower=lower,
                                    groups=groups, speaker=speaker, issues=self._issues,
@@ -357,11 +409,11 @@ class RulesExtractor:
         for k, (src, tgt, trig, ts, te, negated, modality, src_agent, tgt_agent) in enumerate(
                 found):
             t = trig
-            if negated and t.category in COOPERATIVE and _refusal(lower, ts):
+            if negated and t.category in COOPERATIVE and refusal(lower, ts):
                 # "will not accept", "would not meet": a refusal, which PLOVER codes
                 # as REJECT; a failed outcome ("did not achieve progress") stays negated
                 t, negated = t.recast("REJECT", "reject"), False
-            if "host_to_place" in t.props and tgt and _welcomed_to_a_place(lower, te, mentions):
+            if "host_to_place" in t.props and tgt and welcomed_to_a_place(lower, te, mentions):
                 # "welcomed Chancellor Olaf Scholz of Germany to the White House": hosting
                 t = t.recast("CONSULT", "host")
             if t.category == "SANCTION" and tgt and src.split("-")[0] == tgt.split("-")[0]:
@@ -454,7 +506,7 @@ class RulesExtractor:
         full_first, persons = state.full_first, state.persons    # (grow in this loop)
         pos = 0                 # first token not inside a mention found so far
         # lower-case words that start no name (the common case) start no mention
-        for i in _where(map(self._may_start.__getitem__, words)):
+        for i in true_indexes(map(self._may_start.__getitem__, words)):
             if i < pos:
                 continue
             w = words[i]
@@ -473,9 +525,9 @@ class RulesExtractor:
                         i == 0 or not words[i - 1][:1].isupper() or lower[i - 1] == "the"):
                     # (not inside a run of names: "Romain Rolland")
                     # a state's name misspelt: "Afganistan", "Ethopia"
-                    key = _misspelt_key(w, self._misspelt)
+                    key = misspelt_key(w, self._misspelt)
                     if key is not None:
-                        pid, form = _pick(reg.surfaces[key])
+                        pid, form = pick_entry(reg.surfaces[key])
                         out.append(Mention(i, i + 1, (pid,), form=form))
                         pos = i + 1
                 continue        # no key, known name or headline capital: no hit below
@@ -483,7 +535,7 @@ class RulesExtractor:
             for L in range(maxlen, 0, -1):
                 key = tuple(words[i:i + L])
                 if key in reg.surfaces:
-                    pid, form = _pick(reg.surfaces[key])
+                    pid, form = pick_entry(reg.surfaces[key])
                     if pid in SEPARATED and form in ("capital", "place") and state.date \
                             and state.date < SEPARATED[pid][0]:
                         pid = SEPARATED[pid][1]    # Juba before South Sudan: Sudan
@@ -515,13 +567,13 @@ class RulesExtractor:
             if hit is None and w.isupper() and len(w) > 2 and w.title() != w:
                 key = (w.title(),)  # headline capitals: RUSSIA -> Russia
                 if key in reg.surfaces:
-                    pid, form = _pick(reg.surfaces[key])
+                    pid, form = pick_entry(reg.surfaces[key])
                     if form != "media":
                         hit = Mention(i, i + 1, (pid,), form=form)
             if hit is not None and hit.form == "adj" and out and out[-1].end == i \
                     and out[-1].form in ("adj", "name") and out[-1].kind == "party" \
                     and lower[i] not in ("cypriot", "cypriots") \
-                    and _kind(reg, hit.party) == "state" == _kind(reg, out[-1].party):
+                    and kind_of(reg, hit.party) == "state" == kind_of(reg, out[-1].party):
                 # "Bosnian Serbs", "Kosovo Albanians": people of the first state
                 # (Cyprus names its communities by origin: "Turkish Cypriots" are Cypriots)
                 out[-1].end = pos = hit.end
@@ -535,7 +587,7 @@ class RulesExtractor:
         self._unknown_groups(out, words, lower)
         self._references(out, words, lower, state)
         if "they" in lower and out:
-            _subordinate_they(out, words, lower)
+            subordinate_they(out, words, lower)
         self._context(out, words, lower)
         return sorted(out, key=lambda m: m.start)
 
@@ -595,7 +647,7 @@ class RulesExtractor:
         """Attach role phrases to adjacent parties and names; resolve bare roles."""
         if ROLE_WORDS.isdisjoint(lower):
             return out
-        role_at = _where(map(ROLE_FIRST.__contains__, lower))
+        role_at = true_indexes(map(ROLE_FIRST.__contains__, lower))
         n = len(words)
         by_start = {m.start: m for m in out}
         covered = set()
@@ -667,7 +719,7 @@ class RulesExtractor:
                     # organisation's role, "President of the General Assembly", is
                     # the office, not a person acting for a party)
                     after = by_start.get(k - 1)
-                    if after is not None and _kind(self.registry, after.party) != "state":
+                    if after is not None and kind_of(self.registry, after.party) != "state":
                         after = None
                 if after is not None and (after.kind != "party" or after.form == "adj"):
                     after = None
@@ -675,7 +727,7 @@ class RulesExtractor:
                     after.location = False
             # "Prime Minister Mette Frederiksen of Denmark": a name, then its party
             if before is None and after is None and individual:
-                nm = _capitalised_run(words, re_, min_names=1)
+                nm = capitalised_run(words, re_, min_names=1)
                 if nm and nm + 1 < n and lower[nm] == "of":
                     k = nm + 1 + (lower[nm + 1] == "the")
                     cand = by_start.get(k)
@@ -687,7 +739,7 @@ class RulesExtractor:
             name_end = re_
             unknown_name = ""
             if person is None and (before or after) and individual:
-                nm = _capitalised_run(words, re_)
+                nm = capitalised_run(words, re_)
                 if nm and (after is None or nm <= after.start):
                     unknown_name, name_end = " ".join(words[re_:nm]), nm
                     person = next((m for m in result if m.start == nm
@@ -697,7 +749,7 @@ class RulesExtractor:
                     and words[rs][:1].isupper():
                 # "President Laurent Gbago" (a name the registry does not know): the
                 # holder of an office of the one state the sentence is about, if any
-                nm = _capitalised_run(words, re_)
+                nm = capitalised_run(words, re_)
                 if nm and not any(k in covered for k in range(re_, nm)):
                     placed.append((rs, nm, role, " ".join(words[re_:nm])))
                     continue
@@ -732,7 +784,7 @@ class RulesExtractor:
             if party_m is None:
                 # "the diplomat", "the foreign minister", "the Ministers": earlier referent
                 if rs > 0 and lower[rs - 1] in ("the", "this") or (rs == 0):
-                    nm = _referent(state, role) if individual else ""
+                    nm = referent(state, role) if individual else ""
                     if nm:
                         result.append(Mention(rs - (rs > 0), re_, (state.person_party.get(nm, ""),),
                                               nm, "person", "ref", role=role))
@@ -789,17 +841,17 @@ class RulesExtractor:
             # Laurent Gbago" is Gbagbo
             # (a misspelling keeps the first letter: only those surnames are compared)
             surname = name.split()[-1]
-            initial = _fold(surname)[:1]
+            initial = fold(surname)[:1]
             near = [t for t in self.registry.holders(role, state.date)
-                    if _fold(t.name.split()[-1])[:1] == initial
-                    and _near_spelling(surname, t.name.split()[-1])]
+                    if fold(t.name.split()[-1])[:1] == initial
+                    and near_spelling(surname, t.name.split()[-1])]
             if not near and not home and len(name.split()) >= 2:
                 # a holder at another time, first name and surname both near:
                 # "President Francois Mitterand"
                 near = list({t.name: t for t in self.registry.holders(role)
-                             if _fold(t.name.split()[-1])[:1] == initial
-                             and _near_spelling(surname, t.name.split()[-1])
-                             and _near_spelling(name.split()[0], t.name.split()[0])}.values())
+                             if fold(t.name.split()[-1])[:1] == initial
+                             and near_spelling(surname, t.name.split()[-1])
+                             and near_spelling(name.split()[0], t.name.split()[0])}.values())
             party = near[0].party if len(near) == 1 else home
             if not party or (not near and any(m.kind == "person" and m.party == home
                                               for m in result)):
@@ -807,11 +859,11 @@ class RulesExtractor:
                 # "Minister X met Jacques Chirac in Paris")
                 continue
             holder = self.registry.holder(party, role, state.date)
-            if holder is not None and not _near_spelling(surname, holder.name.split()[-1]):
+            if holder is not None and not near_spelling(surname, holder.name.split()[-1]):
                 # the office has another holder at the time: the name may still be
                 # one of its holders at another time (a document's date can be off)
                 other = {t.name for t in self.registry.office_terms(party, role)
-                         if _near_spelling(surname, t.name.split()[-1])}
+                         if near_spelling(surname, t.name.split()[-1])}
                 if len(other) != 1:
                     continue
                 holder = self.registry.official_at(other.pop(), "")
@@ -834,7 +886,7 @@ class RulesExtractor:
         states, cued = set(), False
         for m in mentions:
             if m.kind not in ("party", "person") or m.relational \
-                    or _names_a_thing(m, lower):
+                    or names_a_thing(m, lower):
                 continue
             if m.kind == "person" and m.role in STATE_OFFICES and 0 <= bare <= 3 \
                     and bare < m.start and "," not in lower[:bare] \
@@ -861,7 +913,7 @@ class RulesExtractor:
     def _unknown_people(self, out, words, lower, state) -> None:
         """A name not in the registry, placed by its affiliation: "Sergei Yermakov of the
         Russian Strategic Research Institute", "Olga Ivanova, a Russian diplomat"."""
-        if not out or not any(_may_place(m, words, lower) for m in out):
+        if not out or not any(may_place(m, words, lower) for m in out):
             return      # no mention that could place a name (and ``out`` is sorted)
         covered = set()
         for m in out:
@@ -874,7 +926,7 @@ class RulesExtractor:
                                               and words[k + 2][:1].isupper()))]:
             if i < pos or i in covered:
                 continue
-            end = _capitalised_run(words, i, max_len=3)
+            end = capitalised_run(words, i, max_len=3)
             if not end or any(k in covered for k in range(i, end)) or words[i] in TITLES \
                     or lower[i] in HONORIFICS \
                     or (i > 0 and lower[i - 1] in MEDIA_ROLE):
@@ -893,8 +945,8 @@ class RulesExtractor:
             elif k + 2 < n and words[k] == "," and words[k + 1][:1].isupper():
                 # "Tomas Pojar, National Security Advisor to the Prime Minister of the
                 # Czech Republic": a capitalised title in apposition ends at a party
-                party = _title_party(out, words, lower, k + 1)
-                if party is not None and _kind(self.registry, party.party) != "state":
+                party = title_party(out, words, lower, k + 1)
+                if party is not None and kind_of(self.registry, party.party) != "state":
                     # (an organisation's office, "President of the General Assembly",
                     # is mostly ceremony in speeches: its holder's name stays unplaced)
                     party = None
@@ -956,7 +1008,7 @@ class RulesExtractor:
             if m.kind in ("party", "person") and not m.relational:
                 for p in m.parties:
                     base = p.split("-")[0]
-                    if _kind(self.registry, base) == "state":
+                    if kind_of(self.registry, base) == "state":
                         homes.add(base)
         if len(homes) != 1:
             return
@@ -974,7 +1026,7 @@ class RulesExtractor:
         # pronouns a person, "the alliance" an organisation (looked up below)
         here = [m for m in out if m.kind == "person" and m.party]
         starts = REF_STARTS[bool(state.last_group), bool(state.last_person or here)]
-        ref_at = _where(map(starts.__contains__, lower))
+        ref_at = true_indexes(map(starts.__contains__, lower))
         if not ref_at:
             return
         n = len(words)
@@ -1046,7 +1098,7 @@ class RulesExtractor:
         for m in out:
             if m.kind == "media":
                 continue
-            if _names_a_thing(m, lower):
+            if names_a_thing(m, lower):
                 # "the Sirte Declaration", "the Geneva process", "the Minsk agreements":
                 # a document or a process named after a city is neither party nor place
                 m.relational = True
@@ -1112,8 +1164,8 @@ class RulesExtractor:
                 # things in
                 homes = {p.party for p in out if p is not m and p.kind == "party"
                          and p.form != "adj" and p.start > 0
-                         and lower[_skip_back(lower, p.start - 1)] in PLACE_PREPS
-                         and _kind(self.registry, p.party) == "state"}
+                         and lower[skip_back(lower, p.start - 1)] in PLACE_PREPS
+                         and kind_of(self.registry, p.party) == "state"}
                 if len(homes) == 1 and m.party not in homes:
                     m.parties = (f"{homes.pop()}-CVL",)
                     continue
@@ -1127,8 +1179,8 @@ class RulesExtractor:
                 # the sentence places anything in
                 homes = {p.party for p in out if p is not m and p.kind == "party"
                          and p.form != "adj" and p.start > 0
-                         and lower[_skip_back(lower, p.start - 1)] in PLACE_PREPS
-                         and _kind(self.registry, p.party) == "state"}
+                         and lower[skip_back(lower, p.start - 1)] in PLACE_PREPS
+                         and kind_of(self.registry, p.party) == "state"}
                 if len(homes) == 1:
                     m.parties = (f"{homes.pop()}-CVL",)
                     continue
@@ -1157,7 +1209,7 @@ class RulesExtractor:
             # "Palestinians of the Israeli-occupied West Bank": of the place after it
             place = next((p for p in out if p.start == place.end + 2 and p.kind == "party"),
                          None)
-        if place is None or _kind(self.registry, place.party) != "state" or (
+        if place is None or kind_of(self.registry, place.party) != "state" or (
                 other_state and place.party == m.party):
             return False
         m.parties = (f"{place.party}-CVL",)
@@ -1200,10 +1252,10 @@ class RulesExtractor:
                     while end < n and lower[end] not in (",",):
                         end += 1
                     return m, (i, min(end + 1, n))
-        for i in (_where(map(REPORT_VERBS.__contains__, lower))
+        for i in (true_indexes(map(REPORT_VERBS.__contains__, lower))
                   if not REPORT_VERBS.isdisjoint(lower) else ()):
             lw = lower[i]
-            if words[i] != lw or _inside(i, mentions):
+            if words[i] != lw or inside(i, mentions):
                 continue
             # ", X said" or ", said X" (X adjacent to the verb)
             m_before = next((m for m in reversed(actors) if m.end <= i and i - m.end <= 3
@@ -1230,16 +1282,16 @@ class RulesExtractor:
                     end = i + 1
                     if end < n and lower[end] == "that":
                         end += 1
-                    return m_before, (start - 1, _attr_end(lower, i + 1))
+                    return m_before, (start - 1, attr_end(lower, i + 1))
                 if start == 0 or (start > 0 and lower[start - 1] in ("and",)):
                     # "Japan said on Tuesday (that) it had halted aid": the time
                     # belongs to the saying
-                    end = _skip_time(lower, i + 1)
+                    end = skip_time(lower, i + 1)
                     if end < n and lower[end] == "that":
                         end += 1
                     return m_before, (start, end)
             if m_after is not None and i > 0 and words[i - 1] in (",", '"', "”", "'", "’"):
-                return m_after, (i - 1, _attr_end(lower, m_after.end))
+                return m_after, (i - 1, attr_end(lower, m_after.end))
         # headline attribution "... - Lavrov"
         if n >= 3 and words[-2] in ("-", "–", "—") or (n >= 2 and actors and
                                                           actors[-1].end == n and
@@ -1264,12 +1316,12 @@ class RulesExtractor:
         by_first = self._triggers_by_first
         pos = 0
         # only a word that starts some pattern can start a trigger
-        for i in (_where(map(by_first.__contains__, lower))
+        for i in (true_indexes(map(by_first.__contains__, lower))
                   if not self._trigger_words.isdisjoint(lower) else ()):
             if i < pos:
                 continue
             best = None
-            if lower[i] == "march" and _month_march(lower, i):
+            if lower[i] == "march" and month_march(lower, i):
                 continue
             if lower[i] in HELP and i + 1 < n and (i + 1) not in covered and lower[
                     i + 1].isalpha() and lower[i + 1] not in HELP_OBJECTS:
@@ -1300,14 +1352,14 @@ class RulesExtractor:
                     elif els[1] is not None and (i + 1 >= n or lower[i + 1] not in els[1]):
                         continue
                     else:
-                        end = _match(els, lower, i, covered, heads)
+                        end = match_elements(els, lower, i, covered, heads)
                     if end is None:
                         continue
                     # (a NONE reading suppresses whatever the word's part of speech)
-                    if trig.pos == "verb" and trig.category != "NONE" and not _verb_reading(
+                    if trig.pos == "verb" and trig.category != "NONE" and not verb_reading(
                             lower, i, trig, covered, nominal):
                         continue
-                    if "intransitive" in trig.props and not _intransitive(lower, i, end,
+                    if "intransitive" in trig.props and not intransitive(lower, i, end,
                                                                             covered):
                         continue
                     if best is None or trig.length > best[2].length or (
@@ -1385,7 +1437,7 @@ class RulesExtractor:
                         continue
                     if _pt is not None and "receives" in _pt.props and trig.category == "AID":
                         # "received aid from Japan": the aid is the event, given by
-                        # Japan (see _received)
+                        # Japan (see aid_giver)
                         out[last] = (ps, pe, None)
                         last = k
                         continue
@@ -1438,11 +1490,11 @@ class RulesExtractor:
         if cond >= 0:
             # the main clause starts after the fronted condition
             c_start = max(k for k in range(cond, ts) if lower[k] == ",") + 1
-        if _document_clause(lower, ts, c_start, live):
+        if document_clause(lower, ts, c_start, live):
             return []
-        negated = _negated(lower, ts, te, c_start, mentions)
-        modality = _modality(lower, ts, c_start, c_end)
-        if not modality and (_later(lower[te:te + 5]) or "tomorrow" in lower[c_start:ts]):
+        negated = is_negated(lower, ts, te, c_start, mentions)
+        modality = modality_of(lower, ts, c_start, c_end)
+        if not modality and (says_later(lower[te:te + 5]) or "tomorrow" in lower[c_start:ts]):
             modality = "future"     # "a summit later this week", "talks next month"
         if not modality and trig.pos == "noun":
             # a noun's modality is its support verb's: "will provide nearly 25,000 tons
@@ -1452,18 +1504,18 @@ class RulesExtractor:
             if k is not None and any(w in FUTURE or w == "would" or w in FUTURE_VERBS
                                      or w in POSSIBLE or w in OBLIGATION
                                      for w in lower[max(c_start, k - 6):k]):
-                modality = _modality(lower, k, c_start, c_end)
+                modality = modality_of(lower, k, c_start, c_end)
         if trig.category in ("SANCTION", "COERCE", "ASSAULT") and modality in (
                 "possible", "future") and c_end < n and lower[c_end] in ("if", "unless"):
             # "may halt mediation efforts if cooperation founders": a hostile act
             # promised on a condition is a threat
             trig = trig.recast("THREATEN", "threaten", -6.0)
         talk_like = "talk" in trig.props and trig.reciprocal
-        passive = (trig.pos == "verb" and ts > 0 and _is_participle(lower[ts], trig)
+        passive = (trig.pos == "verb" and ts > 0 and is_participle(lower[ts], trig)
                    and lower[ts] not in ADJECTIVAL
                    and any(lower[k] in BE for k in range(max(c_start, ts - 3), ts)))
         if not passive and trig.pos == "verb" and "transitive" in trig.props \
-                and 0 < ts and te < n and _is_participle(lower[ts], trig) \
+                and 0 < ts and te < n and is_participle(lower[ts], trig) \
                 and lower[te] in AFTER_REDUCED and words[ts - 1].isalpha() \
                 and words[ts - 1].islower() and lower[ts - 1] not in NOT_BEFORE_REDUCED \
                 and not lower[ts - 1].endswith("ly") \
@@ -1496,8 +1548,8 @@ class RulesExtractor:
                     for a in ps for b in ps if a != b]
         # source: nearest subject-like group before the trigger in the clause
         cands = [g for g in live if c_start <= g.start and g.end <= ts
-                 and _subject_like(g, lower, self.registry)
-                 and not _in_apposition(g, lower, c_start)
+                 and subject_like(g, lower, self.registry)
+                 and not in_apposition(g, lower, c_start)
                  # (the object of a participle is no subject: "continue holding Russia
                  # accountable, and reviewed efforts to provide aid")
                  and not (g.start > 0 and words[g.start - 1].islower()
@@ -1515,8 +1567,8 @@ class RulesExtractor:
             while not cands and prev >= 0:
                 p_start = breaks[prev - 1] if prev else 0
                 cands = [g for g in live if p_start <= g.start and g.end <= end
-                         and _subject_like(g, lower, self.registry)
-                         and not _in_apposition(g, lower, p_start)][:1]
+                         and subject_like(g, lower, self.registry)
+                         and not in_apposition(g, lower, p_start)][:1]
                 end, prev = p_start, prev - 1
         subjects = cands
         said_own = False
@@ -1543,7 +1595,7 @@ class RulesExtractor:
             cands = subjects = [g for g in live if speaker in g.mentions][:1]
             said_own = True
         if trig.category == "AID" and trig.pos == "noun" and cands:
-            donor = _received(lower, ts, te, live, min(c_end, next_trig + 1))
+            donor = aid_giver(lower, ts, te, live, min(c_end, next_trig + 1))
             if donor is not None:
                 # "Kenya received food aid from Japan": Japan gives, Kenya gets
                 got = cands[0]
@@ -1557,7 +1609,7 @@ class RulesExtractor:
                 # "a camp for Congolese refugees was attacked": those it is of or for
                 (g for g in reversed(live) if c_start <= g.start and g.end <= ts
                  and g.start > 0 and lower[g.start - 1] in ("of", "for", "carrying")
-                 and not _in_apposition(g, lower, c_start)), None)
+                 and not in_apposition(g, lower, c_start)), None)
             if patient is None and "state_act" in trig.props:
                 # "a missionary from Calgary was arrested": whose national
                 patient = next((g for g in places if c_start < g.start and g.end <= ts
@@ -1569,14 +1621,14 @@ class RulesExtractor:
                 # state arrests, tries or expels, and it is the one where it happened
                 where = next((g for g in places if te <= g.start < c_end
                               and lower[g.start - 1] in ("in", "by")
-                              and _kind(self.registry, g.parties[0]) == "state"
+                              and kind_of(self.registry, g.parties[0]) == "state"
                               and g.parties[0] not in patient.parties), None)
                 if where is not None:
                     src_group, tgt_group = where, patient
         else:
             src_group = subjects[0] if subjects else None
             rel = next((g for g in reversed(subjects) if g is not src_group and g.end <= ts
-                        and _relative_subject(words, lower, g.start)
+                        and relative_subject(words, lower, g.start)
                         and all(w in FINITE or w.endswith("ly") or w in ("not", "also", "n't")
                                 for w in lower[g.end:ts])), None) \
                 if trig.pos == "verb" and len(subjects) > 1 else None
@@ -1714,11 +1766,11 @@ class RulesExtractor:
                           and g is not src_group), None)
                 if g is not None and g.start < k:
                     # (the role took the party after "from"; look that name up again)
-                    hit = next((_pick(self.registry.surfaces[tuple(words[j:j + L])])
+                    hit = next((pick_entry(self.registry.surfaces[tuple(words[j:j + L])])
                                 for L in range(min(5, g.end - j), 0, -1)
                                 if tuple(words[j:j + L]) in self.registry.surfaces), None)
-                    g = _Group([Mention(j, g.end, (hit[0],), location=True)], j, g.end) \
-                        if hit is not None and _kind(self.registry, hit[0]) == "state" \
+                    g = Group([Mention(j, g.end, (hit[0],), location=True)], j, g.end) \
+                        if hit is not None and kind_of(self.registry, hit[0]) == "state" \
                         else None
                 tgt_group = g
         if tgt_group is None and not passive and trig.category == "THREATEN":
@@ -1739,7 +1791,7 @@ class RulesExtractor:
             first = min((g for g in (*live, *places)
                          if obj_from <= g.start < min(c_end, next_trig + 1)
                          and g is not src_group), key=lambda g: g.start, default=None)
-            if first is not None and first in places and _preposition_before(
+            if first is not None and first in places and preposition_before(
                     lower, first.start, obj_from) in ("of", "into", "on", "against"):
                 tgt_group = first
         if tgt_group is None and not passive:
@@ -1758,7 +1810,7 @@ class RulesExtractor:
                 if g.start < obj_from or g.start >= min(c_end, next_trig + 1) \
                         or g is src_group:
                     continue
-                if "inquiry" in trig.props and _preposition_before(
+                if "inquiry" in trig.props and preposition_before(
                         lower, g.start, obj_from) == "to" and any(
                         lower[k] in TO_NOUNS for k in range(te, g.start)):
                     # "an investigation of illegal arms sales to Croatia": the sales go
@@ -1773,11 +1825,11 @@ class RulesExtractor:
                     # "..., a spokeswoman for the U.S. embassy said": whom a speaker
                     # speaks for is no object
                     continue
-                if _relative_subject(words, lower, g.start):
+                if relative_subject(words, lower, g.start):
                     # "to address the actions that Nicaragua is taking": the subject of
                     # a relative clause is no object of the verb before it
                     continue
-                prep = _preposition_before(lower, g.start, obj_from)
+                prep = preposition_before(lower, g.start, obj_from)
                 if prep is None:
                     if talk_like and "direct_object" not in trig.props:
                         continue
@@ -1785,12 +1837,12 @@ class RulesExtractor:
                         continue
                 elif prep == "other" and trig.category in CLAUSAL_OBJECT:
                     pass
-                elif prep == "of" and trig.pos == "verb" and _head_of(
+                elif prep == "of" and trig.pos == "verb" and head_of(
                         lower, g.start, obj_from) and not (
                         g.end < n and lower[g.end] in ("'s", "’s")):
                     pass    # "expelled inspectors of the IAEA": whose inspectors
                 elif prep == "of" and trig.category in ("ASSAULT", "COERCE") \
-                        and _owned_object(words, lower, obj_from, g.start) and not any(
+                        and owned_object(words, lower, obj_from, g.start) and not any(
                             lower[x] in ("'s", "’s") for x in range(g.start, min(n, g.end + 1))):
                     # (not "the deputy chief of Israel's militia ally": a party's proxy)
                     pass    # "hacked into the computers of South Korean officers"
@@ -1814,7 +1866,7 @@ class RulesExtractor:
                     # "complained to the UN over Israeli raids": the UN hears the
                     # complaint, the one complained about is its target
                     about = next((h for h in live if g.end < h.start < min(
-                        c_end, next_trig + 1) and h is not src_group and _preposition_before(
+                        c_end, next_trig + 1) and h is not src_group and preposition_before(
                         lower, h.start, g.end) in ("over", "about", "against")), None)
                     if about is not None:
                         tgt_group = about
@@ -1825,7 +1877,7 @@ class RulesExtractor:
             # soldier"; event coders give it to the state where it went off, and its
             # victims are that state's when no party is named for them
             where = next((g for g in places if c_start <= g.start < c_end
-                          and _kind(self.registry, g.parties[0].split("-")[0]) == "state"),
+                          and kind_of(self.registry, g.parties[0].split("-")[0]) == "state"),
                          None)
             victims = tgt_group if tgt_group is not None and tgt_group not in places \
                 else patient
@@ -1874,7 +1926,7 @@ class RulesExtractor:
                               # these attacks against towns across Israel")
                               and not (trig.category == "ACCUSE" and any(
                                   lower[k] in HOSTILE_ACTS for k in range(te, g.start))
-                                  and _preposition_before(lower, g.start, te)
+                                  and preposition_before(lower, g.start, te)
                                   in VICTIM_PREPS)),
                              None)
         if tgt_group is None and not passive and not talk_like:
@@ -1890,7 +1942,7 @@ class RulesExtractor:
             # "police prevented the demonstration staged by students ... to protest
             # the sending of troops to Iraq": repressing a protest is done at home
             home = src_group.parties[0].split("-")[0]
-            if _kind(self.registry, home) == "state":
+            if kind_of(self.registry, home) == "state":
                 return [(src_group.parties[0], home, trig, ts, te, negated, modality,
                          src_group.agent_of(src_group.parties[0]), "")]
         src_parties = src_group.parties
@@ -1934,7 +1986,7 @@ class RulesExtractor:
                             and all(m.location or m.form in ("capital", "place")
                                     for m in tgt_group.mentions)) or (
                             (passive or tgt_group.start > ts)
-                            and _inner_actor(src_group, tgt_group, b)):
+                            and inner_actor(src_group, tgt_group, b)):
                         # (a state's act in its own territory: "imposed a curfew in
                         # Cizre in southeastern Turkey", "farmers would blockade Paris")
                         out.append((a, b, trig, ts, te, negated, modality,
@@ -1952,892 +2004,141 @@ class RulesExtractor:
 # ---------------------------------------------------------------------------
 # helpers
 
-class _MayStart(dict):
-    """Token -> whether a mention may start at it: it starts a registry key or is
-    capitalised. Filled on first sight of each token, so a sentence's candidates
-    are found without running Python code per token."""
-
-    def __init__(self, first_tokens):
-        super().__init__()
-        self.first = first_tokens
-
-    def __missing__(self, token):
-        flag = self[token] = token in self.first or token[0].isupper()
-        return flag
-
-
-def _where(flags) -> list:
-    """Indexes of the true items of ``flags``. With ``flags`` a ``map`` of a
-    builtin (``map(S.__contains__, tokens)``) no Python code runs per token."""
-    return list(compress(count(), flags))
-
-
-def _may_place(m, words, lower) -> bool:
-    """Whether mention ``m`` can be the affiliation of a name before it, as
-    :meth:`RulesExtractor._unknown_people` reads one: "<name> of (the) <party>"
-    or "<name>, a/an/the <adjective or role>"."""
-    p = m.start
-    if m.kind == "party" and m.form in ("adj", "name") and p >= 2 and (
-            lower[p - 1] == "of" or (p >= 3 and lower[p - 1] == "the" and lower[p - 2] == "of")):
-        return True
-    if m.kind in ("party", "person") and m.form in ("adj", "role") and p >= 3 \
-            and words[p - 2] == "," and lower[p - 1] in ("a", "an", "the"):
-        return True
-    # "<name>, <Capitalised Title> of/to (the) <party>": a comma within the title's reach,
-    # a capitalised word after it
-    if m.kind not in ("party", "person") or p < 3:
-        return False
-    k = next((k for k in range(p - 1, max(0, p - 13) - 1, -1) if words[k] == ","), -1)
-    return k >= 0 and words[k + 1][:1].isupper()
-
-
-
-
-
-
-def _owned_object(words, lower, i, g_start) -> bool:
-    """Whether ``i:g_start`` is "the <thing> of" right before a group: an attack on
-    someone's property hits its owner ("set fire to the offices of the Palestinian
-    administrators", "hacked into the computers of South Korean army officers")."""
-    j = g_start - (g_start > 0 and lower[g_start - 1] == "the")
-    if j < 2 or lower[j - 1] != "of":
-        return False
-    k = i + (i < len(lower) and lower[i] in ("the", "its", "their", "his", "her"))
-    span = range(k, j - 1)
-    return 0 < len(span) <= 3 and all(words[x].isalpha() and words[x].islower()
-                                      for x in span)
-
-
-def _relative_subject(words, lower, i) -> bool:
-    """Whether the mention at ``i`` opens a relative clause after a noun phrase:
-    "the actions that Nicaragua ...", "the measures which Russia ..." (not "agreed
-    that Russia ...", "said that Russia ...")."""
-    if i < 3 or lower[i - 1] not in ("that", "which"):
-        return False
-    k = i - 2
-    while k > 1 and (lower[k] in TIME_ADVERBS or lower[k] in WEEKDAYS):
-        k -= 1      # "its demand today that Israel ..."
-    if lower[k] == "on" and lower[k + 1] in WEEKDAYS:
-        k -= 1
-    noun = lower[k]
-    if not (words[k].isalpha() and words[k].islower()) or noun.endswith("ed") \
-            or noun in REPORT_VERBS or noun in PROPOSALS or noun in CONTENT_NOUNS:
-        return False        # ("its demands that Burundi's government grant ...")
-    det = next((k for k in range(i - 3, max(-1, i - 6), -1) if lower[k] in DETERMINERS),
-               None)
-    return det is not None and all(words[k].isalpha() and words[k].islower()
-                                   for k in range(det + 1, i - 1))
-
-
-def _inner_actor(src_group, tgt_group, party) -> bool:
-    """Whether a target of the source's own state is another actor inside it: a
-    named person or a home body ("reneged on his commitment to the Zambian people",
-    "criticized the German parliament"), not the state acting on
-    itself ("promised to democratize Serbia")."""
-    tgt = [m for m in tgt_group.mentions if party in m.parties]
-    if not tgt or any(m.form in ("pronoun", "ref") or not (
-            m.kind == "person" or m.form == "role") for m in tgt):
-        return False
-    # (not the same actor named twice: "President Putin ... the Russian president")
-    return not any(m.agent == t.agent or m.form in ("pronoun", "ref")
-                   for m in src_group.mentions if party in m.parties for t in tgt)
-
-
-def _received(lower, ts, te, live, end):
-    """The giver group of aid that the subject receives ("received $5 million in aid
-    from Japan"), or None when the aid noun at ``ts`` is not received from someone."""
-    j = ts - 1
-    steps = 0
-    while j >= 0 and steps < 6 and lower[j] not in RECEIVE_FORMS:
-        if not (lower[j] in NP_FILLER or lower[j].isalpha() and lower[j].islower()
-                or lower[j].replace(",", "").replace(".", "").isdigit() or lower[j] in "$"):
-            return None
-        j -= 1
-        steps += 1
-    if j < 0 or lower[j] not in RECEIVE_FORMS:
-        return None
-    return next((g for g in live if te <= g.start < end and g.start >= 1 and (
-        lower[g.start - 1] == "from" or (lower[g.start - 1] == "the" and g.start >= 2
-                                         and lower[g.start - 2] == "from"))), None)
-
-
-def _title_party(mentions, words, lower, i, limit=12):
-    """The party that ends a capitalised title starting at ``i`` ("Diplomatic Advisor
-    to the Prime Minister of Italy" -> the Italy mention), or None. The title runs over
-    capitalised words and joiners only; the party is the first mention in it that is a
-    party named or described ("of Italy", "Japan's", "the Prime Minister of Italy")."""
-    n = len(words)
-    j = i
-    while j < n and j - i < limit:
-        m = next((m for m in mentions if m.start == j), None)
-        if m is not None:
-            if m.kind == "party" and m.form in ("name", "adj", "role") or (
-                    m.kind == "person" and m.form == "role"):
-                return m if m.party else None
-            return None
-        w = words[j]
-        if not (w[:1].isupper() or lower[j] in TITLE_JOINERS):
-            return None
-        j += 1
-    return None
-
-
-def _pick(entries):
-    for pid, form in entries:
-        if form != "media":
-            return pid, form
-    return entries[0]
-
-
-def _with_offsets(sentence, words):
-    """The tokens ``words`` of ``sentence`` as :func:`~graphkit.actors.tokenize` gives
-    them, ``(token, start, end)``.
-
-    Every non-space character belongs to a token, so the next token starts at
-    the first non-space character after the previous one, which is where
-    ``str.find`` finds its text.
-    """
-    out = []
-    pos = 0
-    find = sentence.find
-    for w in words:
-        a = find(w, pos)
-        pos = a + len(w)
-        out.append((w, a, pos))
-    return out
-
-
-def _inside(i, mentions):
-    return any(m.start <= i < m.end for m in mentions)
-
-
-
-
-
-
-def _capitalised_run(words, i, max_len=4, min_names=2):
-    """End of a run of 2-4 capitalised name words starting at ``i`` (0 if none);
-    particles ("bin", "al", "de", "van", "-") may join them and do not count."""
-    j = i
-    names = 0
-    while j < len(words) and names < max_len + 2:
-        w = words[j]
-        if len(w) > 1 and w[0].isupper() and w[1:].replace("’", "").replace("'", "").isalpha() \
-                and not w.isupper() and w not in NOT_NAMES:
-            # capitalised particles ("Al-Sabah", "Bin Hamad") join without counting
-            names += w.lower() not in NAME_PARTICLES
-            j += 1
-        elif w in NAME_PARTICLES and j > i and j + 1 < len(words) and (
-                words[j + 1][:1].isupper() or words[j + 1] in NAME_PARTICLES) and w != ".":
-            j += 1
-        elif w in ("Jr", "Jr.") and j > i:
-            j += 1 + (j + 1 < len(words) and words[j + 1] == ".")
-        else:
-            break
-    while j > i and words[j - 1] in NAME_PARTICLES and words[j - 1] not in ("Jr", "Jr."):
-        j -= 1
-    return j if names >= min_names else 0
-
-
-def _groups(mentions, words, lower):
-    """Join mentions linked by "and", "&", commas or hyphens into groups."""
-    actors = [m for m in mentions if m.kind in ("party", "person")]
-    groups = []
-    for m in actors:
-        if groups:
-            g = groups[-1]
-            gap = lower[g.end:m.start]
-            hy = gap == ["-"] or gap == ["–"]
-            comma = "," in gap
-            if hy or gap in (["and"], ["&"], [","], [",", "and"], ["as", "well", "as"],
-                             ["and", "the"], [",", "the"], ["and", "its"]):
-                if comma and (m.form in ("pronoun", "ref") or (m.end < len(lower)
-                                                                and lower[m.end] in REPORT_VERBS)):
-                    pass
-                elif comma and _fronted_clause(lower, g.start) and not (
-                        m.end < len(lower) and lower[m.end] in ("and", "or", ",", "&")):
-                    # "If Russia invades Ukraine, the United States will ..." (but a list
-                    # goes on: "While the United States, Australia and Japan ...")
-                    pass
-                elif not (m.location != g.mentions[-1].location):
-                    g.mentions.append(m)
-                    g.end = m.end
-                    g.hyphen = g.hyphen or hy
-                    continue
-        groups.append(_Group([m], m.start, m.end))
-    return groups
-
-
-
-
-def _fronted_clause(lower, i):
-    """Whether the word at ``i`` is in a clause opened by "if" or "unless" that a
-    comma will close."""
-    j = i - 1
-    while j >= 0 and lower[j] not in (",", ";"):
-        if lower[j] in FRONTED:
-            return True
-        j -= 1
-    return False
-
-
-def _clause_breaks(words, lower, attr_span, toks=None):
-    """Sorted token indexes where a new clause starts. ``toks`` (with offsets) tell a
-    spaced hyphen from one inside a word; a sentence without "-" needs none."""
-    breaks = (_where(map(CLAUSE_BREAK.__contains__, lower))
-              if not CLAUSE_BREAK.isdisjoint(lower) else [])
-    if breaks and not TIME_PREPS.isdisjoint(lower):
-        # "after four years", "since last month", "until next week": a time phrase, no
-        # clause of its own
-        breaks = [i for i in breaks if not (
-            lower[i] in TIME_PREPS and any(w in TIME_UNITS for w in lower[i + 1:i + 4])
-            and not any(w in FINITE for w in lower[i + 1:i + 4]))]
-    if toks is not None and "-" in words:
-        # a hyphen inside a word ("war-torn", "Russia-NATO") joins; one between spaces
-        # (" - ") separates like a dash
-        spaced = {i for i, (w, a, b) in enumerate(toks) if w == "-" and (
-            (i > 0 and toks[i - 1][2] < a) or (i + 1 < len(toks) and toks[i + 1][1] > b))}
-        words = [w if (w != "-" or i in spaced) else "" for i, w in enumerate(words)]
-    # subordinating "as" ("... as the United Kingdom hosts the G-7"), not "such as"/"as well as"
-    if "as" in lower:
-        breaks += [i for i, w in enumerate(lower) if w == "as" and 0 < i < len(lower) - 1
-                   and lower[i - 1] not in ("such", "well", "so", "as", "same")
-                   and lower[i + 1] in ("the", "he", "she", "they", "it", "we", "both")]
-    if "-" in words or "—" in words or "–" in words:
-        breaks += [i for i, w in enumerate(words) if w in ("—", "–") or
-                   (w == "-" and 0 < i and words[i - 1] not in ("-",) and i + 1 < len(words)
-                    and not words[i + 1][:1].isupper())]
-    if "," in lower and not FRONTED.isdisjoint(lower):
-        # the comma that closes a fronted clause: "If Russia invades Ukraine, the
-        # United States will ..." (not a comma inside a list: "While the United
-        # States, Australia and Japan met, ...")
-        for i, w in enumerate(lower):
-            if w in FRONTED and (i == 0 or lower[i - 1] in (",", "that", ";")):
-                for k in range(i + 1, min(len(lower) - 1, i + 30)):
-                    if lower[k] == "," and not ({"and", "or"} & set(lower[k + 1:k + 5])):
-                        breaks.append(k + 1)
-                        break
-    if attr_span is not None:
-        breaks += list(attr_span)
-    return sorted(set(breaks))
-
-
-
-
-def _skip_time(lower, j):
-    """First index at or after ``j`` past time adverbials ("today", "on Tuesday", "last
-    week", "on March 3")."""
-    n = len(lower)
-    while j < n:
-        w = lower[j]
-        if w in TIME_ADVERBS or w in WEEKDAYS:
-            j += 1
-        elif w == "on" and j + 1 < n and (lower[j + 1] in WEEKDAYS or lower[j + 1] in MONTHS
-                                           or lower[j + 1].isdigit()):
-            j += 2
-            while j < n and (lower[j].isdigit() or lower[j] in MONTHS):
-                j += 1
-        elif w in ("last", "this", "next") and j + 1 < n and lower[j + 1] in (
-                "week", "month", "year", "night", "weekend", "morning", "evening"):
-            j += 2
-        else:
-            return j
-    return j
-
-
-def _attr_end(lower, i):
-    """End of an attribution tail: the report verb plus ', X reports' etc. stops at ','."""
-    n = len(lower)
-    j = i
-    while j < n and lower[j] not in (",", ".", '"', "”"):
-        j += 1
-    return j if j > i else i
-
-
-
-
-def _referent(state, role):
-    """The person "the <role>" refers to: the person in focus if they hold that
-    office, else the last one named with it ("the Prime Minister" after "President
-    Biden spoke with Prime Minister Bennett" is Bennett), else the person in focus
-    if no other office is known for them."""
-    def fits(held):
-        return not held or held == role or role in ANY_OFFICE or role.lower() in held.lower()
-
-    last = state.last_person
-    if last and state.person_role.get(last, "") == role:
-        return last
-    for nm in reversed(list(state.person_role)):
-        if state.person_role[nm] == role:
-            return nm
-    if last and fits(state.person_role.get(last, "")):
-        return last
-    return ""
-
-
-def _in_name(words, lower, i, mentions):
-    """Whether the capitalised word at ``i`` continues a proper name: the word before
-    it (past a bracketed acronym, "Nine (B9) Summit") is capitalised, no article and
-    no actor mention."""
-    j = i - 4 if i >= 4 and words[i - 1] == ")" and words[i - 3] == "(" else i - 1
-    return words[j][:1].isupper() and lower[j] not in ("the", "a") and not _inside(j, mentions)
-
-
-def _skip_back(lower, j):
-    """Index of the word before an article or compass word ending at ``j``."""
-    while j > 0 and (lower[j] in ("the", "a") or lower[j] in COMPASS):
-        j -= 1
-    return j
-
-
-def _month_march(lower, i):
-    """Whether "march" at ``i`` is the month ("20 March", "last March", "in March 2003")."""
-    before = lower[i - 1] if i > 0 else ""
-    after = lower[i + 1] if i + 1 < len(lower) else ""
-    return before.isdigit() or after.isdigit() or before in (
-        "last", "next", "early", "late", "mid", "since", "until", "of", "from", "this", "in",
-        "by", "during", "on", "till")
-
-
-
-
-
-
-def _names_a_thing(m, lower) -> bool:
-    """Whether a city's name names a document, process or meeting: "the Sirte
-    Declaration", "the Geneva process", "the Minsk agreements" (but "the
-    Belgrade-Pristina talks" are between the two)."""
-    return m.form in ("place", "capital") and m.end < len(lower) \
-        and lower[m.end] in NAMED_AFTER_A_PLACE \
-        and not (m.start > 0 and lower[m.start - 1] in ("-", "–"))
-
-
-def _intransitive(lower, i, end, covered) -> bool:
-    """Whether a verb at ``i:end`` is used without an object by people, as a protest
-    is ("students demonstrated in Kirkuk", "demonstrated against the war"; not
-    "demonstrated leadership", "demonstrated to the world its resolve", "as
-    demonstrated by", "the open spirit demonstrated throughout the talks")."""
-    if i > 0 and (lower[i - 1] == "as" or (
-            lower[i - 1].isalpha() and (i - 1) not in covered
-            and lower[i - 1] not in PROTESTERS and lower[i - 1] not in FINITE
-            and lower[i - 1] not in OWN_SUBJECT and not lower[i - 1].endswith("s")
-            and lower[i - 1] not in (
-                "who", "and", "also", "again", "then", "have", "been", "peacefully",
-                "reportedly", "people"))):
-        return False
-    nxt = lower[end] if end < len(lower) else "."
-    after = lower[end + 1] if end + 1 < len(lower) else "."
-    if nxt == "in" and after.endswith("ing"):
-        return False        # "demonstrated in presiding over the session"
-    if nxt == "to" and (after in DETERMINERS or after in ("all", "everyone", "us")):
-        return False        # "demonstrated to the whole world its defiance"
-    return nxt in AFTER_INTRANSITIVE or nxt in GAP_TIME_WORDS
-
-
-def _in_number(lower, x) -> bool:
-    """Whether token ``x`` is part of a written number ("2", ",", "000")."""
-    w = lower[x]
-    return w.isdigit() or (w in (",", ".") and 0 < x < len(lower) - 1
-                           and lower[x - 1].isdigit() and lower[x + 1].isdigit())
-
-
-def _amount_in_gap(lower, x, nxt) -> bool:
-    """Whether token ``x`` belongs to a number that may sit in a pattern's gap: one
-    with a unit ("700 kg of medicine"), a hyphen ("30-day") or right before the
-    pattern's next word ``nxt`` ("welcomed more than 2,000 refugees")."""
-    if not _in_number(lower, x):
-        return False
-    k = x + 1
-    while k < len(lower) and _in_number(lower, k):
-        k += 1
-    return k == nxt or (k < len(lower) and (lower[k] == "-" or lower[k] in UNITS))
-
-
-
-
-def _misspelling_index(reg) -> dict:
-    """Each one-letter deletion of a state's one-word name or adjective (seven
-    letters or more), mapped to the names it comes from."""
-    index: dict = {}
-    for key, hits in reg.surfaces.items():
-        if len(key) != 1 or len(key[0]) < 7 or not key[0].isalpha():
-            continue
-        pid, form = _pick(hits)
-        if form not in ("name", "adj") or _kind(reg, pid) != "state":
-            continue
-        w = key[0]
-        for k in range(len(w)):
-            index.setdefault(w[:k] + w[k + 1:], set()).add(key)
-        index.setdefault(w, set()).add(key)
-    return index
-
-
-def _misspelt_key(word: str, index: dict):
-    """The one state name ``word`` is a one-letter misspelling of, or None."""
-    if word in NOT_MISSPELT:
-        return None
-    found = set(index.get(word, ()))
-    for k in range(len(word)):
-        found.update(index.get(word[:k] + word[k + 1:], ()))
-    keys = {key for key in found if key[0] != word and _near_spelling(word, key[0], 1)}
-    return keys.pop() if len(keys) == 1 else None
-
-
-
-
-def _document_clause(lower, ts, c_start, live) -> bool:
-    """Whether the trigger at ``ts`` sits in a relative clause about a text, with no
-    subject of its own: "support a resolution that aims to tighten sanctions"."""
-    for k in range(ts - 1, max(c_start, ts - 8), -1):
-        if lower[k] in ("that", "which") and lower[k - 1] in DOCUMENTS:
-            return not any(k < g.start < ts for g in live)
-        if lower[k] in (",", ";") or (lower[k] in STOP_MODIFIER and lower[k] not in (
-                "that", "which", "will", "would", "and", "or", "be")):
-            return False
-    return False
-
-
-def _after_since(lower, i, covered) -> bool:
-    """Whether the noun at ``i`` heads a phrase opened by "since" ("since last
-    month's U.S. invasion", "since the 2003 war")."""
-    j = i - 1
-    while j >= 0 and i - j <= 6 and (j in covered or lower[j] in ("'s", "’s")
-                                     or lower[j].isdigit() or (
-                                         lower[j].isalpha() and lower[j] != "since"
-                                         and lower[j] not in STOP_MODIFIER
-                                         and lower[j] not in OBJECT_PREP_ANY
-                                         and lower[j] not in NOT_SUBJECT_PREP)):
-        j -= 1
-    return j >= 0 and lower[j] == "since"
-
-
-def _subordinate_they(out, words, lower) -> None:
-    """"they" opening a "when" or "as" clause is the group the sentence opens with:
-    "Two Palestinian suicide bombers killed 23 people when they blew themselves up"."""
-    first = out[0]
-    if first.start > 3 or first.kind != "party" or first.form not in ("adj", "name", "role") \
-            or any(w in (",", "that", "who") for w in lower[:first.start]):
-        return
-    # (a plural group: "Syrian rebels", "Two Palestinian suicide bombers"; not a state
-    # named, "Peru promotes ... which they forget")
-    if not ((first.form == "role" or "-" in first.party)
-            and lower[first.end - 1].endswith("s")) and not (
-            first.form == "adj" and any(
-                lower[k].endswith("s") and words[k].islower()
-                for k in range(first.end, min(first.end + 3, len(lower))))):
-        return
-    taken = {k for m in out for k in range(m.start, m.end)}
-    for i in range(first.end + 2, len(lower)):
-        if lower[i] == "they" and lower[i - 1] in ("when", "as", "after", "before", "because",
-                                                    "while", "until") and i not in taken:
-            out.append(Mention(i, i + 1, first.parties, first.agent, "party", "pronoun",
-                               role=first.role))
-    out.sort(key=lambda m: m.start)
-
-
-def _near_spelling(a: str, b: str, limit: int = 0) -> bool:
-    """Whether two surnames differ by at most one edit (two in long names), ignoring
-    case and accents: "Gbago" and "Gbagbo", "Bouteflicka" and "Bouteflika"."""
-    a, b = _fold(a), _fold(b)
-    if abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 4:
-        return a == b
-    limit = limit or (2 if min(len(a), len(b)) >= 8 else 1)
-    if abs(len(a) - len(b)) > limit:
-        return False
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > limit:
-            return False
-        prev = cur
-    return prev[-1] <= limit
-
-
-@functools.lru_cache(maxsize=65536)
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower())
-                   if not unicodedata.combining(c))
-
-
-
-
-def _match(elements, lower, i, covered, heads=None):
-    """End index if ``elements`` match at ``i`` (gaps of up to three words), else None.
-
-    The last element may be the head word of a role mention: ``heads`` maps a
-    head's index to its mention's start ("dispersed Kurdish protesters")."""
-    heads = heads or {}
-    j = i
-    k = 0
-    while k < len(elements):
-        e = elements[k]
-        if e is None:
-            nxt = elements[k + 1]
-            if k + 2 == len(elements) and nxt <= PARTICLES and covered:
-                # a phrasal verb's object sits before its particle, a name too:
-                # "forced the UN refugee agency, UNHCR, out of the country"
-                end = next((x for x in range(j + 1, min(j + 10, len(lower)))
-                            if lower[x] in nxt), None)
-                if end is not None and any(x in covered for x in range(j, end)) and all(
-                        x in covered or lower[x] in (",", "the", "a", "an", "its", "their")
-                        or (lower[x].isalpha() and lower[x] not in STOP_MODIFIER)
-                        for x in range(j, end)):
-                    j = end
-                    k += 1
-                    continue
-            # (a hyphen inside a compound, "a day - old blockade", a time word,
-            # "lifted Friday a blockade", and the later pieces of a split number,
-            # "2 , 000", are no extra words)
-            window = lower[j:j + 8]
-            free = (window.count("-") + sum(1 for w in window if w in GAP_TIME_WORDS)
-                    if "-" in window or not GAP_TIME_WORDS.isdisjoint(window) else 0)
-            if "of" in window and not PARTITIVE.isdisjoint(window):
-                # "suspended part of a military aid program": a share of the object
-                free += 2 * sum(1 for x in range(j, min(j + 7, len(lower) - 1))
-                                if lower[x] in PARTITIVE and lower[x + 1] == "of")
-            if "," in window and any(w[:1].isdigit() for w in window):
-                free += sum(1 for x in range(j + 1, min(j + 8, len(lower)))
-                            if _in_number(lower, x) and _in_number(lower, x - 1))
-            for gap in range(0, 4 + 2 * free):
-                if j + gap < len(lower) and lower[j + gap] in nxt and (not free or gap - sum(
-                        1 for x in range(j, j + gap) if lower[x] == "-"
-                        or lower[x] in GAP_TIME_WORDS
-                        or (lower[x] in PARTITIVE and lower[x + 1] == "of")
-                        or (lower[x] == "of" and x > j and lower[x - 1] in PARTITIVE)
-                        or (x > j and _in_number(lower, x) and _in_number(lower, x - 1))
-                ) <= 3) and all(
-                        (lower[x].isalpha() or lower[x] == "-"
-                         or (lower[x][0] in "0123456789,."
-                             and _amount_in_gap(lower, x, j + gap)))
-                        and (x not in covered or (
-                            k + 2 == len(elements) and heads.get(j + gap, j + gap + 1) <= x))
-                        for x in range(j, j + gap)):
-                    j = j + gap
-                    break
-            else:
-                return None
-            k += 1
-            continue
-        if j >= len(lower) or lower[j] not in e or (
-                j in covered and not (k + 1 == len(elements) and j in heads)):
-            return None
-        j += 1
-        k += 1
-    return j
-
-
-def _verb_reading(lower, i, trig, covered, nominal):
-    """Whether a verb pattern at ``i`` is read as a verb, not a noun ("bomb detection").
-
-    Past and -ing forms are verbs unless a determiner precedes them; base and
-    -s forms, which are also nouns, need a subject, modal, "to" or adverb right
-    before them.
-    """
-    w = lower[i]
-    if nominal:
-        return False
-    base_or_s = any(w == f for f in trig.elements[0] if not (f.endswith("ed") or
-                                                              f.endswith("ing")))
-    if w.endswith("ing") and not base_or_s:
-        # "is attacking", "Russia attacking", "after meeting": a verb; "violent
-        # shooting death": a noun
-        if i == 0:
-            return True
-        prev = lower[i - 1]
-        return (prev in BE or prev in ING_LEFT or (i - 1) in covered or prev.endswith("ly")
-                or prev == "," or (
-                    # "was still refusing"
-                    prev in ("still", "now", "currently", "again") and i > 1
-                    and lower[i - 2] in BE))
-    if not base_or_s or w in PAST_FORMS:
-        return True
-    if i == 0:
-        return False
-    prev = lower[i - 1]
-    # (an auxiliary before a base form is a participle like it: "has been put", "was hit")
-    return prev in MODAL_LEFT or (i - 1) in covered or prev.endswith("ly") or (
-        prev in AUX_BEFORE_PARTICIPLE and w in SAME_PARTICIPLE)
-
-
-
-
-
-
-
-
-def _is_participle(word, trig):
-    return word.endswith("ed") or word in PARTICIPLE_FORMS or word in SAME_PARTICIPLE
-
-
-def _in_apposition(group, lower, c_start):
-    """Whether a group sits in an apposition: "Pakistan, a key U.S. ally, ..."."""
-    j = group.start - 1
-    while j > c_start and lower[j] not in (",", "(", "—", "–"):
-        if lower[j] in ("and", "or", "said", "says"):
-            return False
-        j -= 1
-    if j <= c_start or lower[j] not in (",", "(", "—", "–"):
-        return False
-    if lower[j] == "," and lower[c_start] in INTRODUCERS and "," not in lower[c_start:j]:
-        # "Despite warnings, the Israeli government ...": the comma closes an
-        # introductory phrase
-        return False
-    k = j + 1
-    return k < len(lower) and lower[k] in ("a", "an", "the", "its", "one", "another") \
-        and k < group.start
-
-
-def _skip_address(lower, j, floor=0):
-    """Index before the form of address that ends at ``j`` ("Mr.", "Dr.", "His
-    Excellency", "Her Royal Highness"), or ``j`` when there is none."""
-    while True:
-        if j - 1 >= floor and lower[j] == "," and lower[j - 1] in HONORIFICS:
-            j -= 1      # "His Royal Highness, Crown Prince ..."
-        elif j - 1 >= floor and lower[j] == "." and lower[j - 1] in ABBREVIATED_TITLES:
-            j -= 2
-        elif j >= floor and lower[j] in ABBREVIATED_TITLES:
-            j -= 1
-        elif j - 1 >= floor and lower[j] in HONORIFICS and lower[j - 1] in (
-                "his", "her", "their", "your", "royal"):
-            j -= 2
-            if j >= floor and lower[j + 1] == "royal" and lower[j] in ("his", "her", "their",
-                                                                         "your"):
-                j -= 1
-        else:
-            return j
-
-
-
-
-def _kind(registry, pid):
-    """Kind of the party ``pid`` ("state", "igo", "group"; a sector id "SDN-REB" is
-    its state's), "" when unknown."""
-    a = registry.party(pid.split("-")[0]) if pid else None
-    return a.kind if a is not None else ""
-
-
-
-
-def _subject_like(group, lower, registry=None):
-    j = _skip_address(lower, group.start - 1)
-    while j >= 0 and lower[j] in NP_FILLER and lower[j] not in ("the",):
-        j -= 1
-    k = j
-    while k >= 1 and lower[k] in ("the", "a", "an"):
-        k -= 1
-    if k >= 1 and lower[k] == "of" and ((lower[k - 1] in SPOKES and not (
-            # ("Heads of State and Government of the Non-Aligned Movement" is a title)
-            k >= 3 and lower[k - 1] == "government" and lower[k - 2] == "and"
-            and lower[k - 3] == "state")) or (
-            lower[k - 1] in ("member", "members") and registry is not None
-            and not any(_kind(registry, p) == "igo" for p in group.parties))):
-        # "a member of the Syrian parliament started ...", "the head of the IMF said"
-        # (but "members of the United Nations" are its member states)
-        j = k - 2
-        while j >= 0 and lower[j] in NP_FILLER:
-            j -= 1
-    elif j >= 1 and lower[j] == "from" and lower[j - 1] in SENT_PEOPLE:
-        # "Doctors from two American aid groups donated ...": those sent act for them
-        j -= 2
-        while j >= 0 and (lower[j] in NP_FILLER or lower[j].isdigit()):
-            j -= 1
-        # (opening a clause: not "we are expecting teams from Ecuador")
-        return j < 0 or lower[j] in (",", ";", ":", "and", "but", "that", "when", "while",
-                                     "after", "as", "(")
-    elif j >= 1 and lower[j] == "of" and lower[j - 1] in QUANTITY:
-        # "Thousands of Nigerians held a rally": the people are the subject
-        j -= 2
-        while j >= 0 and (lower[j] in NP_FILLER or lower[j] in QUANTITY
-                          or lower[j] in ("of", "up", "to", "at", "least", "about", "over",
-                                          "nearly", "some", "more", "than")
-                          or lower[j].replace(",", "").isdigit()):
-            if lower[j] == "of" and not (j >= 1 and lower[j - 1] in QUANTITY):
-                break
-            j -= 1
-    while j >= 0 and lower[j] in ("the", "a", "an", "both", "all"):
-        j -= 1
-    return not (j >= 0 and lower[j] in NOT_SUBJECT_PREP)
-
-
-
-
-def _head_of(lower, g_start, trig_end):
-    """Whether the group at ``g_start`` completes the verb's object as "<people> of
-    (the) X" right after the verb ("expelled inspectors of the IAEA", "arrested members
-    of Hamas")."""
-    j = g_start - 1
-    mods = 0
-    while j > trig_end and (lower[j] in ("the", "a", "an") or (
-            # "members of the banned MASSOB"
-            mods < 2 and lower[j].isalpha() and lower[j].islower() and lower[j] != "of"
-            and lower[j] not in STOP_MODIFIER and lower[j] not in NOT_SUBJECT_PREP)):
-        mods += lower[j] not in ("the", "a", "an")
-        j -= 1
-    if j <= trig_end or lower[j] != "of":
-        return False
-    head = lower[j - 1]
-    if not (head.isalpha() and head.endswith("s") and head not in NOT_PEOPLE_HEADS):
-        return False
-    # (the head is the verb's direct object: no preposition or time word between)
-    return all(w in NP_FILLER or w.isdigit() or (w.isalpha() and w.islower()
-                                                  and w not in STOP_MODIFIER
-                                                  and w not in NOT_SUBJECT_PREP
-                                                  and w not in TIME_ADVERBS)
-               for w in lower[trig_end:j - 1]) and j - 1 - trig_end <= 3
-
-
-
-
-
-
-def _preposition_before(lower, g_start, trig_end):
-    j = g_start - 1
-    steps = 0
-    # skip determiners and up to three modifiers: "to war - torn Mozambique"
-    # and numbers: "asylum to 18 Rwandan rebels", "to 13,000 refugees"
-    while j >= trig_end and (lower[j] in NP_FILLER or lower[j].isdigit() or (
-            lower[j] in APPROX and j + 1 < len(lower) and (
-                lower[j + 1].replace(",", "").isdigit() or lower[j + 1] in APPROX)) or (
-            lower[j] == "," and j > trig_end and lower[j - 1].isdigit()
-            and lower[j + 1].isdigit()) or (
-            steps < 3 and (lower[j].isalpha() and lower[j].islower() or lower[j] == "-")
-            and lower[j] not in NOT_SUBJECT_PREP and lower[j] not in OBJECT_PREP_ANY
-            and lower[j] not in STOP_MODIFIER)):
-        if lower[j] not in NP_FILLER and not lower[j].isdigit() and lower[j] != ",":
-            steps += 1
-        j -= 1
-    # a form of address before the name: "met with Dr. Ibrahim Kalin"
-    k = _skip_address(lower, j, trig_end)
-    if k != j:
-        j = k
-        while j >= trig_end and lower[j] in NP_FILLER:
-            j -= 1
-    if j < trig_end:
-        last = lower[trig_end - 1]     # "talks with", "insist on": the trigger ends in it
-        return last if last in NOT_SUBJECT_PREP or last in OBJECT_PREP_ANY else None
-    w = lower[j]
-    if w == "of" and j - 1 >= trig_end and lower[j - 1] in QUANTITY:
-        # "aid to the millions of Ukrainians": the preposition before the amount
-        return _preposition_before(lower, j - 1, trig_end)
-    if w in NOT_SUBJECT_PREP or w in OBJECT_PREP_ANY:
-        return w
-    return "other"
-
-
-def _welcomed_to_a_place(lower, te, mentions) -> bool:
-    """Whether "to" + a place ("the White House", a capital, a country) follows the
-    welcomed guest (within 12 tokens of the trigger ending at ``te``)."""
-    for k in range(te, min(len(lower) - 1, te + 12)):
-        if lower[k] in (".", ";", "and"):
-            return False
-        if lower[k] == "to":
-            k += 1 + (lower[k + 1] == "the")
-            return lower[k:k + 2] == ["white", "house"] or any(
-                m.start == k and m.kind == "party" and m.form in ("capital", "name")
-                for m in mentions)
-    return False
-
-
-def _refusal(lower, ts) -> bool:
-    """Whether a volitional negation ("will not", "won't", "would never") comes
-    just before the trigger at ``ts``."""
-    window = lower[max(0, ts - 4):ts]
-    return any(w in REFUSING and nxt in ("not", "n't", "never")
-               for w, nxt in zip(window, window[1:]))
-
-
-def _negated(lower, ts, te, c_start, mentions):
-    lo = max(c_start, ts - 4)
-    # (the walk back can only return True if a negator is in its window)
-    if not NEGATORS.isdisjoint(lower[lo:ts]):
-        for k in range(ts - 1, lo - 1, -1):
-            if _inside(k, mentions):
-                break
-            if lower[k] in NEGATORS:
-                return True
-    # "breakthroughs ... should not be expected"
-    tail = lower[te:te + 8]
-    if "not" not in tail and "n't" not in tail:
-        return False
-    for k, w in enumerate(tail):
-        if w in ("not", "n't") and any(x in ("expected", "achieved", "reached", "possible",
-                                              "likely", "made", "held", "planned")
-                                       for x in tail[k + 1:k + 3]):
-            return True
-        if w in (",", ";", "and", "but"):
-            break
-    return False
-
-
-
-
-def _reported_would(lower, ts):
-    """Whether the last "would" before ``ts`` follows a report verb ("Iran said it
-    would ...", "announced that they would ...")."""
-    k = max(i for i in range(max(0, ts - 6), ts) if lower[i] == "would")
-    return any(w in REPORT_VERBS for w in lower[max(0, k - 4):k])
-
-
-def _modality(lower, ts, c_start, c_end):
-    window = lower[max(c_start, ts - 6):ts]
-    clause = lower[c_start:c_end]
-    mode = ""
-    if ts >= 1 and any(w in UPCOMING for w in lower[max(c_start, ts - 2):ts]):
-        return "future"     # "the upcoming meeting", "next week's summit"
-    if ts >= 2 and lower[ts - 1] == "to" and lower[ts - 2] in PERFORMATIVE \
-            and lower[ts] not in NOT_PERFORMED:
-        # "I would like to thank", "allow me to congratulate", "I take this opportunity
-        # to express": saying so is the act itself, now
-        return "conditional" if _conditional(clause) else ""
-    if not FUTURE.isdisjoint(window):
-        mode = "future"
-    elif "would" in window and _reported_would(lower, ts):
-        mode = "future"     # "said they would release": the future of reported speech
-    elif not POSSIBLE.isdisjoint(window):
-        mode = "possible"
-    elif not OBLIGATION.isdisjoint(window):
-        mode = "obligation"
-    elif not FUTURE_VERBS.isdisjoint(window) and "to" in window:
-        mode = "future"
-    elif ts > 0 and lower[ts - 1] == "to" and ts >= 2 and lower[ts - 2] in ("is", "are", "was",
-                                                                          "were"):
-        mode = "future"
-    elif ts > 1 and lower[ts - 1] == "to" and not any(w in BE or w.endswith("ed")
-                                                      for w in lower[c_start:ts - 1]):
-        mode = "future"   # headline style: "Lavrov, Kerry to talk Syria"
-    elif ts > 1 and lower[ts - 1] == "to" and lower[ts - 2] in INTENT_NOUNS:
-        mode = "future"   # "his commitment to delivering assistance", "the intent to provide"
-    if _conditional(clause) or (
-            "condition" in clause and _has_phrase(clause, ("on", "condition"))):
-        mode = "conditional"
-    return mode
-
-
-def _later(words):
-    """Whether a time phrase says "later": "later this week", "next month",
-    "tomorrow"."""
-    if "tomorrow" in words:
-        return True         # "will travel to Kentucky tomorrow to meet"
-    for k, w in enumerate(words[:-1]):
-        if w == "later" and words[k + 1] in ("this", "today", "in"):
-            return True
-        if w == "next" and words[k + 1] in ("week", "month", "year", "weekend", "spring",
-                                            "summer", "autumn", "fall", "winter"):
-            return True
-    return False
-
-
-def _conditional(clause):
-    """Whether a clause states a condition: "if", "unless", "provided that" (not
-    "Allies are providing support")."""
-    if "if" in clause or "unless" in clause:
-        return True
-    return ("provided" in clause or "providing" in clause) and (
-        _has_phrase(clause, ("provided", "that")) or _has_phrase(clause, ("providing", "that")))
-
-
-def _has_phrase(seq, phrase):
-    L = len(phrase)
-    return any(tuple(seq[i:i + L]) == phrase for i in range(len(seq) - L + 1))
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
