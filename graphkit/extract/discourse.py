@@ -1,5 +1,9 @@
-"""Discourse state: what a document has said so far (people named, the pair in focus),
-which later sentences read to resolve references."""
+"""Discourse state: what a document has said so far (people named, the pair in focus,
+the paragraph's speaker), which later sentences read to resolve references.
+
+The stages read :class:`DocState` freely; they write it only through its methods,
+so every change to what the document "knows" is one of the named updates below.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,21 @@ from dataclasses import dataclass, field
 
 from .vocab import ANY_OFFICE
 
+__all__ = ["DocState", "referent"]
+
 
 @dataclass
 class DocState:
+    """What the sentences of one document have established so far.
+
+    Examples
+    --------
+    >>> st = DocState("2013-04-23")
+    >>> st.learn_person("Sergei Lavrov", "RUS", "Foreign Minister", surname="Lavrov")
+    >>> st.persons["Lavrov"], st.person_party["Sergei Lavrov"]
+    ('Sergei Lavrov', 'RUS')
+    """
+
     date: str
     persons: dict = field(default_factory=dict)       # surname/full key -> canonical name
     full_names: dict = field(default_factory=dict)    # token tuple -> name (not in registry)
@@ -23,6 +39,81 @@ class DocState:
     mentions: dict = field(default_factory=dict)      # party -> count
     agents: dict = field(default_factory=dict)        # (name, party) -> count
     stances: list = field(default_factory=list)
+    para_speaker: object = None                       # the speaker of a quoted paragraph
+
+    # -- people -----------------------------------------------------------------
+    def learn_person(self, name: str, party: str, role: str, *, surname: str) -> None:
+        """A person named in full: later ``surname`` alone refers to them."""
+        self.persons[surname] = name
+        self.person_party[name] = party
+        self.person_role[name] = role
+
+    def learn_name_start(self, key: tuple, name: str, *, keep: bool = False) -> None:
+        """The first words ``key`` of a person's name refer to them too ("Hassan
+        Sheikh" for Hassan Sheikh Mohamud); ``keep`` leaves an earlier person's."""
+        if keep:
+            self.full_names.setdefault(key, name)
+        else:
+            self.full_names[key] = name
+        self.full_first[key[0]] = max(self.full_first.get(key[0], 0), len(key))
+
+    def note_agent(self, agent: str, party: str) -> None:
+        """A person found acting for ``party`` (counted when mentioned)."""
+        self.agents.setdefault((agent, party), 0)
+
+    # -- counts and stances ---------------------------------------------------------
+    def count_mentions(self, mentions) -> None:
+        """Count the parties and people a sentence mentions (places excepted)."""
+        for m in mentions:
+            if m.kind in ("party", "person") and not m.location:
+                for p in m.parties:
+                    self.mentions[p] = self.mentions.get(p, 0) + 1
+                if m.agent and m.kind == "person":
+                    key = (m.agent, m.party)
+                    self.agents[key] = self.agents.get(key, 0) + 1
+
+    def forget_counts(self) -> None:
+        """Drop the counts so far (the title sets the scene but is not counted)."""
+        self.mentions.clear()
+        self.agents.clear()
+
+    def add_stance(self, stance) -> None:
+        self.stances.append(stance)
+
+    # -- focus after a sentence ------------------------------------------------------
+    def new_paragraph(self) -> None:
+        self.para_speaker = None
+
+    def after_sentence(self, sid: int, mentions, speaker, events, groups) -> None:
+        """Update the focus: the person who spoke or acted, the pair of parties that
+        met or agreed (else a compound subject opening the sentence), and the
+        parties named most recently."""
+        people = [m for m in mentions if m.kind == "person" and m.agent and not m.location]
+        lead = speaker if (speaker is not None and speaker.kind == "person"
+                           and speaker.agent) else (people[0] if people else None)
+        if lead is not None and lead.party:
+            self.last_person = lead.agent
+            self.person_party.setdefault(lead.agent, lead.party)
+            self.person_role.setdefault(lead.agent, lead.role)
+        pair = []
+        for ev in events:
+            if ev.event_type not in ("CONSULT", "AGREE") or ev.negated:
+                continue       # "the two", "they" refer to those who met or agreed
+            for p in (ev.source, ev.target):
+                if p and p not in pair:
+                    pair.append(p)
+        if len(pair) < 2:
+            pair = next((g.parties for g in groups if g.start <= 2 and len(g.parties) >= 2
+                         and not any(m.location for m in g.mentions)), [])
+        if len(pair) >= 2:
+            self.last_group = tuple(pair)
+            self.last_group_sentence = sid
+        for m in mentions:
+            if m.kind in ("party", "person") and not m.location:
+                for p in m.parties:
+                    if p in self.recent_parties:
+                        self.recent_parties.remove(p)
+                    self.recent_parties.append(p)
 
 
 def referent(state, role):

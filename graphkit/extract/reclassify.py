@@ -1,6 +1,31 @@
-"""Reclassification: an event's category rewritten by what surrounds its trigger."""
+"""Reclassification: an event's category rewritten by what surrounds its trigger.
+
+:data:`REWRITES` is applied to every candidate event, rule after rule; a rule that
+fires gives the trigger read as another category and mode (``Trigger.recast``).
+Two rewrites need the argument stage's view and live in ``arguments.py``: a
+hostile act promised on a condition (a threat) and peacekeepers arriving (aid).
+"""
 
 from __future__ import annotations
+
+from .engine import Example, Rule, Table
+from .modality import refusal
+from .vocab import COOPERATIVE, INTENT_CATEGORIES, MORE, MORE_OF, WISHES
+
+__all__ = ["REWRITES", "reclassify", "welcomed_to_a_place"]
+
+
+def reclassify(s, cand):
+    """The trigger and negation of candidate ``cand`` after every rewrite of
+    :data:`REWRITES` that fires, in order."""
+    trig, negated = cand.trigger, cand.negated
+    for rule in REWRITES.rules_for(None):
+        if rule.categories is not None and trig.category not in rule.categories:
+            continue
+        new = rule.fn(s, cand, trig, negated)
+        if new is not None:
+            trig, negated = new
+    return trig, negated
 
 
 def welcomed_to_a_place(lower, te, mentions) -> bool:
@@ -15,3 +40,100 @@ def welcomed_to_a_place(lower, te, mentions) -> bool:
                 m.start == k and m.kind == "party" and m.form in ("capital", "name")
                 for m in mentions)
     return False
+
+
+def _refusal(s, c, t, negated):
+    if negated and refusal(s.lower, c.start):
+        return t.recast("REJECT", "reject"), False
+    return None
+
+
+def _hosting(s, c, t, negated):
+    if "host_to_place" in t.props and c.target and welcomed_to_a_place(s.lower, c.end,
+                                                                       s.mentions):
+        return t.recast("CONSULT", "host"), negated
+    return None
+
+
+def _sanction_at_home(s, c, t, negated):
+    if c.target and c.source.split("-")[0] == c.target.split("-")[0]:
+        return t.recast("COERCE", "repress"), negated
+    return None
+
+
+def _more_cooperation_wished(s, c, t, negated):
+    lower, ts = s.lower, c.start
+    if t.pos == "noun" and not negated and (any(
+            w in MORE_OF for w in lower[max(0, ts - 3):ts]) or (any(
+            w in MORE for w in lower[max(0, ts - 3):ts]) and any(
+            w in WISHES for w in lower[max(0, ts - 7):ts]))):
+        return t.recast("AGREE", "intent"), negated
+    return None
+
+
+def _conditional_withdrawal_threat(s, c, t, negated):
+    if c.modality == "future" and not negated and "unless" in s.lower[c.end:]:
+        return t.recast("THREATEN", "threaten"), negated
+    return None
+
+
+def _announced_intent(s, c, t, negated):
+    if (t.category in INTENT_CATEGORIES or "announced_is_intent" in t.props) \
+            and c.modality == "future" and "announced_is_act" not in t.props:
+        return t.recast("AGREE", "intent"), negated
+    return None
+
+
+def _announced_hostility(s, c, t, negated):
+    if (t.category in ("ASSAULT", "COERCE", "SANCTION") or "announced_is_threat" in t.props) \
+            and c.modality == "future" and not negated:
+        return t.recast("THREATEN", "threaten"), negated
+    return None
+
+
+REWRITES = Table("rewrites", [
+    Rule("rewrite.refusal_is_rejection", "reclassify",
+         "a cooperative act refused ('will not accept', 'would not meet') is a REJECT; a "
+         "failed outcome ('did not achieve progress') stays negated", _refusal,
+         categories=COOPERATIVE,
+         examples=(Example("Chile said it will not accept Bolivia's proposal.",
+                           "CHL>BOL:REJECT"),),
+         counter=(Example("Chile and Peru did not reach an agreement.",
+                          "CHL>PER:AGREE~; PER>CHL:AGREE~"),)),
+    Rule("rewrite.welcomed_to_a_place_is_hosting", "reclassify",
+         "welcoming a guest to a place is hosting them (a meeting)", _hosting,
+         examples=(Example("President Biden welcomed Prime Minister Kishida of Japan to the "
+                           "White House.", "USA>JPN:CONSULT", date="2023-01-13"),),
+         counter=(Example("Germany welcomed Norway's decision.", "DEU>NOR:SUPPORT"),)),
+    Rule("rewrite.sanction_at_home_is_repression", "reclassify",
+         "a sanction on the source's own people or groups is repression (CAMEO 17)",
+         _sanction_at_home, categories={"SANCTION"},
+         examples=(Example("The Egyptian government banned Egyptian opposition parties.",
+                           "EGY>EGY-OPP:COERCE"),),
+         counter=(Example("Canada imposed sanctions on Iran.", "CAN>IRN:SANCTION"),)),
+    Rule("rewrite.more_cooperation_wished_is_intent", "reclassify",
+         "more cooperation wished for ('deepen cooperation', 'a desire for closer "
+         "cooperation') is an intent (AGREE), not cooperation done", _more_cooperation_wished,
+         categories={"COOPERATE"},
+         examples=(Example("Ghana and Togo agreed on ways to deepen cooperation.",
+                           "GHA>TGO:AGREE; !GHA>TGO:COOPERATE"),),
+         counter=(Example("Ghana and Togo expanded their cooperation on border security.",
+                          "GHA>TGO:COOPERATE"),)),
+    Rule("rewrite.conditional_act_is_threat", "reclassify",
+         "an act against the other side announced 'unless' it complies is a threat "
+         "(CAMEO 13)", _conditional_withdrawal_threat,
+         categories={"RETREAT", "ASSAULT", "COERCE", "SANCTION"},
+         examples=(Example("France will withdraw its troops from Mali unless the junta "
+                           "holds elections.", "FRA>MLI:THREATEN"),)),
+    Rule("rewrite.announced_cooperation_is_intent", "reclassify",
+         "cooperation, aid or a visit announced for later is an expressed intent (AGREE)",
+         _announced_intent,
+         examples=(Example("Norway will provide aid to Sudan.", "NOR>SDN:AGREE@future"),),
+         counter=(Example("Norway provided aid to Sudan.", "NOR>SDN:AID"),)),
+    Rule("rewrite.announced_hostility_is_threat", "reclassify",
+         "a hostile act announced for later ('will impose sanctions') is a threat",
+         _announced_hostility,
+         examples=(Example("Australia will impose sanctions on Myanmar.",
+                           "AUS>MMR:THREATEN@future"),),
+         counter=(Example("Australia imposed sanctions on Myanmar.", "AUS>MMR:SANCTION"),)),
+])

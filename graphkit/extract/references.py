@@ -3,7 +3,18 @@ to actors named before."""
 
 from __future__ import annotations
 
-from .sentence import Mention
+from .sentence import Mention, true_indexes
+from .vocab import (
+    DEFINITE_IGO,
+    HONORIFICS,
+    PERSON_PRONOUNS,
+    PLURAL_FIRST,
+    PLURAL_NOUNS,
+    PLURAL_REFS,
+    REF_FIRST,
+    REF_STARTS,
+    REPORT_VERBS,
+)
 
 
 def subordinate_they(out, words, lower) -> None:
@@ -28,3 +39,73 @@ def subordinate_they(out, words, lower) -> None:
             out.append(Mention(i, i + 1, first.parties, first.agent, "party", "pronoun",
                                role=first.role))
     out.sort(key=lambda m: m.start)
+
+
+def resolve_references(reg, out, words, lower, state) -> None:
+    """Pronouns and plural/definite references to earlier actors."""
+    if REF_FIRST.isdisjoint(lower):
+        return
+    # words that can start a reference now: plural ones need a pair in focus,
+    # pronouns a person, "the alliance" an organisation (looked up below)
+    here = [m for m in out if m.kind == "person" and m.party]
+    starts = REF_STARTS[bool(state.last_group), bool(state.last_person or here)]
+    ref_at = true_indexes(map(starts.__contains__, lower))
+    if not ref_at:
+        return
+    n = len(words)
+    taken = set()
+    for m in out:
+        taken.update(range(m.start, m.end))
+    pos = 0
+    for i in ref_at:
+        if i < pos or i in taken:
+            continue
+        lw = lower[i]
+        L0 = PLURAL_FIRST.get(lw, 0) if state.last_group else 0
+        hit = None
+        for L in range(min(L0, n - i), 0, -1):
+            if tuple(lower[i:i + L]) in PLURAL_REFS:
+                if L == 1 and lw in ("they", "them", "their") and words[i] != lw \
+                        and i != 0:
+                    continue
+                if L == 1 and lw in ("they", "them", "their") and any(
+                        lower[j] in PLURAL_NOUNS and j not in taken and (
+                            j == 0 or lower[j - 1] not in ("two", "both", "our", "the"))
+                        for j in range(i)):
+                    # "Countries that have declared their intention": the pronoun
+                    # has its antecedent in this sentence, not the pair in focus
+                    continue
+                pair = tuple(state.last_group)
+                if len(pair) > 2 and not {"two", "both"}.isdisjoint(lower[i:i + L]):
+                    # "the two Presidents": the first pair in focus, not a third
+                    # party their talks were about
+                    pair = pair[:2]
+                hit = Mention(i, i + L, pair, "", "party", "ref")
+                break
+        # "Kofi Annan announced on Monday that he will withdraw": the speaker
+        before = next((m for m in here if m.end <= i and lw in ("he", "she") and any(
+            lower[k] in REPORT_VERBS for k in range(m.end, min(i, m.end + 3)))
+            and not any(o.end <= i and o.start >= m.end for o in out)), None)
+        if hit is None and lw in PERSON_PRONOUNS and (state.last_person or before) \
+                and not (i + 1 < n and lower[i + 1] in HONORIFICS
+                         and words[i + 1][:1].isupper()):
+            # ("His Majesty King Abdullah", "Her Excellency": a form of address)
+            if before is not None:
+                hit = Mention(i, i + 1, before.parties, before.agent, "person", "pronoun",
+                              role=before.role)
+            else:
+                nm = state.last_person
+                hit = Mention(i, i + 1, (state.person_party.get(nm, ""),), nm, "person",
+                              "pronoun", role=state.person_role.get(nm, ""))
+        if hit is None and lw in DEFINITE_IGO and i > 0 and lower[i - 1] == "the" \
+                and words[i].islower():
+            for pid in reversed(state.recent_parties):
+                a = reg.party(pid)
+                allowed = DEFINITE_IGO[lw]
+                if a is not None and a.kind == "igo" and (not allowed or pid in allowed):
+                    hit = Mention(i - 1, i + 1, (pid,), "", "party", "ref")
+                    break
+        if hit is not None and hit.party:
+            out.append(hit)
+            taken.update(range(hit.start, hit.end))
+            pos = hit.end

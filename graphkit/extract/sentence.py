@@ -1,15 +1,33 @@
-"""What the stages of the rules extractor share about one sentence: its actor mentions and
-groups, and token helpers."""
+"""What the stages of the rules extractor share about one sentence.
+
+A :class:`Sentence` carries the tokens once (``words``, their lower-case
+``lower``) and what each stage adds: actor ``mentions`` and their ``groups``,
+the ``speaker`` and attribution span, clause ``breaks``, the ``triggers`` found.
+:class:`Mention` and :class:`Group` are its actors, :class:`TriggerHit` a matched
+trigger, :class:`Candidate` an event before it is emitted.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress, count
+from typing import NamedTuple
+
+from ..model import Document
+from .lexicon import Trigger
+
+__all__ = ["Sentence", "Mention", "Group", "TriggerHit", "Candidate", "true_indexes",
+           "with_offsets", "inside", "kind_of", "pick_entry"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
-    """An actor mention in a sentence (token span ``start:end``)."""
+    """An actor mention in a sentence (token span ``start:end``).
+
+    ``kind``: party, person or media; ``form``: how it is named (name, adj,
+    capital, place, role, pronoun, ref); ``location``: it only says where;
+    ``relational``: it only describes something else ("Iranian proxies").
+    """
 
     start: int
     end: int
@@ -26,8 +44,10 @@ class Mention:
         return self.parties[0] if self.parties else ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
+    """Mentions joined by "and", commas or a hyphen ("Russia and NATO")."""
+
     mentions: list
     start: int
     end: int
@@ -89,3 +109,68 @@ def kind_of(registry, pid):
     its state's), "" when unknown."""
     a = registry.party(pid.split("-")[0]) if pid else None
     return a.kind if a is not None else ""
+
+
+class TriggerHit(NamedTuple):
+    """A lexicon match at tokens ``start:end``; ``trigger`` is None when the match
+    was vetoed or absorbed into another trigger (its span stays known)."""
+
+    start: int
+    end: int
+    trigger: Trigger | None
+
+
+class Candidate(NamedTuple):
+    """An event found by the argument stage, before reclassification and emission."""
+
+    source: str
+    target: str
+    trigger: Trigger
+    start: int          # the trigger's token span
+    end: int
+    negated: bool
+    modality: str
+    source_agent: str
+    target_agent: str
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence and what the stages found in it.
+
+    ``sid`` is the sentence's index in the document (-1 for the title) and
+    ``offset`` its character offset in the cleaned text.
+    """
+
+    doc: Document
+    sid: int
+    offset: int
+    text: str
+    words: list
+    lower: list
+    mentions: list = field(default_factory=list)
+    groups: list = field(default_factory=list)
+    speaker: Mention | None = None
+    attr_span: tuple | None = None
+    breaks: list = field(default_factory=list)
+    triggers: list = field(default_factory=list)
+    absorbed: dict = field(default_factory=dict)
+    _tokens: list | None = None
+
+    @property
+    def tokens(self) -> list:
+        """``(token, start, end)`` character offsets in the sentence, computed once."""
+        if self._tokens is None:
+            self._tokens = with_offsets(self.text, self.words)
+        return self._tokens
+
+    @property
+    def actors(self) -> list:
+        """Groups that can act: no place, outlet or relational mention in them."""
+        return [g for g in self.groups if g.parties and not any(
+            m.location or m.kind == "media" or m.relational for m in g.mentions)]
+
+    @property
+    def places(self) -> list:
+        """Groups that name a place."""
+        return [g for g in self.groups if g.parties and any(m.location for m in g.mentions)]

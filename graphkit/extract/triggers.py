@@ -3,23 +3,34 @@ absorbed into the one before them."""
 
 from __future__ import annotations
 
+import bisect
+
+from .engine import Example, Rule, Table
 from .lexicon import PARTICIPLE_FORMS, PAST_FORMS, SAME_PARTICIPLE
+from .sentence import TriggerHit, true_indexes
+from .syntax import in_name
 from .vocab import (
     AFTER_INTRANSITIVE,
     AUX_BEFORE_PARTICIPLE,
     BE,
+    COMPLEMENTIZERS,
     DETERMINERS,
     FINITE,
     GAP_TIME_WORDS,
+    HELP,
+    HELP_OBJECTS,
     ING_LEFT,
     MODAL_LEFT,
     NOT_SUBJECT_PREP,
+    NP_FILLER,
     OBJECT_PREP_ANY,
     OWN_SUBJECT,
     PARTICLES,
     PARTITIVE,
     PROTESTERS,
     STOP_MODIFIER,
+    SUBORDINATORS,
+    TITLE_HEADS,
     UNITS,
 )
 
@@ -188,3 +199,287 @@ def verb_reading(lower, i, trig, covered, nominal):
 
 def is_participle(word, trig):
     return word.endswith("ed") or word in PARTICIPLE_FORMS or word in SAME_PARTICIPLE
+
+
+def absorb(triggers, lower, breaks, mentions):
+    """A trigger in the complement of the one before it ("agreed to cooperate",
+    "promised to continue aid", "urged X to impose sanctions") is part of that
+    event: it is dropped, and the first trigger may take its object. Triggers
+    joined by "and" or a comma stay separate events."""
+    out = list(triggers)
+    last = None
+    for k, (s, e, trig) in enumerate(out):
+        if trig is None:
+            continue
+        if last is not None:
+            ps, pe, _pt = out[last]
+            gap = lower[pe:s]
+            same_clause = bisect.bisect_right(breaks, s) == bisect.bisect_right(breaks, ps)
+            coordinated = any(g in ("and", "or", ",", ";", "but", "while", "then")
+                              for g in gap) and not (
+                # "provide economic, development, and humanitarian aid": a list of
+                # modifiers before a noun trigger
+                trig.pos == "noun" and 0 < len(gap) <= 6 and gap[-1] in ("and", "or")
+                and gap[0] not in (",", "and", "or")
+                and all(g in (",", "and", "or") or g in NP_FILLER
+                        or (g.isalpha() and g not in STOP_MODIFIER)
+                        for g in gap)
+                and not any(pe <= m.start < s for m in mentions))
+            linked = any(g in COMPLEMENTIZERS for g in gap) or (
+                pe > 0 and lower[pe - 1] in COMPLEMENTIZERS)
+            new_subject = "that" in gap and any(
+                m.start >= pe + gap.index("that") and m.end <= s and m.kind != "media"
+                for m in mentions)
+            # a noun trigger (or an adjectival participle) inside the object of the
+            # previous one: "rejected a U.S. request", "reject proposed changes"
+            in_object = len(gap) <= 6 and (
+                trig.pos == "noun" or (lower[s].endswith("ed")
+                                       and all(g in NP_FILLER for g in gap)))
+            if _pt is not None and _pt.category == "REQUEST":
+                new_subject = False       # "demanded that Turkey provide ...": one demand
+            elif not new_subject and not SUBORDINATORS.isdisjoint(gap):
+                # "discussed it as Russia continues its attacks": a clause of its own
+                new_subject = any(
+                    lower[j] in SUBORDINATORS and lower[j - 1] not in ("well", "such")
+                    and any(m.start == j + 1 + (lower[j + 1] == "the") and m.end <= s
+                            and m.kind != "media" for m in mentions)
+                    for j in range(pe, s))
+            if same_clause and (linked or in_object) and not coordinated \
+                    and not new_subject:
+                if _pt is not None and _pt.category == "AGREE" and linked \
+                        and trig.pos == "verb" and trig.category in (
+                            "ASSAULT", "COERCE", "SANCTION"):
+                    # "is prepared to impose martial law": the act is what is
+                    # intended, and an intended hostile act is a threat
+                    out[last] = (ps, pe, None)
+                    last = k
+                    continue
+                if _pt is not None and "receives" in _pt.props and trig.category == "AID":
+                    # "received aid from Japan": the aid is the event, given by
+                    # Japan (see aid_giver)
+                    out[last] = (ps, pe, None)
+                    last = k
+                    continue
+                out[k] = (s, e, None)
+                continue
+        last = k
+    return out
+
+
+class TriggerIndex:
+    """The lexicon's patterns by the forms of their first word, longest first."""
+
+    def __init__(self, triggers):
+        self.by_first: dict = {}
+        for trig in sorted(triggers, key=lambda t: -t.length):
+            for form in trig.elements[0]:
+                self.by_first.setdefault(form, []).append(trig)
+        self.words = frozenset(self.by_first)
+
+
+def find_triggers(index, lower, mentions) -> list:
+    """Lexicon matches in a sentence as :class:`TriggerHit`: at each word that starts
+    a pattern, the longest reading not vetoed (a NONE reading wins and is dropped);
+    a match that overlaps the one before keeps its span with no trigger."""
+    covered = set()
+    for m in mentions:
+        covered.update(range(m.start, m.end))
+    # a pattern may end in the head of a role mention: "dispersed Kurdish protesters"
+    heads = {k: m.start for m in mentions if m.form == "role" and m.kind == "party"
+             for k in range(m.start, m.end) if lower[k].isalpha()}
+    found = []
+    pos = 0
+    # only a word that starts some pattern can start a trigger
+    for i in (true_indexes(map(index.by_first.__contains__, lower))
+              if not index.words.isdisjoint(lower) else ()):
+        if i < pos or WORD_VETOES.any(lower, i, covered):
+            continue
+        best = _best_at(index, lower, i, covered, heads) if i not in covered else None
+        if best and best.trigger.category == "NONE":
+            pos = best.end
+            continue
+        if best:
+            found.append(best)
+            pos = best.start + 1 if best.end - best.start > 3 else best.end
+    out = []
+    for hit in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.trigger is not None and hit.start < prev.end:
+            hit = TriggerHit(hit.start, hit.end, None)      # overlaps the previous trigger
+        out.append(hit)
+    return out
+
+
+def _best_at(index, lower, i, covered, heads):
+    """The longest pattern matching at ``i`` whose reading is not vetoed (a noun
+    reading wins a tie after a determiner), as a :class:`TriggerHit`, or None."""
+    n = len(lower)
+    nominal = _nominal(lower, i, covered)
+    best = None
+    for trig in index.by_first[lower[i]]:
+        # lower[i] is a form of the first element (that is how by_first is
+        # built) and i is not covered: a one-word pattern matches here, and
+        # a longer one whose second word is not next does not
+        els = trig.elements
+        if len(els) == 1:
+            end = i + 1
+        elif els[1] is not None and (i + 1 >= n or lower[i + 1] not in els[1]):
+            continue
+        else:
+            end = match_elements(els, lower, i, covered, heads)
+        if end is None or READING_VETOES.any(lower, i, end, trig, covered, nominal):
+            continue
+        if best is None or trig.length > best.trigger.length or (
+                trig.length == best.trigger.length and nominal and trig.pos == "noun"
+                and best.trigger.pos == "verb"):
+            best = TriggerHit(i, end, trig)
+    return best
+
+
+def _nominal(lower, i, covered) -> bool:
+    """Whether the word at ``i`` is used as a noun: after a determiner or a possessive,
+    or "a U.S. request", "an Indian proposal" (article + name + bare noun)."""
+    nominal = i > 0 and (lower[i - 1] in DETERMINERS or lower[i - 1] in ("'s", "’s"))
+    if not nominal and i > 0 and (i - 1) in covered and not lower[i].endswith(
+            ("ed", "ing", "s")):
+        j = i - 1
+        while j > 0 and (j - 1) in covered:
+            j -= 1
+        nominal = j > 0 and lower[j - 1] in ("a", "an", "its", "their", "his", "her", "this",
+                                             "that", "another")
+    return nominal
+
+
+def read_triggers(s, index) -> list:
+    """The triggers of sentence ``s``: lexicon matches with the vetoed hits dropped."""
+    hits = find_triggers(index, s.lower, s.mentions)
+    if not hits:
+        return hits
+    vetoes = [r for r in HIT_VETOES if r.applies(None) and _cue_present(r, s)]
+    return [h for h in hits if not any(r.fn(s, h) for r in vetoes)]
+
+
+def _cue_present(rule, s) -> bool:
+    cue = _CUES.get(rule.name)
+    return cue is None or cue in s.lower or cue in s.words
+
+
+# -- vetoes of a word as a trigger start -------------------------------------------------
+
+def _march_month(lower, i, covered):
+    return lower[i] == "march" and month_march(lower, i)
+
+
+def _help_to_do(lower, i, covered):
+    return lower[i] in HELP and i + 1 < len(lower) and (i + 1) not in covered and lower[
+        i + 1].isalpha() and lower[i + 1] not in HELP_OBJECTS
+
+
+def _participle_of_a_party(lower, i, covered):
+    return i > 1 and lower[i - 1] == "-" and (i - 2) in covered and lower[i].endswith("ed")
+
+
+WORD_VETOES = Table("trigger words", [
+    Rule("trigger.march_is_a_month", "triggers",
+         "'march' in a date is the month, not a protest march", _march_month,
+         examples=(Example("Thousands of Kenyans gathered in Nairobi on 3 March.",
+                           "!KEN-CVL>KEN:PROTEST"),),
+         counter=(Example("Students in Chile will march against the government.",
+                          "CHL-CVL>CHL:PROTEST@future"),)),
+    Rule("trigger.help_to_do_is_no_aid", "triggers",
+         "a help to do something ('helped spur growth') is no aid to anyone", _help_to_do,
+         examples=(Example("Japan helped boost Vietnam's exports.", "!JPN>VNM:AID"),),
+         counter=(Example("Japan helped the people of Vietnam after the storm.",
+                          "JPN>VNM:AID"),)),
+    Rule("trigger.participle_of_a_party", "triggers",
+         "a participle joined to a party by a hyphen is an adjective ('a Chinese-brokered "
+         "deal')", _participle_of_a_party,
+         examples=(Example("Residents of the Russian-occupied town of Kherson fled to Poland.",
+                           "!RUS>:COERCE; !RUS>UKR:COERCE; !RUS>POL:COERCE"),)),
+])
+
+
+# -- vetoes of a reading at a word ---------------------------------------------------------
+
+def _not_a_verb(lower, i, end, trig, covered, nominal):
+    # (a NONE reading suppresses whatever the word's part of speech)
+    return trig.pos == "verb" and trig.category != "NONE" and not verb_reading(
+        lower, i, trig, covered, nominal)
+
+
+def _not_intransitive(lower, i, end, trig, covered, nominal):
+    return "intransitive" in trig.props and not intransitive(lower, i, end, covered)
+
+
+READING_VETOES = Table("trigger readings", [
+    Rule("trigger.verb_needs_a_verb_reading", "triggers",
+         "a verb pattern on a word used as a noun is no trigger ('the bomb detection unit')",
+         _not_a_verb,
+         examples=(Example("The Indian attack helicopter fleet grew.", "!IND>:ASSAULT"),),
+         counter=(Example("India attacked Pakistani posts.", "IND>PAK:ASSAULT"),)),
+    Rule("trigger.protest_sense_takes_no_object", "triggers",
+         "'demonstrate' is a protest only without an object ('demonstrated its resolve' is "
+         "not)", _not_intransitive,
+         examples=(Example("Iran demonstrated its resolve to Iraq.", "!IRN>IRQ:PROTEST"),),
+         counter=(Example("Students in Iran demonstrated in Tehran.", "IRN-CVL>IRN:PROTEST"),)),
+])
+
+
+# -- vetoes of a trigger found -------------------------------------------------------------
+
+def _aids_disease(s, hit):
+    return s.words[hit.start] == "AIDS"
+
+
+def _since_past_act(s, hit):
+    in_mention = {k for m in s.mentions for k in range(m.start, m.end)}
+    return hit.trigger is not None and hit.trigger.pos == "noun" and after_since(
+        s.lower, hit.start, in_mention)
+
+
+def _suspected_of(s, hit):
+    lower, t = s.lower, hit.start
+    return t > 1 and lower[t - 1] == "of" and "suspected" in lower[max(0, t - 7):t - 1]
+
+
+def _noun_in_a_name(s, hit):
+    return hit.trigger is not None and hit.trigger.pos == "noun" and hit.start > 1 \
+        and s.words[hit.start][:1].isupper() and in_name(s.words, s.lower, hit.start,
+                                                         s.mentions)
+
+
+def _field_of_a_title(s, hit):
+    words, lower = s.words, s.lower
+    return hit.start > 0 and words[hit.start][:1].isupper() and hit.end < len(words) \
+        and lower[hit.end] in TITLE_HEADS and words[hit.end][:1].isupper()
+
+
+#: a word that must be in the sentence for a hit veto to be tried
+_CUES = {"trigger.aids_is_the_disease": "AIDS", "trigger.since_dates_another_act": "since",
+         "trigger.suspected_act_is_no_event": "suspected"}
+
+HIT_VETOES = Table("trigger vetoes", [
+    Rule("trigger.aids_is_the_disease", "triggers", "'AIDS' in capitals is the disease",
+         _aids_disease,
+         examples=(Example("The United States AIDS programme reached Uganda.",
+                           "!USA>UGA:AID"),)),
+    Rule("trigger.since_dates_another_act", "triggers",
+         "an act named after 'since' only dates another ('since last year's Russian "
+         "invasion')", _since_past_act,
+         examples=(Example("Poland has hosted Ukrainian refugees since the Russian invasion of "
+                           "Ukraine.", "!RUS>UKR:ASSAULT"),)),
+    Rule("trigger.suspected_act_is_no_event", "triggers",
+         "an act someone is suspected of is not reported as done", _suspected_of,
+         examples=(Example("Two Libyans suspected by Britain of bombing a plane were "
+                           "handed over.", "!LBY>:ASSAULT; !LBY-CVL>:ASSAULT"),)),
+    Rule("trigger.noun_inside_a_name", "triggers",
+         "a capitalised noun trigger inside a proper name names a body or meeting "
+         "('the Baltic Cooperation Council')", _noun_in_a_name,
+         examples=(Example("Estonia joined the Nordic Defence Cooperation Forum.",
+                           "!EST>:COOPERATE"),)),
+    Rule("trigger.field_of_a_title", "triggers",
+         "a capitalised trigger before a title head is the office's field ('Trade "
+         "Minister X')", _field_of_a_title,
+         examples=(Example("Aid Minister Jan Pronk of the Netherlands met Kenya's president.",
+                           "!NLD>:AID"),)),
+])

@@ -1,0 +1,158 @@
+"""A small rule engine: rules as named records in ordered tables.
+
+A :class:`Rule` is a name, the stage it belongs to, a one-line reason, the PLOVER
+categories it applies to (``None``: any), a function, and the examples that show
+what it does. Its examples are its tests (``tests/test_rule_examples.py`` runs
+every one): a positive :class:`Example` must come out as stated with the rule,
+and differently with the rule switched off (so every example shows the rule at
+work); a counter-example must come out as stated, with the rule in place.
+
+A :class:`Table` holds the rules of one decision in the order they are tried.
+:meth:`Table.first` returns the answer of the first rule that gives one ("first
+that applies wins", as for an event's source or target); :meth:`Table.any`
+says whether any rule fires (as for vetoes); :meth:`Table.rules_for` lists the
+rules that apply to a category. :func:`switched_off` turns rules off by name,
+for the examples' tests and for measuring what a rule adds.
+
+Examples
+--------
+>>> def _shout(word):
+...     return word.upper() if word.endswith("!") else None
+>>> table = Table("demo", [Rule("demo.shout", "demo", "a word with '!' is shouted", _shout)])
+>>> table.first("hi!"), table.first("hi")
+('HI!', None)
+>>> with switched_off("demo.shout"):
+...     table.first("hi!") is None
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from ..errors import ExtractionError
+from ..model import CATEGORIES
+
+__all__ = ["Example", "Rule", "Table", "TABLES", "switched_off", "all_rules"]
+
+#: names of the rules switched off (see :func:`switched_off`)
+_OFF: set = set()
+#: every table, by name, in the order they were made
+TABLES: dict = {}
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence and what the extractor must find in it.
+
+    ``expect`` lists directed events as ``SOURCE>TARGET:CATEGORY`` separated by
+    ``;`` (``SOURCE>:CATEGORY`` for an event without a target); a leading ``!``
+    means the event must NOT be found; an empty ``expect`` means no event at all.
+    Qualifiers: ``@modality`` (``RUS>USA:CONSULT@future``) and a trailing ``~``
+    for a negated event.
+    """
+
+    text: str
+    expect: str
+    date: str = "2014-05-01"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named rule (see the module docstring)."""
+
+    name: str
+    stage: str
+    reason: str
+    fn: Callable
+    categories: frozenset | None = None
+    examples: tuple = ()
+    counter: tuple = ()
+
+    def __post_init__(self):
+        if self.categories is not None:
+            bad = set(self.categories) - set(CATEGORIES)
+            if bad:
+                raise ExtractionError(f"rule {self.name}: unknown categories {sorted(bad)}")
+            object.__setattr__(self, "categories", frozenset(self.categories))
+        for ex in (*self.examples, *self.counter):
+            if not isinstance(ex, Example):
+                raise ExtractionError(f"rule {self.name}: examples must be Example records")
+
+    def applies(self, category: str | None) -> bool:
+        """Whether the rule is on and applies to ``category``."""
+        return self.name not in _OFF and (
+            self.categories is None or category is None or category in self.categories)
+
+
+class Table:
+    """Rules tried in order (see the module docstring).
+
+    Parameters
+    ----------
+    name : str
+        The decision the table makes ("source", "target", "trigger vetoes", ...).
+    rules : iterable of Rule
+        In the order they are tried; names must be unique across tables.
+    """
+
+    def __init__(self, name: str, rules: Iterable[Rule]):
+        self.name = name
+        self.rules = tuple(rules)
+        names = [r.name for r in self.rules]
+        taken = {r.name for t in TABLES.values() if t.name != name for r in t.rules}
+        dup = {n for n in names if names.count(n) > 1} | (set(names) & taken)
+        if dup:
+            raise ExtractionError(f"table {name}: rule names used twice: {sorted(dup)}")
+        TABLES[name] = self
+
+    def first(self, *args, category: str | None = None):
+        """The answer (not None) of the first rule that gives one, else None."""
+        for rule in self.rules:
+            if rule.applies(category):
+                found = rule.fn(*args)
+                if found is not None:
+                    return found
+        return None
+
+    def any(self, *args, category: str | None = None) -> bool:
+        """Whether any rule fires (returns a true value)."""
+        return any(rule.applies(category) and rule.fn(*args) for rule in self.rules)
+
+    def rules_for(self, category: str | None) -> list:
+        """The rules that are on and apply to ``category``, in order."""
+        return [r for r in self.rules if r.applies(category)]
+
+    def __iter__(self):
+        return iter(self.rules)
+
+    def __len__(self):
+        return len(self.rules)
+
+
+def all_rules() -> list:
+    """Every rule of every table, in table order."""
+    return [r for t in TABLES.values() for r in t.rules]
+
+
+@contextlib.contextmanager
+def switched_off(*names: str):
+    """Turn the named rules off inside a ``with`` block.
+
+    Raises
+    ------
+    ExtractionError
+        If a name is no rule's (checked against the tables made so far).
+    """
+    known = {r.name for r in all_rules()}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise ExtractionError(f"no such rule: {', '.join(unknown)}")
+    added = [n for n in names if n not in _OFF]
+    _OFF.update(added)
+    try:
+        yield
+    finally:
+        _OFF.difference_update(added)
