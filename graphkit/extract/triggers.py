@@ -251,16 +251,16 @@ def absorb(triggers, lower, breaks, mentions):
                             "ASSAULT", "COERCE", "SANCTION"):
                     # "is prepared to impose martial law": the act is what is
                     # intended, and an intended hostile act is a threat
-                    out[last] = (ps, pe, None)
+                    out[last] = TriggerHit(ps, pe, None)
                     last = k
                     continue
                 if _pt is not None and "receives" in _pt.props and trig.category == "AID":
                     # "received aid from Japan": the aid is the event, given by
                     # Japan (see aid_giver)
-                    out[last] = (ps, pe, None)
+                    out[last] = TriggerHit(ps, pe, None)
                     last = k
                     continue
-                out[k] = (s, e, None)
+                out[k] = TriggerHit(s, e, None)
                 continue
         last = k
     return out
