@@ -451,6 +451,12 @@ def _tables() -> _Tables:
     return _Tables()
 
 
+def load_tables() -> None:
+    """Build the CAMEO and country lookup tables now rather than on first read
+    (worker processes forked afterwards share them instead of each building them)."""
+    _tables()
+
+
 # --------------------------------------------------------------------------- opening and sniffing
 
 

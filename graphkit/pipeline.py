@@ -1,11 +1,16 @@
 """The whole job: inputs -> events -> graphs -> analysis -> outputs.
 
 :func:`run` is what ``graphkit run`` calls; notebooks and scripts call it too.
+
+Start-up: this module imports only what reading and extraction need. pandas,
+networkx, the analysis, the page and the writers are imported where they are
+first used, so a run with worker processes starts them before the main
+process spends its time importing those (the workers never need them).
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import collections
 import os
 import shutil
 import signal
@@ -14,27 +19,22 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-import networkx as nx
-import numpy as np
-import pandas as pd
-
-from . import analysis, render, report
 from .actors import Registry, load_registry
 from .dedupe import SentenceFilter
 from .errors import GraphkitError, SourceError
-from .export import (read_table, write_events_csv, write_excel_csv, write_gexf, write_graphml,
-                     write_parquet, write_table)
 from .extract import get_extractor
-from .graph import (_plain, build_dyad_graph, dyad_table, events_frame, stances_frame,
-                    with_agreements)
-from .io import atomic_write_text
 from .model import EVENT_COLUMNS, Document
 from .safe import clean_field, clean_text
 from .sources import (DOCUMENT_SUFFIXES, SkipLog, check_date_pattern, iter_documents,
                       load_metadata, printable)
-from .spool import TEXT_COLUMNS, EventSpool, text_sample
+
+if TYPE_CHECKING:       # pragma: no cover - annotations only
+    import networkx as nx
+    import pandas as pd
+
+    from .spool import EventSpool
 
 __all__ = ["RunOptions", "RunResult", "run", "extract_events", "load_output", "output_tables",
            "OUTPUT_FILES"]
@@ -66,10 +66,10 @@ class RunResult:
 
     documents: int = 0
     sentences: int = 0
-    analysed_events: pd.DataFrame = field(default_factory=events_frame)
-    actors: pd.DataFrame = field(default_factory=pd.DataFrame)
-    dyads: pd.DataFrame = field(default_factory=pd.DataFrame)
-    graph: nx.DiGraph = field(default_factory=nx.DiGraph)
+    analysed_events: pd.DataFrame = field(default_factory=lambda: _graph().events_frame())
+    actors: pd.DataFrame = field(default_factory=lambda: _pandas().DataFrame())
+    dyads: pd.DataFrame = field(default_factory=lambda: _pandas().DataFrame())
+    graph: nx.DiGraph = field(default_factory=lambda: _networkx().DiGraph())
     tables: dict = field(default_factory=dict)
     files: dict = field(default_factory=dict)
     skipped: list = field(default_factory=list)
@@ -78,8 +78,8 @@ class RunResult:
     repeated: int = 0
     repeated_documents: int = 0
     imports: dict = field(default_factory=dict)
-    stances: pd.DataFrame = field(default_factory=pd.DataFrame)
-    full_graph: nx.DiGraph = field(default_factory=nx.DiGraph)
+    stances: pd.DataFrame = field(default_factory=lambda: _pandas().DataFrame())
+    full_graph: nx.DiGraph = field(default_factory=lambda: _networkx().DiGraph())
     seconds: float = 0.0
 
     events_file: Path | None = None
@@ -96,33 +96,51 @@ class RunResult:
         if self._full_events is None:
             if self.events_file is None:
                 return self.analysed_events
+            import pandas as pd
+
             from .eventfiles import read_events
+            from .graph import events_frame
             frames = list(read_events(self.events_file, format="events"))
             self._full_events = (events_frame(pd.concat(frames, ignore_index=True))
                                  if frames else events_frame())
         return self._full_events
 
 
-# ---------------------------------------------------------------------------
-# extraction (serial or over processes)
+def _pandas():
+    import pandas
+    return pandas
 
-_worker_extractor = None
+
+def _networkx():
+    import networkx
+    return networkx
+
+
+def _graph():
+    from . import graph
+    return graph
+
+
+# ---------------------------------------------------------------------------
+# extraction and event files (serial, over processes, or on Dask)
+#
+# A run is a stream of tasks in input order: batches of documents to extract,
+# then event files to read. A _Runner does them in this process, on a pool of
+# forked worker processes or on a Dask cluster, and yields the results in the
+# same order whatever the mode, so every output is the same.
+
+_worker_state: dict = {}
 
 
 def _init_worker(extractor_name: str, actor_files: tuple, registry: Registry | None = None
                  ) -> None:
-    global _worker_extractor
-    if registry is None:
-        registry = load_registry(actor_files)
-    _worker_extractor = get_extractor(extractor_name, registry=registry)
+    """Set what this process extracts with; the extractor is built on first use."""
+    _worker_state.clear()
+    _worker_state.update(name=extractor_name, files=tuple(actor_files), registry=registry)
 
 
-def _set_worker_extractor(extractor) -> None:
-    global _worker_extractor
-    _worker_extractor = extractor
-
-
-def _init_pool_worker(extractor_name: str, actor_files: tuple) -> None:
+def _init_pool_worker(extractor_name: str, actor_files: tuple,
+                      registry: Registry | None = None) -> None:
     """Initialise a worker process of the pool.
 
     A forked worker inherits the command line's SIGTERM handler, which raises
@@ -137,18 +155,57 @@ def _init_pool_worker(extractor_name: str, actor_files: tuple) -> None:
     """
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if _worker_extractor is None:
-        _init_worker(extractor_name, actor_files)
+    if (_worker_state.get("name"), _worker_state.get("files")) != (extractor_name,
+                                                                   tuple(actor_files)):
+        _init_worker(extractor_name, actor_files, registry)
+
+
+def _extractor():
+    state = _worker_state
+    if "extractor" not in state:
+        registry = state.get("registry") or load_registry(state["files"])
+        state["extractor"] = get_extractor(state["name"], registry=registry)
+    return state["extractor"]
 
 
 def _extract_batch(docs: list) -> list:
+    """``(sentences, event_rows, mentions, agents, stances)`` per document (not
+    the document itself: the caller has it, and its text need not travel back)."""
+    extractor = _extractor()
     out = []
     for doc in docs:
-        res = _worker_extractor.extract(doc)
-        out.append((doc, res.sentences, [e.row() | {"trigger": e.trigger} for e in res.events],
+        res = extractor.extract(doc)
+        out.append((res.sentences, [e.row() | {"trigger": e.trigger} for e in res.events],
                     res.mentions, res.agents,
                     [asdict(st) for st in getattr(res, "stances", [])]))
     return out
+
+
+def _read_event_file(path: Path, kind: str | None) -> tuple:
+    """Read one event file: ``(path, format, frames, report, error)``."""
+    from .eventfiles import ImportReport, read_events
+
+    report = ImportReport()
+    try:
+        reader = read_events(path, format=None if kind == "auto" else kind, report=report)
+        frames = [chunk.drop(columns=["weight"], errors="ignore") for chunk in reader]
+    except SourceError as exc:
+        return path, kind, [], report, str(exc)
+    return path, reader.format, frames, report, None
+
+
+def _do_task(task: tuple):
+    """Run one task: ``("docs", batch)`` or ``("file", path, kind)``."""
+    if task[0] == "docs":
+        return _extract_batch(task[1])
+    return _read_event_file(task[1], task[2])
+
+
+def _dask_task(task: tuple, extractor_name: str, actor_files: tuple) -> tuple:
+    """Run a task on a Dask worker; the extractor is built once per process."""
+    if _worker_state.get("name") != extractor_name or _worker_state.get("files") != actor_files:
+        _init_worker(extractor_name, actor_files)
+    return _do_task(task)
 
 
 def _batches(docs: Iterable, size: int) -> Iterator[list]:
@@ -162,21 +219,78 @@ def _batches(docs: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-_dask_cache: dict = {}
+def _tasks(docs: Iterable, event_files=()) -> Iterator[tuple]:
+    for batch in _batches(docs, _BATCH):
+        yield ("docs", batch)
+    for path, kind in event_files:
+        yield ("file", path, kind)
 
 
-def _dask_batch(docs: list, extractor_name: str, actor_files: tuple) -> list:
-    """Extract a batch on a Dask worker; the extractor is built once per process."""
-    global _worker_extractor
-    key = (extractor_name, actor_files)
-    if key not in _dask_cache:
-        _dask_cache[key] = get_extractor(extractor_name, registry=load_registry(actor_files))
-    _worker_extractor = _dask_cache[key]
-    return _extract_batch(docs)
+class _Runner:
+    """Runs tasks in this process, on ``workers`` forked processes or on Dask,
+    yielding results in task order. Worker processes (or the Dask cluster)
+    start when the runner is made, so they get going while the caller imports
+    what it needs next; :meth:`close` ends them."""
+
+    def __init__(self, *, extractor: str = "rules.v1", actor_files: tuple = (),
+                 workers: int = 1, registry: Registry | None = None, dask: str | None = None,
+                 documents: bool = True):
+        self.extractor, self.actor_files = extractor, tuple(actor_files)
+        self.pool = self.client = self.cluster = None
+        if dask:
+            self.client, self.cluster = _dask_client(dask)
+            return
+        _init_worker(extractor, self.actor_files, registry)
+        if workers > 1:
+            import multiprocessing
+            method = "fork" if sys.platform != "win32" else "spawn"
+            if method == "fork" and documents:
+                _extractor()        # built once here; the forked workers inherit it
+            self.pool = multiprocessing.get_context(method).Pool(
+                workers, initializer=_init_pool_worker,
+                initargs=(extractor, self.actor_files, registry))
+
+    def map(self, tasks: Iterable[tuple], *, window: int = 8) -> Iterator[tuple]:
+        """``(task, result)`` per task, in task order."""
+        if self.pool is not None:
+            sent = collections.deque()      # the pool's feeder thread appends, we pop
+
+            def feed():
+                for task in tasks:
+                    sent.append(task)
+                    yield task
+            for result in self.pool.imap(_do_task, feed()):
+                yield sent.popleft(), result
+        elif self.client is not None:
+            pending = collections.deque()
+            for task in tasks:
+                pending.append((task, self.client.submit(_dask_task, task, self.extractor,
+                                                         self.actor_files, pure=False)))
+                if len(pending) >= window:
+                    task, fut = pending.popleft()
+                    yield task, fut.result()
+            for task, fut in pending:
+                yield task, fut.result()
+        else:
+            for task in tasks:
+                yield task, _do_task(task)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+        if self.client is not None:
+            self.client.close()
+            self.client = None
+        if self.cluster is not None:
+            self.cluster.close()
+            self.cluster = None
 
 
-def _dask_results(docs, extractor: str, actor_files: tuple, scheduler: str, window: int = 8):
-    """Batches as Dask tasks, at most ``window`` in flight, results in input order."""
+def _dask_client(scheduler: str):
+    """A Dask client of ``scheduler`` (an address, or "local" for a LocalCluster
+    of one single-threaded worker process per core)."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
@@ -186,24 +300,12 @@ def _dask_results(docs, extractor: str, actor_files: tuple, scheduler: str, wind
         if scheduler == "local":
             cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1,
                                    processes=True, dashboard_address=None)
-            client = Client(cluster)
-        else:
-            client = Client(scheduler, timeout="5s")
+            return Client(cluster), cluster
+        return Client(scheduler, timeout="5s"), None
     except OSError as exc:
-        raise GraphkitError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
-    try:
-        pending = []
-        for batch in _batches(docs, _BATCH):
-            pending.append(client.submit(_dask_batch, batch, extractor, actor_files,
-                                         pure=False))
-            if len(pending) >= window:
-                yield from pending.pop(0).result()
-        for fut in pending:
-            yield from fut.result()
-    finally:
-        client.close()
         if cluster is not None:
             cluster.close()
+        raise GraphkitError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
 
 
 def extract_events(docs: Iterable[Document], *, extractor: str = "rules.v1",
@@ -211,42 +313,30 @@ def extract_events(docs: Iterable[Document], *, extractor: str = "rules.v1",
                    registry: Registry | None = None, dask: str | None = None
                    ) -> Iterator[tuple]:
     """Run an extractor over documents; yield ``(doc, sentences, event_rows,
-    mentions, agents)`` per document, in input order.
+    mentions, agents, stances)`` per document, in input order.
 
     With ``workers > 1`` documents go to worker processes in batches; with
     ``dask`` (a scheduler address such as ``tcp://host:8786``, or ``"local"``
     for a ``LocalCluster``) batches become Dask tasks. Either way the order of
     results, and so every output, is the same as with one worker.
     """
+    runner = _Runner(extractor=extractor, actor_files=actor_files, workers=workers,
+                     registry=registry, dask=dask)
     count = 0
-    pool = None
-    if dask:
-        results = _dask_results(docs, extractor, tuple(actor_files), dask)
-    elif workers <= 1:
-        _init_worker(extractor, tuple(actor_files), registry)
-        results = (r for batch in _batches(docs, _BATCH) for r in _extract_batch(batch))
-    else:
-        method = "fork" if sys.platform != "win32" else "spawn"
-        ctx = multiprocessing.get_context(method)
-        _set_worker_extractor(None)
-        if method == "fork":        # built once here; the workers inherit it
-            _init_worker(extractor, tuple(actor_files), registry)
-        pool = ctx.Pool(workers, initializer=_init_pool_worker,
-                        initargs=(extractor, tuple(actor_files)))
-        results = (r for batch in pool.imap(_extract_batch, _batches(docs, _BATCH))
-                   for r in batch)
     try:
-        for r in results:
-            count += 1
-            if progress and count % 10 == 0:
-                print(f"\r  {count} documents", end="", file=sys.stderr, flush=True)
-            yield r
+        for (_kind, docs_sent), results in runner.map(_tasks(docs)):
+            for doc, r in zip(docs_sent, results):
+                count += 1
+                _progress(progress, count)
+                yield (doc, *r)
     finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
-        if progress and count >= 10:
-            print(f"\r  {count} documents", file=sys.stderr, flush=True)
+        runner.close()
+        _progress(progress, count, done=True)
+
+
+def _progress(on: bool, count: int, done: bool = False) -> None:
+    if on and (done and count >= 10 or not done and count % 10 == 0):
+        print(f"\r  {count} documents", end="\n" if done else "", file=sys.stderr, flush=True)
 
 
 # ---------------------------------------------------------------------------
@@ -310,37 +400,6 @@ def _sniff(path) -> str | None:
         return detect_format(path)
     except (SourceError, OSError):
         return None     # read (and reported) later as a document, if it is one
-
-
-def _read_event_files(event_files, skipped: SkipLog, imports: dict, *, strict: bool = False
-                      ) -> pd.DataFrame | None:
-    """The events of every event file (None when no file could be read; an
-    empty table when files were read but every row was rejected). With
-    ``strict``, a malformed row (bad column count, date, intensity, number, a
-    duplicate id) is an error."""
-    from .eventfiles import MALFORMED_REASONS, ImportReport, read_events
-
-    frames = []
-    for path, kind in event_files:
-        report = ImportReport()
-        try:
-            reader = read_events(path, format=None if kind == "auto" else kind, report=report)
-            for chunk in reader:
-                frames.append(chunk.drop(columns=["weight"], errors="ignore"))
-        except SourceError as exc:
-            skipped.add(path, str(exc))
-            continue
-        imports[str(path)] = report
-        bad = report.malformed(reader.format)
-        if strict and bad:
-            reason = next(r for r in sorted(report.rejected)
-                          if reader.format == "events" or r in MALFORMED_REASONS)
-            line = (report.examples.get(reason) or ["?"])[0]
-            raise SourceError(f"{printable(path)}: {bad} malformed rows (--strict); "
-                              f"first: line {line}: {reason}")
-    if not frames:
-        return events_frame() if imports else None
-    return events_frame(pd.concat(frames, ignore_index=True))
 
 
 @dataclass(frozen=True)
@@ -515,52 +574,77 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
     metadata = load_metadata(opts.metadata) if opts.metadata is not None else None
     outputs = _previous_outputs(inputs, out_dir)
     event_files, doc_inputs = _split_inputs(inputs, opts.fmt, opts.exclude, exclude=outputs)
-    imports: dict = {}
-    imported = _read_event_files(event_files, skipped, imports, strict=opts.strict)
     # files already read as events are not documents too
     taken = {Path(p).resolve() for p, _ in event_files} if opts.fmt == "auto" else set()
     docs = iter_documents(doc_inputs, text_column=opts.text_column, skipped=skipped,
                           exclude=taken | outputs, exclude_globs=opts.exclude,
                           metadata=metadata, date_pattern=opts.date_pattern)
+    if event_files:     # built before worker processes fork, so that they share them
+        from .eventfiles import load_tables
+        load_tables()
 
-    # Events stream into the staging folder of the outputs as they come; only a
-    # slim copy (no long texts) stays in memory. See graphkit/spool.py.
+    # Workers start now; the imports below happen while they extract. Events
+    # stream into the staging folder of the outputs as they come; only a slim
+    # copy (no long texts) stays in memory. See graphkit/spool.py.
+    runner = _Runner(extractor=opts.extractor, actor_files=opts.actor_files,
+                     workers=opts.workers, registry=registry, dask=opts.dask,
+                     documents=bool(doc_inputs))
     made = _missing_folders(out_dir) if out_dir is not None else []
-    stage = _new_stage(out_dir) if out_dir is not None else None
-    spool = EventSpool(stage)
+    stage = spool = None
     done = False
     try:
+        import importlib
+
+        import pandas as pd
+
+        for name in ("analysis", "export", "render", "report"):     # while workers extract
+            importlib.import_module(f"{__package__}.{name}")
+        from .graph import stances_frame
+        from .spool import EventSpool
+
+        stage = _new_stage(out_dir) if out_dir is not None else None
+        spool = EventSpool(stage)
         doc_rows, stance_chunks, stance_rows = [], [], []
         mentions: dict = {}
         agents: dict = {}
+        imports: dict = {}
         sentences = 0
         repeated = SentenceFilter(across=opts.dedupe)
-        for doc, n_sent, ev_rows, ment, ags, sts in extract_events(
-                docs, extractor=opts.extractor, actor_files=opts.actor_files,
-                workers=opts.workers, progress=opts.progress, registry=registry,
-                dask=opts.dask):
-            sentences += n_sent
-            ev_rows, sts, repeats = repeated.filter(doc.doc_id, ev_rows, sts)
-            spool.add_rows(ev_rows)
-            stance_rows.extend(sts)
-            if len(stance_rows) >= _CHUNK_ROWS:
-                stance_chunks.append(stances_frame(stance_rows))
-                stance_rows = []
-            doc_rows.append((doc.doc_id, doc.title, doc.date, doc.date_source, doc.url, n_sent,
-                             len(ev_rows), repeats.repeated, repeats.first_seen)
-                            + tuple(v for _k, v in doc.meta))
-            for k, v in ment.items():
-                mentions[k] = mentions.get(k, 0) + v
-            for k, v in ags.items():
-                agents[k] = agents.get(k, 0) + v
-        if not doc_rows and imported is None:
+        for task, value in runner.map(_tasks(docs, event_files)):
+            if task[0] == "file":
+                path, fmt, frames, report, error = value
+                if error is not None:
+                    skipped.add(path, error)
+                    continue
+                imports[str(path)] = report
+                if opts.strict:
+                    _check_strict(path, fmt, report)
+                for frame in frames:
+                    spool.add_frame(frame)
+                continue
+            for doc, (n_sent, ev_rows, ment, ags, sts) in zip(task[1], value):
+                sentences += n_sent
+                ev_rows, sts, repeats = repeated.filter(doc.doc_id, ev_rows, sts)
+                spool.add_rows(ev_rows)
+                stance_rows.extend(sts)
+                if len(stance_rows) >= _CHUNK_ROWS:
+                    stance_chunks.append(stances_frame(stance_rows))
+                    stance_rows = []
+                doc_rows.append((doc.doc_id, doc.title, doc.date, doc.date_source, doc.url,
+                                 n_sent, len(ev_rows), repeats.repeated, repeats.first_seen)
+                                + tuple(v for _k, v in doc.meta))
+                _progress(opts.progress, len(doc_rows))
+                for k, v in ment.items():
+                    mentions[k] = mentions.get(k, 0) + v
+                for k, v in ags.items():
+                    agents[k] = agents.get(k, 0) + v
+        runner.close()
+        _progress(opts.progress, len(doc_rows), done=True)
+        if not doc_rows and not imports:
             where = ", ".join(str(p) for p in inputs)
             reasons = "; ".join(f"{p}: {r}" for p, r in skipped.items[:3])
             raise SourceError(f"no readable documents in {where}"
                               + (f" ({reasons})" if reasons else ""))
-        if imported is not None:
-            spool.add_frame(imported)
-            del imported
         events = spool.finish()
         triggers = events.pop("trigger")
         stance_chunks.append(stances_frame(stance_rows))
@@ -586,13 +670,16 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
             result.files = write_outputs(result, out_dir, documents=documents, title=name,
                                          triggers=triggers, max_nodes=opts.max_nodes,
                                          seed=opts.seed, page_evidence=opts.page_evidence,
-                                         excel=opts.excel, _stage=stage, _spool=spool)
+                                         excel=opts.excel, processes=opts.workers,
+                                         _stage=stage, _spool=spool)
             result.events_file = result.files["events.csv"]
         else:
             result._full_events = events
         done = True
     finally:
-        spool.close()
+        runner.close()
+        if spool is not None:
+            spool.close()
         if stage is not None:
             shutil.rmtree(stage, ignore_errors=True)
         if not done:            # a failed run leaves no folder it made behind
@@ -603,6 +690,20 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
                     break
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _check_strict(path, fmt: str, report) -> None:
+    """With ``--strict``, a malformed row of an event file (bad column count,
+    date, intensity, number, a duplicate id) is an error."""
+    from .eventfiles import MALFORMED_REASONS
+
+    bad = report.malformed(fmt)
+    if bad:
+        reason = next(r for r in sorted(report.rejected)
+                      if fmt == "events" or r in MALFORMED_REASONS)
+        line = (report.examples.get(reason) or ["?"])[0]
+        raise SourceError(f"{printable(path)}: {bad} malformed rows (--strict); "
+                          f"first: line {line}: {reason}")
 
 
 def _missing_folders(out_dir) -> list:
@@ -654,6 +755,8 @@ def _default_title(inputs) -> str:
 
 def actors_table(registry: Registry, events: pd.DataFrame, mentions: dict) -> pd.DataFrame:
     """Known facts about every party that is mentioned or takes part in an event."""
+    import pandas as pd
+
     ids = sorted(set(mentions) | set(events["source"]) | set(events["target"]) - {""})
     rows = []
     for pid in ids:
@@ -682,6 +785,11 @@ def build_outputs(events: pd.DataFrame, documents: pd.DataFrame | None = None, *
     on); ``result.full_graph`` adds named agreements as nodes of kind
     ``agreement`` for the page and GraphML.
     """
+    import pandas as pd
+
+    from . import analysis
+    from .graph import _plain, build_dyad_graph, dyad_table, stances_frame, with_agreements
+
     registry = registry if registry is not None else load_registry()
     mentions = mentions or {}
     known = actors_table(registry, events, mentions)
@@ -735,49 +843,155 @@ def build_outputs(events: pd.DataFrame, documents: pd.DataFrame | None = None, *
     return result
 
 
+# ---------------------------------------------------------------------------
+# writing the outputs: staged, written concurrently, swapped in as one set
+#
+# Every output is written into a hidden staging folder inside the output
+# folder. Once all are complete they replace the previous set: the previous
+# files are first hard-linked into a backup folder with a journal of what is
+# being replaced, then the new ones are renamed over them. If that fails or is
+# interrupted part-way, the previous set is put back; if the process is killed
+# outright, the next run into that folder puts it back (the journal says what
+# to undo) and removes the staging folders that run left behind.
+
+_STAGE_PREFIX = ".graphkit-staging-"
+_BACKUP_PREFIX = ".graphkit-previous-"
+_JOURNAL = "swap.json"
+_SWAPPED = "swapped"
+#: Outputs a run writes only sometimes; a run that does not write them removes old ones.
+_OPTIONAL_FILES = ("skipped.csv", "events.parquet", "dyads.parquet")
+_FILE_ORDER = ("events.csv", "events.parquet", "actors.csv", "agents.csv", "dyads.csv",
+               "documents.csv", "dyads.parquet", "stances.csv", "graph.graphml", "graph.gexf",
+               "graph.html", "report.md", "skipped.csv")
+
+
 def _new_stage(out_dir) -> Path:
-    """A hidden staging folder inside ``out_dir`` (created if needed)."""
+    """A hidden staging folder inside ``out_dir`` (created if needed), after
+    undoing what a killed run left there."""
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise GraphkitError(f"output path {out} exists and is not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=".graphkit-staging-", dir=out))
+        _recover(out)
+        return Path(tempfile.mkdtemp(prefix=f"{_STAGE_PREFIX}{os.getpid()}-", dir=out))
     except OSError as exc:
         raise GraphkitError(f"cannot create output folder {out}: {exc.strerror}") from None
 
 
+def _recover(out: Path) -> None:
+    """Put back the previous outputs a killed run was replacing, and remove the
+    staging and backup folders of runs that are no longer running."""
+    for entry in sorted(out.iterdir()):
+        prefix = next((p for p in (_STAGE_PREFIX, _BACKUP_PREFIX)
+                       if entry.name.startswith(p)), None)
+        if prefix is None or not entry.is_dir() or _running(entry.name[len(prefix):]):
+            continue
+        if prefix == _BACKUP_PREFIX and not (entry / _SWAPPED).exists():
+            _roll_back(out, entry)
+        shutil.rmtree(entry, ignore_errors=True)
+
+
+def _running(suffix: str) -> bool:
+    """Whether the process that made a staging or backup folder still runs
+    (its id starts the folder name's suffix)."""
+    pid = suffix.split("-", 1)[0]
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    if sys.platform == "win32":     # os.kill(pid, 0) is no probe there
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _swap(out: Path, staged: dict) -> dict:
+    """Rename the staged files into ``out`` as one set; return ``{name: path}``.
+
+    Raises whatever stopped it (OSError, KeyboardInterrupt) after putting the
+    previous set back.
+    """
+    import json
+
+    for name in staged:
+        if (out / name).is_dir():
+            raise GraphkitError(f"cannot write {out / name}: a folder is in the way")
+    old = [n for n in dict.fromkeys([*staged, *_OPTIONAL_FILES])
+           if os.path.lexists(out / n)]
+    backup = Path(tempfile.mkdtemp(prefix=f"{_BACKUP_PREFIX}{os.getpid()}-", dir=out))
+    try:
+        (backup / _JOURNAL).write_text(json.dumps({"new": list(staged), "old": old}),
+                                       encoding="utf-8")
+        for name in old:
+            try:
+                os.link(out / name, backup / name, follow_symlinks=False)
+            except OSError:
+                shutil.copy2(out / name, backup / name, follow_symlinks=False)
+        for name, path in staged.items():
+            os.replace(path, out / name)
+        for name in _OPTIONAL_FILES:
+            if name not in staged and os.path.lexists(out / name):
+                os.unlink(out / name)
+        (backup / _SWAPPED).touch()
+    except BaseException:
+        _roll_back(out, backup)
+        raise
+    shutil.rmtree(backup, ignore_errors=True)
+    return {name: out / name for name in staged}
+
+
+def _roll_back(out: Path, backup: Path) -> None:
+    """Undo a swap from its backup folder and journal, then remove the folder."""
+    import json
+
+    try:
+        journal = json.loads((backup / _JOURNAL).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        journal = {"new": [], "old": []}       # killed before the journal: nothing changed
+    for name in journal["new"]:
+        if name not in journal["old"] and os.path.lexists(out / name):
+            os.unlink(out / name)
+    for name in journal["old"]:
+        saved = backup / name
+        if os.path.lexists(saved) and not (os.path.lexists(out / name)
+                                           and os.path.samestat(os.lstat(saved),
+                                                                os.lstat(out / name))):
+            os.replace(saved, out / name)
+    shutil.rmtree(backup, ignore_errors=True)
+
+
 def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title: str,
                   triggers=None, max_nodes: int = 300, seed: int = 0,
-                  page_evidence: int = PAGE_EVIDENCE, excel: bool = False,
+                  page_evidence: int = PAGE_EVIDENCE, excel: bool = False, processes: int = 1,
                   _stage: Path | None = None, _spool: EventSpool | None = None) -> dict:
     """Write every output file of a run; return ``{file name: path}``.
 
     All files are first written into a hidden staging folder inside
-    ``out_dir`` and only renamed into place once every one of them is
-    complete, so an interrupted run (Ctrl-C, SIGTERM, a crash) leaves the
-    previous outputs as they were. (:func:`run` streams ``events.csv`` into
-    that folder during extraction and passes it in.) With ``excel``, every
-    CSV is written in the spreadsheet form (see :func:`graphkit.export.write_table`).
+    ``out_dir`` and replace the previous outputs as one set only once every
+    one of them is complete, so a run that fails or is interrupted (Ctrl-C,
+    SIGTERM, a crash, a full disk) leaves the previous outputs as they were.
+    With ``processes > 1`` independent files are written by forked processes
+    at the same time (same bytes). (:func:`run` streams ``events.csv`` into
+    the staging folder during extraction and passes it in.) With ``excel``,
+    every CSV is written in the spreadsheet form (see
+    :func:`graphkit.export.write_table`).
     """
     out = Path(out_dir)
     stage = _stage if _stage is not None else _new_stage(out)
     try:
         staged = _write_staged(result, stage, documents=documents, title=title,
                                triggers=triggers, max_nodes=max_nodes, seed=seed,
-                               page_evidence=page_evidence, spool=_spool)
+                               page_evidence=page_evidence, spool=_spool, processes=processes)
         if excel:
+            from .export import write_excel_csv
             for name, path in staged.items():
                 if name.endswith(".csv"):
                     write_excel_csv(path, path)
-        files = {}
-        for name, path in staged.items():
-            os.replace(path, out / name)
-            files[name] = out / name
-        for stale in ("skipped.csv", "events.parquet", "dyads.parquet"):
-            if stale not in files and (out / stale).exists():
-                (out / stale).unlink()
-        return files
+        return _swap(out, staged)
     except OSError as exc:
         raise GraphkitError(f"cannot write outputs in {out}: {exc.strerror or exc}") from None
     finally:
@@ -786,8 +1000,13 @@ def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title:
 
 
 def _write_staged(result: RunResult, out: Path, *, documents, title, triggers, max_nodes,
-                  seed, page_evidence=PAGE_EVIDENCE, spool=None) -> dict:
-    files = {}
+                  seed, page_evidence=PAGE_EVIDENCE, spool=None, processes: int = 1) -> dict:
+    import pandas as pd
+
+    from . import render, report
+    from .export import write_events_csv, write_gexf, write_graphml, write_parquet, write_table
+    from .io import atomic_write_text
+
     events = result.analysed_events
     streamed = spool is not None and spool.folder == out
     try:        # Parquet copies when pyarrow is installed (pip install -e ".[parquet]")
@@ -795,41 +1014,119 @@ def _write_staged(result: RunResult, out: Path, *, documents, title, triggers, m
         parquet = True
     except ImportError:
         parquet = False
-    if streamed:
-        files["events.csv"] = spool.csv_path
-        if spool.parquet_path is not None:
-            files["events.parquet"] = spool.parquet_path
-    else:
-        files["events.csv"] = write_events_csv(events, out / "events.csv")
-        if parquet:
+
+    def tables():
+        files = {} if streamed else {"events.csv": write_events_csv(events, out / "events.csv")}
+        for name, table in (("actors.csv", result.actors), ("agents.csv", result.agents),
+                            ("dyads.csv", result.dyads), ("documents.csv", documents)):
+            files[name] = write_table(table, out / name)
+        files["stances.csv"] = write_table(result.stances.assign(
+            negated=result.stances["negated"].map(lambda v: "true" if bool(v) else "false")),
+            out / "stances.csv")
+        if result.skipped or result.excluded:
+            rows = ([(w, "rule", r) for w, r in result.excluded]
+                    + [(w, "unreadable", r) for w, r in result.skipped])
+            skipped = pd.DataFrame(rows, columns=["path", "kind", "reason"])
+            files["skipped.csv"] = write_table(skipped, out / "skipped.csv")
+        return files
+
+    def parquet_copies():
+        files = {}
+        if streamed:
+            files["events.csv"] = spool.csv_path
+            if spool.parquet_path is not None:
+                files["events.parquet"] = spool.parquet_path
+        elif parquet:
             files["events.parquet"] = write_parquet(events[list(EVENT_COLUMNS)],
                                                     out / "events.parquet")
-    files["actors.csv"] = write_table(result.actors, out / "actors.csv")
-    files["agents.csv"] = write_table(result.agents, out / "agents.csv")
-    files["dyads.csv"] = write_table(result.dyads, out / "dyads.csv")
-    files["documents.csv"] = write_table(documents, out / "documents.csv")
-    if parquet:
-        files["dyads.parquet"] = write_parquet(result.dyads, out / "dyads.parquet")
-    files["stances.csv"] = write_table(result.stances.assign(
-        negated=result.stances["negated"].map(lambda v: "true" if bool(v) else "false")),
-        out / "stances.csv")
-    files["graph.graphml"] = write_graphml(result.full_graph, out / "graph.graphml")
-    files["graph.gexf"] = write_gexf(result.full_graph, out / "graph.gexf", events=events)
-    page_events = _page_events(events, triggers, page_evidence, spool if streamed else None)
-    files["graph.html"] = render.write_html(out / "graph.html", result.full_graph, page_events,
-                                            title=title, documents=documents,
-                                            max_nodes=max_nodes, seed=seed,
-                                            evidence_sampled=len(events) > page_evidence)
-    del page_events
-    md = report.report_markdown(events, result.graph, result.tables, title=title,
-                                documents=documents)
-    files["report.md"] = atomic_write_text(out / "report.md", md)
-    if result.skipped or result.excluded:
-        rows = ([(w, "rule", r) for w, r in result.excluded]
-                + [(w, "unreadable", r) for w, r in result.skipped])
-        skipped = pd.DataFrame(rows, columns=["path", "kind", "reason"])
-        files["skipped.csv"] = write_table(skipped, out / "skipped.csv")
-    return files
+        if parquet:
+            files["dyads.parquet"] = write_parquet(result.dyads, out / "dyads.parquet")
+        return files
+
+    def graphml():
+        return {"graph.graphml": write_graphml(result.full_graph, out / "graph.graphml")}
+
+    def gexf():
+        return {"graph.gexf": write_gexf(result.full_graph, out / "graph.gexf", events=events)}
+
+    def page():
+        page_events = _page_events(events, triggers, page_evidence, spool if streamed else None)
+        return {"graph.html": render.write_html(
+            out / "graph.html", result.full_graph, page_events, title=title,
+            documents=documents, max_nodes=max_nodes, seed=seed,
+            evidence_sampled=len(events) > page_evidence)}
+
+    def summary():
+        md = report.report_markdown(events, result.graph, result.tables, title=title,
+                                    documents=documents)
+        return {"report.md": atomic_write_text(out / "report.md", md)}
+
+    # The page is the largest job; Parquet stays in this process (pyarrow's
+    # threads and fork do not mix).
+    groups = [[page, parquet_copies], [gexf, graphml, tables, summary]]
+    if processes >= 3:
+        groups[1:] = [[gexf], [graphml, tables, summary]]
+    files = _run_writers(groups if processes > 1 else [sum(groups, [])])
+    return {name: files[name] for name in _FILE_ORDER if name in files}
+
+
+def _run_writers(groups: list) -> dict:
+    """Run groups of writer functions, the first here and each other one in a
+    forked process at the same time; return the files they wrote."""
+    children = []
+    if len(groups) > 1:
+        import multiprocessing
+        if "fork" not in multiprocessing.get_all_start_methods():
+            groups = [sum(groups, [])]
+    try:
+        if len(groups) > 1:
+            ctx = multiprocessing.get_context("fork")
+            for group in groups[1:]:
+                receive, send = ctx.Pipe(duplex=False)
+                proc = ctx.Process(target=_writer_process, args=(group, send), daemon=True)
+                proc.start()
+                send.close()
+                children.append((proc, receive))
+        files = {}
+        for write in groups[0]:
+            files.update(write())
+        for proc, receive in children:
+            try:
+                written, error = receive.recv()
+            except EOFError:
+                written, error = {}, (False, f"a writer process ended with code {proc.exitcode}")
+            proc.join()
+            if error is not None:
+                expected, message = error
+                raise (GraphkitError if expected else RuntimeError)(message)
+            files.update(written)
+        return files
+    finally:
+        for proc, _receive in children:
+            if proc.is_alive():
+                proc.terminate()
+            proc.join()
+
+
+def _writer_process(group: list, send) -> None:
+    """Body of a forked writer process: run the writers, send back what they
+    wrote or why they failed."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        files = {}
+        for write in group:
+            files.update(write())
+        send.send((files, None))
+    except GraphkitError as exc:
+        send.send(({}, (True, str(exc))))
+    except OSError as exc:
+        send.send(({}, (True, f"cannot write outputs: {exc.strerror or exc}")))
+    except BaseException:       # a bug: its traceback, in the main process
+        import traceback
+        send.send(({}, (False, "a writer process failed:\n" + traceback.format_exc())))
+    finally:
+        send.close()
 
 
 #: Columns that identify a group of events the page may show as one row.
@@ -848,6 +1145,12 @@ def _page_events(events: pd.DataFrame, triggers, limit: int, spool: EventSpool |
     filters and timelines still count every event while its size grows with
     the variety of the events rather than their number.
     """
+    import numpy as np
+    import pandas as pd
+
+    from .graph import events_frame
+    from .spool import TEXT_COLUMNS, text_sample
+
     n = len(events)
     keep = text_sample(events, limit)
     if spool is not None:           # texts were streamed to disk: read back the sample
@@ -895,7 +1198,10 @@ def load_output(path, *, actor_files: Iterable = ()) -> tuple[RunResult, pd.Data
         If there is no readable ``events.csv``, or a table beside it cannot be
         read (not UTF-8, not CSV, a needed column missing).
     """
+    import pandas as pd
+
     from .eventfiles import read_events
+    from .graph import events_frame, stances_frame
 
     p = Path(path)
     events_path = p / "events.csv" if p.is_dir() else p
@@ -928,6 +1234,8 @@ def load_output(path, *, actor_files: Iterable = ()) -> tuple[RunResult, pd.Data
 
 def _side_table(path: Path, required: tuple) -> pd.DataFrame | None:
     """A table written beside ``events.csv``, its cells cleaned; None when absent."""
+    from .export import read_table
+
     if not path.is_file():
         return None
     table = read_table(path, required=required, what=f"{path.name} (fix or remove it)")
@@ -936,6 +1244,9 @@ def _side_table(path: Path, required: tuple) -> pd.DataFrame | None:
 
 def _counts(values) -> list:
     """Whole non-negative counts from text ("12"); anything else 0."""
+    import numpy as np
+    import pandas as pd
+
     v = pd.to_numeric(pd.Series(list(values), dtype=object), errors="coerce").to_numpy(
         dtype="float64")
     ok = np.isfinite(v) & (v >= 0) & (v <= 2.0**53)

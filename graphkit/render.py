@@ -762,9 +762,14 @@ def _asset(name: str) -> str:
 
 
 def _vis_js() -> str:
-    import pyvis
+    # pyvis's file, found without importing pyvis (which imports IPython: 0.2 s)
+    import importlib.util
 
-    path = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("pyvis is not installed (it provides vis-network.min.js)")
+    root = Path(list(spec.submodule_search_locations)[0])
+    path = root / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
     code = path.read_text(encoding="utf-8")
     # The source-map comment would make developer tools fetch a file that is not there.
     return re.sub(r"//# sourceMappingURL=\S*\s*$", "", code)

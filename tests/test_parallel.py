@@ -6,7 +6,8 @@ import pytest
 from graphkit.pipeline import run
 from tests.conftest import SEED_DIR
 
-FILES = ("events.csv", "dyads.csv", "actors.csv", "graph.graphml")
+FILES = ("events.csv", "dyads.csv", "actors.csv", "agents.csv", "documents.csv", "stances.csv",
+         "graph.graphml", "graph.gexf", "graph.html", "report.md")
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +27,8 @@ def corpus(tmp_path_factory):
 
 
 def _outputs(corpus, out, **kw):
-    run([corpus], out, **kw)
+    res = run([corpus], out, **kw)
+    assert set(FILES) <= set(res.files)
     return {name: (out / name).read_bytes() for name in FILES}
 
 
@@ -111,3 +113,68 @@ def test_pool_workers_end_on_sigterm_whatever_handler_the_caller_set():
             assert pool.apply(signal.getsignal, (signal.SIGINT,)) == signal.SIG_IGN
     finally:
         signal.signal(signal.SIGTERM, old)
+
+
+def test_three_writer_processes_write_the_same_bytes(corpus, tmp_path):
+    assert _outputs(corpus, tmp_path / "serial") == _outputs(corpus, tmp_path / "w3", workers=3)
+
+
+def test_a_failing_writer_process_is_a_clear_error_and_changes_nothing(corpus, tmp_path,
+                                                                       monkeypatch):
+    import graphkit.export
+    from graphkit.errors import ExportError, GraphkitError
+
+    out = tmp_path / "out"
+    before = _outputs(corpus, out)
+
+    def broken(*args, **kwargs):
+        raise ExportError("cannot write graph.gexf: disk on fire")
+
+    # the writer process is forked, so it writes GEXF with this function
+    monkeypatch.setattr(graphkit.export, "write_gexf", broken)
+    with pytest.raises(GraphkitError, match="disk on fire"):
+        run([corpus], out, workers=2)
+    assert {name: (out / name).read_bytes() for name in FILES} == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+@pytest.fixture(scope="module")
+def event_files(tmp_path_factory):
+    """Several GDELT, ICEWS and events.csv files (copies of the fixtures), one broken."""
+    from tests.conftest import ROOT
+    fixtures = ROOT / "tests" / "fixtures" / "eventfiles"
+    d = tmp_path_factory.mktemp("eventfiles")
+    for i in range(4):
+        for name in ("gdelt2_sample.export.CSV", "icews_sample.tab", "events.csv"):
+            (d / f"{i}_{name}").write_bytes((fixtures / name).read_bytes())
+    # a zip whose start reads as GDELT and whose end is corrupt (CRC error)
+    import io
+    import zipfile
+    data = (fixtures / "gdelt2_sample.export.CSV").read_bytes()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr("x.export.CSV", data * (1 + (1 << 17) // len(data)))
+    raw = bytearray(buf.getvalue())
+    raw[len(raw) // 2] ^= 0xFF
+    (d / "9_broken.export.CSV.zip").write_bytes(bytes(raw))
+    return d
+
+
+@pytest.mark.parametrize("mode", [dict(workers=2), dict(dask="local")])
+def test_event_files_read_in_parallel_give_the_same_outputs(event_files, tmp_path, mode):
+    if "dask" in mode:
+        pytest.importorskip("dask.distributed", reason="dask.distributed is not installed")
+    serial = run([event_files], tmp_path / "serial")
+    parallel = run([event_files], tmp_path / "parallel", **mode)
+    names = ("events.csv", "dyads.csv", "actors.csv", "graph.graphml", "graph.gexf",
+             "skipped.csv")
+    for name in names:
+        assert (tmp_path / "serial" / name).read_bytes() == (
+            tmp_path / "parallel" / name).read_bytes(), name
+    assert len(serial.imports) == 12
+    assert {p: r.as_dict() for p, r in serial.imports.items()} == {
+        p: r.as_dict() for p, r in parallel.imports.items()}
+    for report in parallel.imports.values():        # every row accounted for
+        d = report.as_dict()
+        assert d["rows_read"] == d["rows_mapped"] + sum(d["rejected"].values())
+    assert [p for p, _ in parallel.skipped] == [str(event_files / "9_broken.export.CSV.zip")]
