@@ -16,6 +16,29 @@ from .errors import GraphkitError
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+def _window(command):
+    """--since and --until, given to the command as ``since`` and ``until``."""
+    command = click.option("--until", default=None, metavar="DATE",
+                           help="Only events dated up to DATE (YYYY-MM-DD, YYYY-MM or YYYY).")(
+        command)
+    return click.option("--since", default=None, metavar="DATE",
+                        help="Only events dated from DATE (YYYY-MM-DD, YYYY-MM or YYYY).")(
+        command)
+
+
+def _answer_format(command):
+    return click.option("--format", "fmt", default="text", show_default=True,
+                        type=click.Choice(["text", "md", "csv"]),
+                        help="text tables, Markdown, or CSV of the main table.")(command)
+
+
+def _actors_option(command):
+    return click.option("--actors", "actor_files", multiple=True,
+                        type=click.Path(path_type=Path),
+                        help="The run's CSV of extra parties/aliases or officials (repeatable).")(
+        command)
+
+
 def _sigterm(signum, frame):  # pragma: no cover - signal handler
     raise KeyboardInterrupt
 
@@ -83,9 +106,10 @@ def cli():
 @click.option("--excel", is_flag=True,
               help="Write the CSV files for spreadsheets: UTF-8 with BOM, formula cells as text.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@_window
 def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, title,
             max_nodes, page_evidence, seed, fmt, metadata, date_pattern, exclude, dedupe,
-            strict, excel, quiet):
+            strict, excel, quiet, since, until):
     """Extract events from documents and write the graph, tables and page.
 
     PATHS are files or folders (searched recursively) of .txt, .md, .html,
@@ -108,7 +132,7 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
                              max_nodes=max_nodes, echo_skips=not quiet, fmt=fmt, dask=dask,
                              strict=strict, page_evidence=page_evidence, metadata=metadata,
                              date_pattern=date_pattern, exclude=exclude,
-                             dedupe=dedupe,
+                             dedupe=dedupe, since=since, until=until,
                              excel=excel).validate()
         if workers is None:
             n_files = sum(len(find_files(p, exclude_globs=exclude)) for p in paths
@@ -129,6 +153,10 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
                    f"sentences of earlier documents (syndicated copies?); "
                    + ("--dedupe dropped them" if dedupe else "--dedupe counts them once")
                    + " (documents.csv: repeated, repeats_of)")
+    dated, undated = result.outside_window
+    if dated or undated:
+        click.echo(f"{dated + undated} documents left out by --since/--until "
+                   f"({dated} dated outside, {undated} undated)")
     if result.skipped or result.excluded:
         click.echo(skip_summary(result.skipped, result.excluded,
                                 result.files.get("skipped.csv", "skipped.csv")))
@@ -177,11 +205,14 @@ def eval_cmd(gold, out_path, extractor, actor_files):
               help="The run's CSV of extra parties/aliases or officials (repeatable).")
 @click.option("--excel", is_flag=True,
               help="Write the tables for spreadsheets: UTF-8 with BOM, formula cells as text.")
-def analyze_cmd(source, out_dir, seed, top, actor_files, excel):
+@_window
+def analyze_cmd(source, out_dir, seed, top, actor_files, excel, since, until):
     """Analyse an output folder (or an events.csv) again and print the key tables.
 
     Writes centrality, communities, blocs and balance, strongest cooperative,
-    conflictual and mixed pairs, issues and the monthly timeline as CSV files.
+    conflictual and mixed pairs, issues and the monthly timeline as CSV files,
+    and prints the key tables ranked by importance (parties by events, then
+    PageRank).
 
     \b
     Example:
@@ -193,10 +224,14 @@ def analyze_cmd(source, out_dir, seed, top, actor_files, excel):
     from .export import write_excel_csv
     from .pipeline import load_output
 
+    from .query import ranked_centrality
+
     with _errors():
-        result, _docs = load_output(source, actor_files=actor_files)
+        result, _docs = load_output(source, actor_files=actor_files, since=since, until=until)
         tables = analyze(result.events, actors=result.actors, seed=seed, top=top,
                          graph=result.graph)
+        shown = dict(tables, centrality=ranked_centrality(result.graph, tables["centrality"])
+                     if "centrality" in tables else None)
         target = out_dir or ((source if source.is_dir() else source.parent) / "analysis")
         paths = write_tables(tables, target)
         for path in paths if excel else ():
@@ -204,8 +239,8 @@ def analyze_cmd(source, out_dir, seed, top, actor_files, excel):
     with pd.option_context("display.width", 120, "display.max_columns", 12,
                            "display.max_colwidth", 40):
         for name in ("summary", "centrality", "top_cooperative", "top_conflictual",
-                     "balance"):
-            table = tables.get(name)
+                     "most_mixed", "balance"):
+            table = shown.get(name)
             if table is not None and len(table):
                 click.echo(f"\n== {name} ==")
                 click.echo(table.head(top).to_string(index=False))
@@ -223,7 +258,8 @@ def analyze_cmd(source, out_dir, seed, top, actor_files, excel):
               help="The run's CSV of extra parties/aliases or officials (repeatable).")
 @click.option("--excel", is_flag=True,
               help="CSV files for spreadsheets: UTF-8 with BOM, formula cells as text.")
-def export_cmd(source, formats, out_dir, actor_files, excel):
+@_window
+def export_cmd(source, formats, out_dir, actor_files, excel, since, until):
     """Write the graph of an output folder in other formats, without extracting again.
 
     Give the run's --actors files again to get the same graph as the run.
@@ -238,7 +274,7 @@ def export_cmd(source, formats, out_dir, actor_files, excel):
     from .pipeline import load_output, output_tables
 
     with _errors():
-        result, docs = load_output(source, actor_files=actor_files)
+        result, docs = load_output(source, actor_files=actor_files, since=since, until=until)
         target = Path(out_dir or (source if source.is_dir() else source.parent))
         written = []
         for fmt in formats:
@@ -261,6 +297,99 @@ def export_cmd(source, formats, out_dir, actor_files, excel):
                 written.append(write_xlsx(output_tables(result, docs), target / "tables.xlsx"))
     for path in written:
         click.echo(f"  {path}")
+
+
+@cli.command("pair", context_settings=CONTEXT)
+@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("party_a")
+@click.argument("party_b")
+@_answer_format
+@_window
+@_actors_option
+def pair_cmd(source, party_a, party_b, fmt, since, until, actor_files):
+    """One relation: counts by category and modality, its timeline by month, and
+    its evidence sentences with document and date.
+
+    SOURCE is an output folder (or its events.csv); parties are ids or names.
+
+    \b
+    Example:
+        graphkit pair output/ RUS UKR
+        graphkit pair output/ Russia Ukraine --since 2022-02-24 --format csv > rus_ukr.csv
+    """
+    from .pipeline import load_output
+    from .query import pair_report
+
+    with _errors():
+        result, _docs = load_output(source, actor_files=actor_files, since=since, until=until)
+        text = pair_report(result.events, result.graph, party_a, party_b).render(fmt)
+    click.echo(text, nl=False)
+
+
+@cli.command("party", context_settings=CONTEXT)
+@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("party")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Rows in the partner and rival tables.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for communities.")
+@_answer_format
+@_window
+@_actors_option
+def party_cmd(source, party, top, seed, fmt, since, until, actor_files):
+    """One party: partners, rivals, centrality, community and events by month.
+
+    \b
+    Example:
+        graphkit party output/ RUS
+        graphkit party output/ China --format md
+    """
+    from .pipeline import load_output
+    from .query import party_report
+
+    with _errors():
+        result, _docs = load_output(source, actor_files=actor_files, since=since, until=until)
+        cent = result.tables.get("centrality") if seed == 0 else None
+        text = party_report(result.events, result.graph, party, cent=cent, seed=seed,
+                            top=top).render(fmt)
+    click.echo(text, nl=False)
+
+
+@cli.command("compare", context_settings=CONTEXT)
+@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("other", required=False, type=click.Path(path_type=Path))
+@click.option("--split", "split_date", default=None, metavar="DATE",
+              help="Compare the events before DATE with those from DATE on.")
+@_answer_format
+@_window
+@_actors_option
+def compare_cmd(source, other, split_date, fmt, since, until, actor_files):
+    """Relations that appeared, disappeared or changed sign, with their event counts:
+    before and after a date in one output folder, or between two folders.
+
+    \b
+    Example:
+        graphkit compare output/ --split 2022-02-24
+        graphkit compare run_2021/ run_2022/
+    """
+    from .pipeline import load_output
+    from .query import compare_report
+
+    if (other is None) == (split_date is None):
+        raise click.UsageError("give either a second output folder or --split DATE")
+    with _errors():
+        first, _docs = load_output(source, actor_files=actor_files, since=since, until=until)
+        if other is None:
+            answer = compare_report(first.events, D=first.graph, split_date=split_date,
+                                    labels=(f"before {split_date}", f"from {split_date}"))
+        else:
+            import networkx as nx
+
+            second, _docs = load_output(other, actor_files=actor_files, since=since,
+                                        until=until)
+            names = nx.compose(first.graph, second.graph)
+            answer = compare_report(first.events, second.events, D=names,
+                                    labels=(str(source), str(other)))
+    click.echo(answer.render(fmt), nl=False)
 
 
 def main():  # pragma: no cover - console entry point

@@ -77,6 +77,8 @@ class RunResult:
     #: events whose sentence gave events in an earlier document, and their documents
     repeated: int = 0
     repeated_documents: int = 0
+    #: documents left out by ``since``/``until``: (dated outside, undated)
+    outside_window: tuple = (0, 0)
     imports: dict = field(default_factory=dict)
     stances: pd.DataFrame = field(default_factory=lambda: _pandas().DataFrame())
     full_graph: nx.DiGraph = field(default_factory=lambda: _networkx().DiGraph())
@@ -309,11 +311,14 @@ def _dask_client(scheduler: str):
 
 
 def extract_events(docs: Iterable[Document], *, extractor: str = "rules.v1",
-                   actor_files: tuple = (), workers: int = 1, progress: bool = False,
+                   actor_files: tuple = (), workers: int = 1, progress: bool | int = False,
                    registry: Registry | None = None, dask: str | None = None
                    ) -> Iterator[tuple]:
     """Run an extractor over documents; yield ``(doc, sentences, event_rows,
     mentions, agents, stances)`` per document, in input order.
+
+    ``progress`` shows a progress bar (tqdm) on stderr: ``True`` counts
+    documents, a number is the expected total (for the bar and its ETA).
 
     With ``workers > 1`` documents go to worker processes in batches; with
     ``dask`` (a scheduler address such as ``tcp://host:8786``, or ``"local"``
@@ -322,21 +327,42 @@ def extract_events(docs: Iterable[Document], *, extractor: str = "rules.v1",
     """
     runner = _Runner(extractor=extractor, actor_files=actor_files, workers=workers,
                      registry=registry, dask=dask)
-    count = 0
+    bar = _progress_bar(progress)
     try:
         for (_kind, docs_sent), results in runner.map(_tasks(docs)):
             for doc, r in zip(docs_sent, results):
-                count += 1
-                _progress(progress, count)
+                if bar is not None:
+                    bar.update()
                 yield (doc, *r)
     finally:
         runner.close()
-        _progress(progress, count, done=True)
+        if bar is not None:
+            bar.close()
 
 
-def _progress(on: bool, count: int, done: bool = False) -> None:
-    if on and (done and count >= 10 or not done and count % 10 == 0):
-        print(f"\r  {count} documents", end="\n" if done else "", file=sys.stderr, flush=True)
+def _progress_bar(progress: bool | int):
+    """A tqdm bar over documents on stderr, or None; a whole number is the total."""
+    if progress is False or progress is None:
+        return None
+    from tqdm import tqdm
+
+    total = progress if not isinstance(progress, bool) and progress > 0 else None
+    return tqdm(total=total, unit="doc", desc="extracting", file=sys.stderr, leave=False,
+                dynamic_ncols=True)
+
+
+def _document_total(inputs, exclude_globs, taken) -> int | None:
+    """How many documents the inputs hold, when every file is one document
+    (JSONL and CSV files hold an unknown number: None)."""
+    from .sources import find_files
+
+    n = 0
+    for p in inputs:
+        for f, _id in find_files(p, exclude_globs=exclude_globs):
+            if f.suffix.lower() in (".jsonl", ".csv"):
+                return None
+            n += Path(os.path.realpath(f)) not in taken
+    return n
 
 
 # ---------------------------------------------------------------------------
@@ -431,7 +457,8 @@ class RunOptions:
     title : str, optional
         Corpus name shown in the page and report (default: the first input's name).
     progress : bool, optional (default=False)
-        Print a document counter on stderr.
+        Show a progress bar (tqdm) with the number of documents, and their total
+        and an ETA when every input file is one document.
     echo_skips : bool, optional (default=False)
         Print each skipped file or record on stderr as it is skipped.
     seed : int, optional (default=0)
@@ -460,6 +487,9 @@ class RunOptions:
         drop the events of its later copies. Without it they are kept and
         flagged in ``documents.csv`` (``repeated``, ``repeats_of``). A sentence
         repeated within a document always counts once.
+    since, until : str, optional
+        Keep only documents (and imported events) dated in this window: a day
+        (``2022-02-24``), a month or a year. Undated documents are left out.
 
     Raises
     ------
@@ -494,6 +524,8 @@ class RunOptions:
     exclude: tuple = ()
     excel: bool = False
     dedupe: bool = False
+    since: str | None = None
+    until: str | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "actor_files", tuple(self.actor_files))
@@ -515,6 +547,11 @@ class RunOptions:
             raise GraphkitError("the text column name is empty")
         if self.date_pattern is not None:
             check_date_pattern(self.date_pattern)
+        from .sources import window_bound
+
+        lo, hi = window_bound(self.since, "since"), window_bound(self.until, "until")
+        if lo and hi and lo > hi:
+            raise GraphkitError(f"--since {self.since} is after --until {self.until}")
         if self.metadata is not None and not os.path.isfile(self.metadata):
             raise SourceError(f"no such metadata file: {_short(self.metadata)}")
         return self
@@ -582,6 +619,12 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
     if event_files:     # built before worker processes fork, so that they share them
         from .eventfiles import load_tables
         load_tables()
+    outside = [0, 0]            # documents left out by the window: dated, undated
+    if opts.since or opts.until:
+        from .sources import window_bound
+
+        docs = _in_window(docs, window_bound(opts.since, "since"),
+                          window_bound(opts.until, "until"), outside)
 
     # Workers start now; the imports below happen while they extract. Events
     # stream into the staging folder of the outputs as they come; only a slim
@@ -610,6 +653,10 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
         imports: dict = {}
         sentences = 0
         repeated = SentenceFilter(across=opts.dedupe)
+        if opts.since or opts.until:
+            from .query import window_mask
+        bar = _progress_bar(opts.progress and (
+            _document_total(doc_inputs, opts.exclude, taken | outputs) or True))
         for task, value in runner.map(_tasks(docs, event_files)):
             if task[0] == "file":
                 path, fmt, frames, report, error = value
@@ -620,6 +667,9 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
                 if opts.strict:
                     _check_strict(path, fmt, report)
                 for frame in frames:
+                    if opts.since or opts.until:
+                        frame = frame[window_mask(frame["date"], since=opts.since,
+                                                  until=opts.until)]
                     spool.add_frame(frame)
                 continue
             for doc, (n_sent, ev_rows, ment, ags, sts) in zip(task[1], value):
@@ -633,13 +683,15 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
                 doc_rows.append((doc.doc_id, doc.title, doc.date, doc.date_source, doc.url,
                                  n_sent, len(ev_rows), repeats.repeated, repeats.first_seen)
                                 + tuple(v for _k, v in doc.meta))
-                _progress(opts.progress, len(doc_rows))
+                if bar is not None:
+                    bar.update()
                 for k, v in ment.items():
                     mentions[k] = mentions.get(k, 0) + v
                 for k, v in ags.items():
                     agents[k] = agents.get(k, 0) + v
         runner.close()
-        _progress(opts.progress, len(doc_rows), done=True)
+        if bar is not None:
+            bar.close()
         if not doc_rows and not imports:
             where = ", ".join(str(p) for p in inputs)
             reasons = "; ".join(f"{p}: {r}" for p, r in skipped.items[:3])
@@ -656,6 +708,7 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
                                agents=agents, seed=opts.seed, stances=stances,
                                dyads=spool.dyads.table())
         result.documents = len(doc_rows)
+        result.outside_window = tuple(outside)
         result.repeated = int(documents["repeated"].sum())
         result.repeated_documents = int((documents["repeated"] > 0).sum())
         result.sentences = sentences
@@ -704,6 +757,18 @@ def _check_strict(path, fmt: str, report) -> None:
         line = (report.examples.get(reason) or ["?"])[0]
         raise SourceError(f"{printable(path)}: {bad} malformed rows (--strict); "
                           f"first: line {line}: {reason}")
+
+
+def _in_window(docs, lo, hi, outside: list):
+    """The documents dated from ``lo`` to ``hi``; ``outside`` counts the others
+    (dated outside, undated)."""
+    for doc in docs:
+        if not doc.date:
+            outside[1] += 1
+        elif (lo and doc.date < lo) or (hi and doc.date > hi):
+            outside[0] += 1
+        else:
+            yield doc
 
 
 def _missing_folders(out_dir) -> list:
@@ -1181,7 +1246,8 @@ def _page_events(events: pd.DataFrame, triggers, limit: int, spool: EventSpool |
     return pd.concat([sample, merged], ignore_index=True)
 
 
-def load_output(path, *, actor_files: Iterable = ()) -> tuple[RunResult, pd.DataFrame]:
+def load_output(path, *, actor_files: Iterable = (), since=None, until=None
+                ) -> tuple[RunResult, pd.DataFrame]:
     """Rebuild graphs and tables from an output folder (or an ``events.csv``)
     without extracting again; return the result and the documents table.
 
@@ -1190,7 +1256,8 @@ def load_output(path, *, actor_files: Iterable = ()) -> tuple[RunResult, pd.Data
     ``documents.csv``, ``actors.csv`` (mention counts), ``agents.csv`` (the
     officials who acted for each party) and ``stances.csv``, in the plain or the
     ``--excel`` form. With the same ``actor_files`` as the run, the graph is the
-    one :func:`run` wrote.
+    one :func:`run` wrote. ``since`` and ``until`` keep the events of a date
+    window (see :func:`graphkit.query.date_window`).
 
     Raises
     ------
@@ -1210,6 +1277,10 @@ def load_output(path, *, actor_files: Iterable = ()) -> tuple[RunResult, pd.Data
     reader = read_events(events_path, format="events")
     frames = [c.drop(columns=["weight"], errors="ignore") for c in reader]
     events = events_frame(pd.concat(frames, ignore_index=True)) if frames else events_frame()
+    if since is not None or until is not None:
+        from .query import date_window
+
+        events = date_window(events, since=since, until=until)
     folder = events_path.parent
     documents = _side_table(folder / "documents.csv", ("doc_id",))
     actors = _side_table(folder / "actors.csv", ("id",))

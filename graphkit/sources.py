@@ -9,6 +9,7 @@ file (and the line, for JSONL and CSV records).
 
 from __future__ import annotations
 
+import calendar
 import csv
 import errno
 import functools
@@ -44,6 +45,7 @@ __all__ = [
     "markdown_to_text",
     "find_date",
     "parse_date",
+    "window_bound",
     "date_from_name",
     "check_date_pattern",
     "skip_rule",
@@ -996,6 +998,32 @@ def parse_date(value) -> tuple[str, str]:
             if iso:
                 return iso, "day"
     return "", ""
+
+
+def window_bound(value, which: str) -> str | None:
+    """A ``--since``/``--until`` bound as ``YYYY-MM-DD`` (a month or year widened to its
+    first day for ``since`` and its last for ``until``), or None.
+
+    Examples
+    --------
+    >>> window_bound("2022-02", "until"), window_bound("2021", "since")
+    ('2022-02-28', '2021-01-01')
+    """
+    if value is None or value == "":
+        return None
+    text = value.strftime("%Y-%m-%d") if hasattr(value, "strftime") else str(value).strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text)
+    try:
+        if m is None:
+            raise ValueError
+        y = int(m.group(1))
+        mo = int(m.group(2)) if m.group(2) else (1 if which == "since" else 12)
+        last = calendar.monthrange(y, mo)[1]
+        d = int(m.group(3)) if m.group(3) else (1 if which == "since" else last)
+        return _date(y, mo, d).isoformat()
+    except (ValueError, calendar.IllegalMonthError):
+        raise SourceError(f"--{which} must be a date (YYYY-MM-DD, YYYY-MM or YYYY), "
+                            f"not {value!r}") from None
 
 
 # Dates in file and folder names, most precise first; separators and digits
