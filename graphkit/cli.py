@@ -143,9 +143,10 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
         result = run(paths, out_dir, options, workers=workers)
     if quiet:
         return
+    agreements = f", {result.agreements} agreements" if result.agreements else ""
     click.echo(f"{result.documents} documents, {result.sentences} sentences, "
                f"{len(result.analysed_events)} events, {result.parties} parties, "
-               f"{len(result.dyads)} dyads in {result.seconds:.2f} s")
+               f"{len(result.dyads)} dyads{agreements} in {result.seconds:.2f} s")
     for path, report in result.imports.items():
         click.echo(f"{path}: {report.summary()}")
     if result.repeated:

@@ -89,7 +89,13 @@ class RunResult:
 
     @property
     def parties(self) -> int:
+        """Parties that take part in at least one event (agreements not included)."""
         return self.graph.number_of_nodes()
+
+    @property
+    def agreements(self) -> int:
+        """Named agreements parties took a stance on (nodes of ``full_graph``)."""
+        return sum(1 for _, k in self.full_graph.nodes(data="kind") if k == "agreement")
 
     @property
     def events(self) -> pd.DataFrame:
@@ -852,7 +858,7 @@ def build_outputs(events: pd.DataFrame, documents: pd.DataFrame | None = None, *
     """
     import pandas as pd
 
-    from . import analysis
+    from . import analysis, report
     from .graph import _plain, build_dyad_graph, dyad_table, stances_frame, with_agreements
 
     registry = registry if registry is not None else load_registry()
@@ -864,18 +870,15 @@ def build_outputs(events: pd.DataFrame, documents: pd.DataFrame | None = None, *
     tables = analysis.analyze(events, actors=known, seed=seed, graph=D) if len(events) else {}
     cent = tables.get("centrality")
     actors = known.copy()
-    activity = {n: d.get("events", 0) for n, d in D.nodes(data=True)}   # from node_table
-    actors["events"] = actors["id"].map(activity).fillna(0).astype("int64")
-    degree = {n: len(set(D.predecessors(n)) | set(D.successors(n))) for n in D.nodes}
+    # one count per party everywhere (report, actors.csv, GraphML, page): report.party_counts
+    counts = report.party_counts(events)
+    for n in D.nodes:
+        D.nodes[n]["events"] = int(counts.at[n, "events"]) if n in counts.index else 0
+    actors["events"] = actors["id"].map(counts["events"]).fillna(0).astype("int64")
+    degree = {n: len((set(D.predecessors(n)) | set(D.successors(n))) - {n}) for n in D.nodes}
     actors["degree"] = actors["id"].map(degree).fillna(0).astype("int64")
-    coop = {n: 0 for n in D.nodes}
-    conf = {n: 0 for n in D.nodes}
-    for u, v, d in D.edges(data=True):
-        for n in (u, v):
-            coop[n] += int(d.get("cooperative", 0))
-            conf[n] += int(d.get("conflictual", 0))
-    actors["cooperation"] = actors["id"].map(coop).fillna(0).astype("int64")
-    actors["conflict"] = actors["id"].map(conf).fillna(0).astype("int64")
+    actors["cooperation"] = actors["id"].map(counts["cooperative"]).fillna(0).astype("int64")
+    actors["conflict"] = actors["id"].map(counts["conflictual"]).fillna(0).astype("int64")
     if cent is not None and len(cent):
         c = cent.set_index("id")
         for col in ("community", "bloc", "pagerank", "betweenness"):
@@ -1122,8 +1125,10 @@ def _write_staged(result: RunResult, out: Path, *, documents, title, triggers, m
             evidence_sampled=len(events) > page_evidence)}
 
     def summary():
+        mentioned_only = int((result.actors["events"] == 0).sum()) if len(result.actors) else 0
         md = report.report_markdown(events, result.graph, result.tables, title=title,
-                                    documents=documents)
+                                    documents=documents, agreements=result.agreements,
+                                    mentioned_only=mentioned_only)
         return {"report.md": atomic_write_text(out / "report.md", md)}
 
     # The page is the largest job; Parquet stays in this process (pyarrow's

@@ -5,17 +5,74 @@ from __future__ import annotations
 import math
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from .errors import AnalysisError
 
-__all__ = ["report_markdown", "escape_cell"]
+__all__ = ["report_markdown", "escape_cell", "party_counts", "PARTY_COUNTS"]
 
 _TOP_PARTIES = 10
 _MAX_MEMBERS = 8
 
+#: What a party's event count counts, in the report, ``actors.csv`` and the page.
+PARTY_COUNTS = "every event in events.csv it is the source or target of, each once"
 
-def report_markdown(events, D, tables, *, title, documents=None):
+
+def party_counts(events: pd.DataFrame, *, weights=None) -> pd.DataFrame:
+    """Events per party, as the report, ``actors.csv`` and the explorer page count them.
+
+    A party's events are the events it is the source or the target of, each
+    counted once (an event with itself too, and an event with no target);
+    ``cooperative`` and ``conflictual`` are those of them with polarity +1 or
+    -1 that are not negated.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Rows with the ``events.csv`` columns ``source``, ``target``,
+        ``polarity`` and ``negated``.
+    weights : array-like of int, optional
+        Events each row stands for (default 1 each).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by party id (sorted), columns ``events``, ``cooperative``,
+        ``conflictual`` (int64).
+
+    Examples
+    --------
+    >>> from graphkit.graph import events_frame
+    >>> ev = events_frame([
+    ...     dict(event_id="e1", source="USA", target="UKR", polarity=1),
+    ...     dict(event_id="e2", source="USA", target="USA", polarity=-1),
+    ...     dict(event_id="e3", source="USA", target="", polarity=1, negated=True)])
+    >>> party_counts(ev).loc["USA"].tolist(), party_counts(ev).loc["UKR"].tolist()
+    ([3, 1, 1], [1, 1, 0])
+    """
+    n = len(events)
+    source = events["source"].astype(str).to_numpy() if n else np.array([], dtype=object)
+    target = events["target"].astype(str).to_numpy() if n else np.array([], dtype=object)
+    w = np.ones(n, dtype="int64") if weights is None else np.asarray(weights, dtype="int64")
+    pol = pd.to_numeric(events["polarity"], errors="coerce").fillna(0).to_numpy() if n else w
+    neg = events["negated"].astype(bool).to_numpy() if n else np.zeros(0, dtype=bool)
+    coop = np.where(~neg & (pol > 0), w, 0)
+    conf = np.where(~neg & (pol < 0), w, 0)
+    second = (target != "") & (target != source)
+    frame = pd.DataFrame({
+        "id": np.concatenate([source, target[second]]),
+        "events": np.concatenate([w, w[second]]),
+        "cooperative": np.concatenate([coop, coop[second]]),
+        "conflictual": np.concatenate([conf, conf[second]]),
+    })
+    frame = frame[frame["id"] != ""]
+    out = frame.groupby("id", sort=True)[["events", "cooperative", "conflictual"]].sum()
+    return out.astype("int64")
+
+
+def report_markdown(events, D, tables, *, title, documents=None, agreements=0,
+                    mentioned_only=0):
     """A Markdown report of an analysis, each table introduced by a sentence from its numbers.
 
     Parameters
@@ -32,6 +89,12 @@ def report_markdown(events, D, tables, *, title, documents=None):
     documents : int or sized collection, optional
         Number of documents read (or the documents); by default the distinct ``doc_id``
         values of ``events``, which misses documents without events.
+    agreements : int, optional (default=0)
+        Named agreements parties took a stance on (nodes of kind ``agreement`` in the
+        page and GraphML); counted apart from the parties.
+    mentioned_only : int, optional (default=0)
+        Parties ``actors.csv`` lists because they are mentioned, though they take part
+        in no event; counted apart from the parties.
 
     Returns
     -------
@@ -71,8 +134,9 @@ def report_markdown(events, D, tables, *, title, documents=None):
 
     names = {v: _label(v, D.nodes[v].get("name", "")) for v in D}
     out = [f"# {_inline(title)}", ""]
-    out += _corpus(events, D, tables, documents)
-    out += _parties(tables.get("centrality"), names)
+    counts = party_counts(events)
+    out += _corpus(events, D, tables, documents, agreements, mentioned_only)
+    out += _parties(tables.get("centrality"), names, counts)
     out += _pairs(tables.get("top_cooperative"), "cooperative")
     out += _pairs(tables.get("top_conflictual"), "conflictual")
     out += _pairs(tables.get("most_mixed"), "mixed")
@@ -117,7 +181,7 @@ def escape_cell(value):
 # --------------------------------------------------------------------------- sections
 
 
-def _corpus(events, D, tables, documents):
+def _corpus(events, D, tables, documents, agreements=0, mentioned_only=0):
     n_docs = _documents(events, documents)
     n_events = len(events)
     negated = int(events["negated"].astype(bool).sum()) if "negated" in events else 0
@@ -140,6 +204,16 @@ def _corpus(events, D, tables, documents):
         extra.append(f"{_n(undated, 'event')} {'has' if undated == 1 else 'have'} no date")
     if extra:
         text += " " + "; ".join(extra) + "."
+    apart = []
+    if mentioned_only:
+        apart.append(f"{_n(mentioned_only, 'more party', 'more parties')} "
+                     f"{'is' if mentioned_only == 1 else 'are'} mentioned without taking part "
+                     "in an event (listed in actors.csv with 0 events)")
+    if agreements:
+        apart.append(f"parties took stances on {_n(agreements, 'named agreement')} "
+                     "(stances.csv; drawn as agreement nodes on the page, not counted as parties)")
+    if apart:
+        text += " " + "; ".join(a[0].upper() + a[1:] for a in apart) + "."
     lines += [text, ""]
     rows = [
         ("Documents", n_docs),
@@ -147,6 +221,8 @@ def _corpus(events, D, tables, documents):
         ("Negated events", negated),
         ("Undated events", undated),
         ("Parties", parties),
+        ("Parties mentioned without events", mentioned_only),
+        ("Agreements with stances", agreements),
         ("Directed dyads", D.number_of_edges()),
         ("First date", dated.min() if len(dated) else ""),
         ("Last date", dated.max() if len(dated) else ""),
@@ -155,38 +231,56 @@ def _corpus(events, D, tables, documents):
     return lines
 
 
-def _parties(cent, names):
+def _parties(cent, names, counts):
     lines = ["## Top parties", ""]
-    if cent is None or cent.empty:
+    if cent is None or cent.empty or counts.empty:
         return lines + ["No parties.", ""]
-    c = cent.sort_values(["strength", "pagerank", "id"], ascending=[False, False, True],
-                         kind="mergesort").head(_TOP_PARTIES)
+    info = ["partners", "pagerank", "betweenness", "community", "bloc"]
+    c = counts.reset_index().merge(cent[["id"] + [k for k in info if k in cent.columns]],
+                                   on="id", how="left")
+    for k in info:
+        if k not in c.columns:
+            c[k] = float("nan")
+    c = c.sort_values(["events", "pagerank", "id"], ascending=[False, False, True],
+                      kind="mergesort", na_position="last")
     first = c.iloc[0]
     text = (f"{names.get(first['id'], first['id'])} takes part in the most events: "
-            f"{_n(int(first['strength']), 'event')} ({int(first['cooperative'])} cooperative, "
-            f"{int(first['conflictual'])} conflictual) with "
-            f"{_n(int(first['partners']), 'partner')}.")
-    by_pr = cent.sort_values(["pagerank", "id"], ascending=[False, True], kind="mergesort")
-    top_pr = by_pr.iloc[0]
-    if len(cent) > 1 and top_pr["id"] != first["id"]:
-        text += (f" {names.get(top_pr['id'], top_pr['id'])} ranks first by PageRank on "
-                 f"cooperation ({top_pr['pagerank']:.3f}).")
-    elif len(cent) > 1:
-        text += f" It also ranks first by PageRank on cooperation ({top_pr['pagerank']:.3f})."
+            f"{_n(int(first['events']), 'event')} ({int(first['cooperative'])} cooperative, "
+            f"{int(first['conflictual'])} conflictual)")
+    if not math.isnan(first["partners"]):
+        text += f" with {_n(int(first['partners']), 'partner')}"
+    text += "."
+    ranked = c.dropna(subset=["pagerank"])
+    if len(ranked) > 1:
+        top_pr = ranked.sort_values(["pagerank", "id"], ascending=[False, True],
+                                    kind="mergesort").iloc[0]
+        if top_pr["id"] != first["id"]:
+            text += (f" {names.get(top_pr['id'], top_pr['id'])} ranks first by PageRank on "
+                     f"cooperation ({top_pr['pagerank']:.3f}).")
+        else:
+            text += f" It also ranks first by PageRank on cooperation ({top_pr['pagerank']:.3f})."
     lines += [text, ""]
     header = ["#", "Party", "Events", "Cooperative", "Conflictual", "Partners", "PageRank",
               "Betweenness"]
-    has_groups = "community" in c.columns and "bloc" in c.columns
+    has_groups = c["community"].notna().any() and c["bloc"].notna().any()
     if has_groups:
         header += ["Community", "Bloc"]
     rows = []
-    for i, r in enumerate(c.itertuples(index=False), 1):
-        row = [i, _full(r.id, r.name), int(r.strength), int(r.cooperative),
-               int(r.conflictual), int(r.partners), f"{r.pagerank:.4f}", f"{r.betweenness:.4f}"]
+    for i, r in enumerate(c.head(_TOP_PARTIES).itertuples(index=False), 1):
+        row = [i, _full(r.id, names.get(r.id, r.id)), int(r.events), int(r.cooperative),
+               int(r.conflictual), _whole(r.partners), _fixed(r.pagerank), _fixed(r.betweenness)]
         if has_groups:
-            row += [int(r.community), int(r.bloc)]
+            row += [_whole(r.community), _whole(r.bloc)]
         rows.append(row)
     return lines + _table(header, rows)
+
+
+def _whole(value):
+    return "" if value is None or math.isnan(value) else int(value)
+
+
+def _fixed(value):
+    return "" if value is None or math.isnan(value) else f"{value:.4f}"
 
 
 _PAIR_TEXT = {
@@ -343,9 +437,10 @@ def _method(summary):
     metrics = _metrics(summary)
     notes = [x for x in str(metrics.get("notes", "") or "").split("; ") if x]
     lines = ["## Method", ""]
-    text = ("Cooperative and conflictual counts leave out negated events; a pair's sign is "
-            "the sign of its net intensity summed over both directions. Communities come "
-            "from Louvain on cooperative counts")
+    text = ("A party's events are " + PARTY_COUNTS + " (the explorer page and actors.csv "
+            "count the same). Cooperative and conflictual counts leave out negated events; a "
+            "pair's sign is the sign of its net intensity summed over both directions. "
+            "Communities come from Louvain on cooperative counts")
     if "seed" in metrics:
         text += f" (seed {metrics['seed']})"
     text += "."
