@@ -91,6 +91,8 @@ def cli():
               help="Events whose sentences the page embeds (events.csv has them all).")
 @click.option("--seed", type=int, default=0, show_default=True,
               help="Seed for communities, blocs and layout.")
+@click.option("--corrections", type=click.Path(path_type=Path), default=None,
+              help="Corrections CSV downloaded from the page: drop or edit those events.")
 @click.option("-f", "--format", "fmt", default="auto", show_default=True,
               type=click.Choice(["auto", "text", "gdelt", "gdelt1", "gdelt2", "icews", "events"]),
               help="Input kind: documents (text), event files, or auto-detect.")
@@ -108,8 +110,8 @@ def cli():
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @_window
 def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, title,
-            max_nodes, page_evidence, seed, fmt, metadata, date_pattern, exclude, dedupe,
-            strict, excel, quiet, since, until):
+            max_nodes, page_evidence, seed, corrections, fmt, metadata, date_pattern, exclude,
+            dedupe, strict, excel, quiet, since, until):
     """Extract events from documents and write the graph, tables and page.
 
     PATHS are files or folders (searched recursively) of .txt, .md, .html,
@@ -121,6 +123,7 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
         graphkit run seeds/ -o output/
         graphkit run --format gdelt 20191024143000.export.CSV -o gdelt_out/
         graphkit run speeches/ --exclude 'drafts/*' --date-pattern '_(?P<year>[0-9]{4})[.]txt$'
+        graphkit run seeds/ -o output/ --corrections seed-corrections.csv
     """
     from .pipeline import RunOptions, run
     from .sources import find_files, skip_summary
@@ -133,7 +136,7 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
                              strict=strict, page_evidence=page_evidence, metadata=metadata,
                              date_pattern=date_pattern, exclude=exclude,
                              dedupe=dedupe, since=since, until=until,
-                             excel=excel).validate()
+                             excel=excel, corrections=corrections).validate()
         if workers is None:
             n_files = sum(len(find_files(p, exclude_globs=exclude)) for p in paths
                           if os.path.exists(p))
@@ -158,6 +161,10 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
     if dated or undated:
         click.echo(f"{dated + undated} documents left out by --since/--until "
                    f"({dated} dated outside, {undated} undated)")
+    if result.corrections is not None:
+        done = int((result.corrections["outcome"] == "applied").sum())
+        click.echo(f"corrections: {done} of {len(result.corrections)} applied "
+                   "(report.md lists them)")
     if result.skipped or result.excluded:
         click.echo(skip_summary(result.skipped, result.excluded,
                                 result.files.get("skipped.csv", "skipped.csv")))

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .actors import Registry, load_registry
+from .corrections import Corrections
 from .dedupe import SentenceFilter
 from .errors import GraphkitError, SourceError
 from .extract import get_extractor
@@ -83,6 +84,8 @@ class RunResult:
     stances: pd.DataFrame = field(default_factory=lambda: _pandas().DataFrame())
     full_graph: nx.DiGraph = field(default_factory=lambda: _networkx().DiGraph())
     seconds: float = 0.0
+    #: What ``--corrections`` did, one row per correction (None without a file).
+    corrections: pd.DataFrame | None = None
 
     events_file: Path | None = None
     _full_events: pd.DataFrame | None = field(default=None, repr=False)
@@ -496,6 +499,10 @@ class RunOptions:
     since, until : str, optional
         Keep only documents (and imported events) dated in this window: a day
         (``2022-02-24``), a month or a year. Undated documents are left out.
+    corrections : path-like, optional
+        A corrections CSV downloaded from the page (:mod:`graphkit.corrections`):
+        its events are dropped or edited as they are extracted, and report.md
+        says what was applied and what did not match.
 
     Raises
     ------
@@ -532,6 +539,7 @@ class RunOptions:
     dedupe: bool = False
     since: str | None = None
     until: str | None = None
+    corrections: str | Path | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "actor_files", tuple(self.actor_files))
@@ -560,6 +568,8 @@ class RunOptions:
             raise GraphkitError(f"--since {self.since} is after --until {self.until}")
         if self.metadata is not None and not os.path.isfile(self.metadata):
             raise SourceError(f"no such metadata file: {_short(self.metadata)}")
+        if self.corrections is not None:
+            Corrections.read(self.corrections)
         return self
 
 
@@ -613,6 +623,7 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
         if not os.path.exists(p):
             raise SourceError(f"no such file or folder: {_short(p)}")
     registry = load_registry(opts.actor_files)
+    fixes = Corrections.read(opts.corrections) if opts.corrections is not None else None
     skipped = SkipLog(echo=opts.echo_skips)
     metadata = load_metadata(opts.metadata) if opts.metadata is not None else None
     outputs = _previous_outputs(inputs, out_dir)
@@ -676,11 +687,15 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
                     if opts.since or opts.until:
                         frame = frame[window_mask(frame["date"], since=opts.since,
                                                   until=opts.until)]
+                    if fixes is not None:
+                        frame = fixes.apply_frame(frame, name_of=registry.name)
                     spool.add_frame(frame)
                 continue
             for doc, (n_sent, ev_rows, ment, ags, sts) in zip(task[1], value):
                 sentences += n_sent
                 ev_rows, sts, repeats = repeated.filter(doc.doc_id, ev_rows, sts)
+                if fixes is not None:
+                    ev_rows = fixes.apply_rows(ev_rows, name_of=registry.name)
                 spool.add_rows(ev_rows)
                 stance_rows.extend(sts)
                 if len(stance_rows) >= _CHUNK_ROWS:
@@ -721,6 +736,8 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
         result.skipped = list(skipped.items)
         result.excluded = list(skipped.excluded)
         result.imports = imports
+        if fixes is not None:
+            result.corrections = fixes.outcomes()
         if opts.strict and skipped.items:
             where, reason = skipped.items[0]
             raise SourceError(f"{len(skipped.items)} skipped (--strict); first: {where}: {reason}")
@@ -1128,7 +1145,8 @@ def _write_staged(result: RunResult, out: Path, *, documents, title, triggers, m
         mentioned_only = int((result.actors["events"] == 0).sum()) if len(result.actors) else 0
         md = report.report_markdown(events, result.graph, result.tables, title=title,
                                     documents=documents, agreements=result.agreements,
-                                    mentioned_only=mentioned_only)
+                                    mentioned_only=mentioned_only,
+                                    corrections=result.corrections)
         return {"report.md": atomic_write_text(out / "report.md", md)}
 
     # The page is the largest job; Parquet stays in this process (pyarrow's

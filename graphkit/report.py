@@ -72,7 +72,7 @@ def party_counts(events: pd.DataFrame, *, weights=None) -> pd.DataFrame:
 
 
 def report_markdown(events, D, tables, *, title, documents=None, agreements=0,
-                    mentioned_only=0):
+                    mentioned_only=0, corrections=None):
     """A Markdown report of an analysis, each table introduced by a sentence from its numbers.
 
     Parameters
@@ -95,6 +95,9 @@ def report_markdown(events, D, tables, *, title, documents=None, agreements=0,
     mentioned_only : int, optional (default=0)
         Parties ``actors.csv`` lists because they are mentioned, though they take part
         in no event; counted apart from the parties.
+    corrections : DataFrame, optional
+        What ``--corrections`` did (:meth:`graphkit.corrections.Corrections.outcomes`);
+        a section lists what was applied and what did not match.
 
     Returns
     -------
@@ -142,6 +145,8 @@ def report_markdown(events, D, tables, *, title, documents=None, agreements=0,
     out += _pairs(tables.get("most_mixed"), "mixed")
     out += _issues(tables.get("issues"))
     out += _groups(tables, names)
+    if corrections is not None:
+        out += _corrections(corrections)
     out += _method(tables.get("summary"))
     while out and out[-1] == "":
         out.pop()
@@ -431,6 +436,24 @@ def _groups(tables, names):
         rows = [(labels.get(k, k), _fmt(v)) for k, v in bal.items()]
         lines += _table(["Measure", "Value"], rows)
     return lines
+
+
+def _corrections(frame):
+    lines = ["## Corrections", ""]
+    if frame.empty:
+        return lines + ["The corrections file has no corrections.", ""]
+    applied = frame[frame["outcome"] == "applied"]
+    dropped = int((applied["action"] == "drop").sum())
+    edited = len(applied) - dropped
+    missed = len(frame) - len(applied)
+    text = (f"Corrections from the page: {len(applied)} of {len(frame)} applied "
+            f"({_n(dropped, 'event')} dropped, {edited} edited).")
+    if missed:
+        text += (f" {missed} did not match an event of this run (the documents or the "
+                 "extractor changed since the page was made) and changed nothing.")
+    lines += [text, ""]
+    rows = [[x.event_id, x.change, x.outcome, x.note] for x in frame.itertuples(index=False)]
+    return lines + _table(["Event", "Correction", "Outcome", "Note"], rows)
 
 
 def _method(summary):
