@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import collections
 import os
+import re
 import shutil
 import signal
 import sys
@@ -84,6 +85,8 @@ class RunResult:
     stances: pd.DataFrame = field(default_factory=lambda: _pandas().DataFrame())
     full_graph: nx.DiGraph = field(default_factory=lambda: _networkx().DiGraph())
     seconds: float = 0.0
+    #: Party id -> name variants of the officials who served it (searched on the page).
+    search_names: dict = field(default_factory=dict)
     #: What ``--corrections`` did, one row per correction (None without a file).
     corrections: pd.DataFrame | None = None
 
@@ -862,6 +865,40 @@ def actors_table(registry: Registry, events: pd.DataFrame, mentions: dict) -> pd
     return pd.DataFrame(rows, columns=["id", "name", "kind", "country", "region", "mentions"])
 
 
+def official_names(registry: Registry, parties) -> dict:
+    """Every name variant of every official (full names, spellings, surnames) of each
+    of ``parties``, as written in the registry: what the page's search looks through
+    besides the parties' own aliases ("Zelenskyy" finds Ukraine).
+
+    Examples
+    --------
+    >>> names = official_names(load_registry(), ["UKR"])
+    >>> "Zelenskyy" in names["UKR"], "Volodymyr Zelenskyy" in names["UKR"]
+    (True, True)
+    """
+    wanted = set(parties)
+    variants: dict = {}
+    for key, person in registry.people.items():
+        variants.setdefault(person, set()).add(key)
+    for key, people in registry.surnames.items():
+        for person in people:
+            variants.setdefault(person, set()).add(key)
+    out: dict = {}
+    for person, terms in registry.terms.items():
+        names = {person} | {_detokenize(k) for k in variants.get(person, ())}
+        for term in terms:
+            if term.party in wanted:
+                out.setdefault(term.party, set()).update(names)
+    return out
+
+
+def _detokenize(tokens) -> str:
+    """Tokens back to text: no space before ``. , ) '`` or around a hyphen."""
+    text = " ".join(tokens)
+    text = re.sub(r" ([.,)'\u2019])", r"\1", text)
+    return re.sub(r"([('\u2019-]) | (-)", r"\1\2", text)
+
+
 def build_outputs(events: pd.DataFrame, documents: pd.DataFrame | None = None, *,
                   registry: Registry | None = None, mentions: dict | None = None,
                   agents: dict | None = None, seed: int = 0,
@@ -923,7 +960,8 @@ def build_outputs(events: pd.DataFrame, documents: pd.DataFrame | None = None, *
                    "mentions": cnt} for (name, party), cnt in sorted((agents or {}).items())]
     stances = stances if stances is not None else stances_frame()
     result = RunResult(analysed_events=events, actors=actors, dyads=dyads, graph=D, tables=tables,
-                       stances=stances, full_graph=with_agreements(D, stances))
+                       stances=stances, full_graph=with_agreements(D, stances),
+                       search_names=official_names(registry, D.nodes))
     result.agents = pd.DataFrame(agent_rows, columns=["agent", "party", "party_name", "mentions"])
     return result
 
@@ -1139,7 +1177,7 @@ def _write_staged(result: RunResult, out: Path, *, documents, title, triggers, m
         return {"graph.html": render.write_html(
             out / "graph.html", result.full_graph, page_events, title=title,
             documents=documents, max_nodes=max_nodes, seed=seed,
-            evidence_sampled=len(events) > page_evidence)}
+            evidence_sampled=len(events) > page_evidence, search_names=result.search_names)}
 
     def summary():
         mentioned_only = int((result.actors["events"] == 0).sum()) if len(result.actors) else 0

@@ -27,6 +27,7 @@ from pandas.api.types import is_string_dtype
 
 from .io import atomic_write_text
 from .model import CATEGORIES, QUAD_CLASSES
+from .report import PARTY_COUNTS, party_counts
 
 __all__ = ["LAYOUTS", "render_html", "write_html", "notebook_iframe"]
 
@@ -36,35 +37,29 @@ LAYOUTS = ("auto", "physics", "python", "given")
 #: Node kinds in legend order; other kinds are drawn as ``unknown``.
 KINDS = ("state", "igo", "ngo", "group", "person", "agreement", "unknown")
 
-# Layout choice, measured with bench/bench_page.py on this machine (2 cores shared with
-# other jobs, load average 3-10; Chromium 156 headless; vis-network 9.1.2; networkx 3.6
-# without SciPy) on a synthetic 500-party graph (5,000 dyads), showing the top k:
-#
-#   time to interactive (s)   k=50   k=100   k=150   k=200   k=300
-#   physics, 150 iterations   0.72   0.86    1.29    1.24    1.65   (quieter run)
-#     then physics off        0.94   1.51    1.73    2.26    4.38   (busier run)
-#   positions from Python     0.50   0.61    0.80    0.54    0.78   (quieter run)
-#     and physics off         0.76   0.67    0.65    1.45    0.97   (busier run)
-#
-# Physics gives the best settled picture but costs 0.3-0.9 s more from 100 shown
-# nodes on, and grows fast; it is used up to PHYSICS_MAX_NODES = 100 shown nodes.
-#
-# Positions in Python: nx.spring_layout (dense Fruchterman-Reingold, 50 iterations)
-# takes 0.04 s at 100 nodes, 0.28 s at 300, 0.77-0.85 s at 499; from 500 nodes on it
-# needs SciPy (not a graphkit dependency; the pyvis notes measured 12 s at 2,000 nodes
-# with it). kamada_kawai_layout needs SciPy too; circular/random layouts cost < 10 ms
-# at 10,000 nodes but are unreadable. Chosen: spring_layout on the core (the parties
-# shown at first, at least CORE_MIN_NODES, at most CORE_MAX_NODES), then every other
-# party placed next to its strongest already-placed partner (a sunflower around it,
-# O(nodes + edges)) so that filters and search bring it in at a sensible place. Whole
-# layout, CPU seconds (core 200 / core 400): 500 parties 0.18 / 0.81, 2,000 parties
-# 0.43 / 1.18, 10,000 parties (100,000 dyads) 0.95 / 1.39.
-PHYSICS_MAX_NODES = 100
+# Layout. vis-network's physics is slow at corpus scale (measured in
+# ../shared/notes/pyvis-and-gephi.md: 1.3-4.4 s to interactive from 150 shown nodes on
+# this machine), so positions come from here and the page only fits them to the
+# screen. Python gives every party a *base position*: nx.spring_layout (dense
+# Fruchterman-Reingold, 50 iterations; 0.04 s at 100 nodes, 0.28 s at 300, 0.8 s at
+# 499, SciPy above, so at most CORE_MAX_NODES) on the core (the parties shown at first,
+# at least CORE_MIN_NODES), every other party next to its strongest placed partner (a
+# sunflower, O(nodes + edges)). The page then lays out whatever the filters leave (see
+# explorer.js, "layout"): a star-shaped view (one party in at least half of the drawn
+# events: readouts, a ministry's statements) and a party's neighbours get concentric
+# rings around the hub, ordered by activity, with communities or regions as sectors;
+# other views snap the base positions onto a hexagonal lattice sized to the window, so
+# that no two node centres are closer than the lattice spacing; small components and
+# isolated parties are packed in columns beside the main component. Labels are drawn
+# where they fit, largest parties first. "physics" (vis-network settles the page's
+# positions, then stops) stays available; "given" keeps node attributes x/y.
 STABILIZATION_ITERATIONS = 150
 CORE_MIN_NODES = 200
 CORE_MAX_NODES = 499
 _SPRING_ITERATIONS = 50
 _GOLDEN_ANGLE = math.pi * (3.0 - math.sqrt(5.0))
+#: Category of the page's rows for stances on named agreements (not events).
+STANCE = "STANCE"
 
 _EVENT_DEFAULTS = {
     "event_id": "", "doc_id": "", "date": "", "source": "", "target": "",
@@ -86,6 +81,7 @@ def render_html(
     seed: int = 42,
     layout: str = "auto",
     evidence_sampled: bool = False,
+    search_names: dict | None = None,
 ) -> str:
     """Render a dyad graph and its events as one self-contained HTML page.
 
@@ -116,13 +112,17 @@ def render_html(
     seed : int, optional (default=42)
         Seed of the Python layout and of vis-network's layout.
     layout : {"auto", "physics", "python", "given"}, optional (default="auto")
-        ``physics``: vis-network settles the graph (then physics is switched off);
-        ``python``: positions computed here, physics off; ``given``: node
-        attributes ``x``/``y``; ``auto``: ``given`` when every node has them,
-        else ``physics`` up to ``PHYSICS_MAX_NODES`` shown nodes, else ``python``.
+        ``python``: base positions computed here, fitted to the screen by the
+        page after every filter change (rings around the hub of a star-shaped
+        view, a lattice otherwise); ``physics``: the same, then vis-network
+        settles them; ``given``: node attributes ``x``/``y`` as they are;
+        ``auto``: ``given`` when every node has them, else ``python``.
     evidence_sampled : bool, optional (default=False)
         Say so on the page when only some events carry their sentence (a
         large run embeds a sample; see ``graphkit.pipeline.PAGE_EVIDENCE``).
+    search_names : dict, optional
+        Node id -> more names the search finds it by (the pipeline passes its
+        officials' name variants: :func:`graphkit.pipeline.official_names`).
 
     Returns
     -------
@@ -154,8 +154,8 @@ def render_html(
     write_html, notebook_iframe
     """
     payload = _payload(D, events, evidence_sampled=evidence_sampled, title=title,
-                       documents=documents,
-                       max_nodes=max_nodes, seed=seed, layout=layout)
+                       documents=documents, max_nodes=max_nodes, seed=seed, layout=layout,
+                       search_names=search_names)
     return _page(payload, title)
 
 
@@ -170,6 +170,7 @@ def write_html(
     seed: int = 42,
     layout: str = "auto",
     evidence_sampled: bool = False,
+    search_names: dict | None = None,
 ) -> Path:
     """Write :func:`render_html` of ``D`` and ``events`` to ``path`` atomically.
 
@@ -177,7 +178,7 @@ def write_html(
     ----------
     path : str or path-like
         Output file (parent folders are created).
-    D, events, title, documents, max_nodes, seed, layout, evidence_sampled
+    D, events, title, documents, max_nodes, seed, layout, evidence_sampled, search_names
         As for :func:`render_html`.
 
     Returns
@@ -202,7 +203,8 @@ def write_html(
     ('graph.html', 1)
     """
     page = render_html(D, events, title=title, documents=documents, max_nodes=max_nodes,
-                       seed=seed, layout=layout, evidence_sampled=evidence_sampled)
+                       seed=seed, layout=layout, evidence_sampled=evidence_sampled,
+                       search_names=search_names)
     return atomic_write_text(path, page)
 
 
@@ -250,7 +252,7 @@ def notebook_iframe(html_page: str, *, height: int = 600) -> str:
 
 
 def _payload(D, events, *, title, documents, max_nodes, seed, layout,
-             evidence_sampled=False) -> dict:
+             evidence_sampled=False, search_names=None) -> dict:
     if not isinstance(D, nx.DiGraph) or D.is_multigraph():
         raise TypeError(f"D must be a networkx.DiGraph (a dyad graph), got {type(D).__name__}")
     if not isinstance(events, pd.DataFrame):
@@ -264,8 +266,19 @@ def _payload(D, events, *, title, documents, max_nodes, seed, layout,
     seed = int(seed)
 
     nodes, index = _nodes(D)
+    for n, names in (search_names or {}).items():
+        i = index.get(n)
+        if i is not None:
+            nodes["aliases"][i] = sorted(set(nodes["aliases"][i]) | {_text(x) for x in names} - {""})
     dyads = _dyads(D, index)
     ev, docs, dates = _events(events, documents, D, index)
+    _add_stances(ev, nodes, dyads)
+    nodes["activity"] = _activity(ev, nodes)
+    stance = [c == STANCE for c in ev["cat"]]
+    # dates of events and stances, indexed (the page's date slider moves over them)
+    dates = sorted(set(dates) | {d for d in ev["date"] if d})
+    date_index = {d: i for i, d in enumerate(dates)}
+    ev["di"] = [date_index.get(d, -1) for d in ev.pop("date")]
     units = _units(nodes)
     activity = _unit_activity(nodes, units)
     ranked = sorted(units, key=lambda u: (-activity[u], u))
@@ -274,52 +287,53 @@ def _payload(D, events, *, title, documents, max_nodes, seed, layout,
     given = all(x is not None and y is not None for x, y in zip(nodes["x"], nodes["y"]))
     if layout == "given" and not given:
         raise ValueError('layout="given" needs numeric node attributes x and y on every node')
-    if layout == "auto":
-        mode = "given" if given and nodes["id"] else (
-            "physics" if len(initial) <= PHYSICS_MAX_NODES else "python")
-    else:
-        mode = layout
+    mode = ("given" if given and nodes["id"] else "python") if layout == "auto" else layout
     if mode == "given":
         xs, ys = _given_positions(nodes)
-    elif mode == "python":
+    else:
         core = min(max(len(initial), CORE_MIN_NODES), CORE_MAX_NODES)
         xs, ys = _python_layout(nodes, dyads, units, ranked[:core], ranked, seed=seed)
-    else:
-        xs = ys = None
     nodes.pop("x")
     nodes.pop("y")
-    if xs is not None:
-        nodes["x"], nodes["y"] = xs, ys
+    nodes["x"], nodes["y"] = xs, ys
 
     cats = list(CATEGORIES)
-    for c in sorted(set(ev["cat"]) - set(cats) - {""}):
+    for c in sorted(set(ev["cat"]) - set(cats) - {"", STANCE}):
         cats.append(c)
+    if any(stance):
+        cats.append(STANCE)
     cat_index = {c: i for i, c in enumerate(cats)}
     ev["cat"] = [cat_index.get(c, -1) for c in ev["cat"]]
+    modalities = _modality_classes(ev)
 
     issues = set()
-    for s in list(ev["issue"]) + list(dyads["issues"]):
-        issues.update(p for p in s.split(";") if p)
-    kinds_present = {k if k in KINDS else "unknown" for k in nodes["kind"]}
-    event_dates = [d for d in dates if d]
-    edge_dates = [d for d in dyads["first_date"] + dyads["last_date"] if d]
-    all_dates = event_dates or edge_dates
+    for x in ev["issue"]:
+        issues.update(p for p in x.split(";") if p)
+    kinds = nodes["kind"]
+    kinds_present = {k if k in KINDS else "unknown" for k in kinds}
+    event_dates = [dates[d] for d, st in zip(ev["di"], stance) if d >= 0 and not st]
     doc_ids = set(docs["id"]) | {_text(d) for d in _col(documents, "doc_id")} - {""}
-    n_docs = len(doc_ids)
-    persons = sum(1 for k in nodes["kind"] if k == "person")
+    agreement = {i for i, k in enumerate(kinds) if k == "agreement"}
     meta = {
         "title": str(title),
-        "date_min": min(all_dates) if all_dates else "",
-        "date_max": max(all_dates) if all_dates else "",
+        "date_min": min(event_dates) if event_dates else "",
+        "date_max": max(event_dates) if event_dates else "",
         "counts": {
-            "documents": n_docs,
-            "events": sum(ev["n"]),
+            "documents": len(doc_ids),
+            "events": sum(n for n, st in zip(ev["n"], stance) if not st),
+            "undated": sum(n for n, d, st in zip(ev["n"], ev["di"], stance)
+                           if d < 0 and not st),
             "with_text": sum(1 for t in ev["text"] if t),
             "evidence_sampled": bool(evidence_sampled),
-            "parties": len(nodes["id"]) - persons,
-            "officials": persons,
-            "dyads": len(dyads["s"]),
+            "parties": sum(1 for i, k in enumerate(kinds) if k not in ("person", "agreement")
+                           and nodes["activity"][i] > 0),
+            "agreements": len(agreement),
+            "officials": sum(1 for k in kinds if k == "person"),
+            "dyads": sum(1 for a, b in zip(dyads["s"], dyads["t"])
+                         if a not in agreement and b not in agreement),
+            "stances": sum(n for n, st in zip(ev["n"], stance) if st),
         },
+        "party_counts": PARTY_COUNTS,
         "max_nodes": max_nodes,
         "n_units": len(units),
         "initial": [nodes["id"][u] for u in initial],
@@ -328,15 +342,74 @@ def _payload(D, events, *, title, documents, max_nodes, seed, layout,
         "seed": seed,
         "stabilization_iterations": STABILIZATION_ITERATIONS,
         "categories": cats,
+        "stance_category": cat_index.get(STANCE, -1),
         "category_quad": [CATEGORIES[c][0] if c in CATEGORIES else 0 for c in cats],
         "quad_classes": {str(k): v for k, v in QUAD_CLASSES.items()},
+        "modalities": modalities,
         "issues": sorted(issues),
         "dates": dates,
         "kinds": [k for k in KINDS if k in kinds_present],
         "has": {k: any(v is not None for v in nodes[k])
                 for k in ("community", "pagerank", "betweenness")},
     }
-    return {"meta": meta, "nodes": nodes, "dyads": dyads, "events": ev, "docs": docs}
+    return {"meta": meta, "nodes": nodes, "events": ev, "docs": docs}
+
+
+#: Modality classes of the page: an event is asserted when its ``modality`` is
+#: empty or ``asserted`` and it is not negated; negated events form their own class.
+ASSERTED, NEGATED = "asserted", "negated"
+
+
+def _modality_classes(ev) -> list:
+    """Replace ``ev["mod"]`` by ``ev["mc"]``, an index into the returned class names:
+    ``asserted`` first, then the other modalities by frequency, ``negated`` last."""
+    classes = [NEGATED if neg else (m.strip().lower() or ASSERTED)
+               for m, neg in zip(ev.pop("mod"), ev["neg"])]
+    freq = {}
+    for c, n in zip(classes, ev["n"]):
+        freq[c] = freq.get(c, 0) + n
+    others = sorted(set(freq) - {ASSERTED, NEGATED}, key=lambda c: (-freq[c], c))
+    names = [ASSERTED] + others + ([NEGATED] if NEGATED in freq else [])
+    where = {c: i for i, c in enumerate(names)}
+    ev["mc"] = [where[c] for c in classes]
+    return names
+
+
+def _add_stances(ev, nodes, dyads) -> None:
+    """Append one row per stance kind (support, oppose, negated, other) of every
+    party -> agreement edge, category :data:`STANCE`, so that filters treat them
+    like events (they are counted apart from the events)."""
+    kind = nodes["kind"]
+    for k, (s, t) in enumerate(zip(dyads["s"], dyads["t"])):
+        if kind[t] != "agreement" and kind[s] != "agreement":
+            continue
+        coop, conf, neg = dyads["cooperative"][k], dyads["conflictual"][k], dyads["negated"][k]
+        rest = max(dyads["events"][k] - coop - conf - neg, 0)
+        for n, pol, negated in ((coop, 1, 0), (conf, -1, 0), (neg, 0, 1), (rest, 0, 0)):
+            if n <= 0:
+                continue
+            for name, value in (("id", ""), ("doc", -1), ("date", dyads["first_date"][k]),
+                                ("s", s), ("t", t), ("cat", STANCE), ("mode", ""),
+                                ("pol", pol), ("int", 0.0), ("issue", ""), ("neg", negated),
+                                ("mod", ""), ("sa", ""), ("ta", ""), ("speaker", ""),
+                                ("n", int(n)), ("text", ""), ("marks", [])):
+                ev[name].append(value)
+
+
+def _activity(ev, nodes) -> list:
+    """Events per node as :func:`graphkit.report.party_counts` counts them (what
+    report.md and actors.csv say); an agreement's stances for an agreement node."""
+    ids = nodes["id"]
+    rows = [(ids[s], ids[t] if t >= 0 else "", n)
+            for s, t, n, c in zip(ev["s"], ev["t"], ev["n"], ev["cat"]) if c != STANCE]
+    frame = pd.DataFrame(rows, columns=["source", "target", "n"]).assign(polarity=0,
+                                                                          negated=False)
+    counts = party_counts(frame, weights=frame["n"].to_numpy())["events"].to_dict()
+    act = [int(counts.get(i, 0)) for i in ids]
+    for t, n, c in zip(ev["t"], ev["n"], ev["cat"]):
+        if c == STANCE:
+            act[t] += n
+    return act
 
 
 def _col(df, name, default=""):
@@ -373,13 +446,8 @@ def _nodes(D):
     ids = sorted(D.nodes, key=str)
     index = {n: i for i, n in enumerate(ids)}
     sid = [str(n) for n in ids]
-    cols = {k: [] for k in ("id", "name", "kind", "country", "region", "mentions", "activity",
+    cols = {k: [] for k in ("id", "name", "kind", "country", "region", "mentions",
                             "aliases", "party", "community", "pagerank", "betweenness", "x", "y")}
-    strength = {}
-    for u, v, w in D.edges(data="events", default=1):
-        w = _int(w, 1)
-        strength[u] = strength.get(u, 0) + w
-        strength[v] = strength.get(v, 0) + w
     by_str = {s: i for i, s in enumerate(sid)}
     for i, n in enumerate(ids):
         a = D.nodes[n]
@@ -390,8 +458,6 @@ def _nodes(D):
         cols["country"].append(_text(a.get("country")))
         cols["region"].append(_text(a.get("region")))
         cols["mentions"].append(_int(a.get("mentions")))
-        act = a.get("events")
-        cols["activity"].append(_int(act) if _num(act) is not None else strength.get(n, 0))
         aliases = a.get("aliases")
         if isinstance(aliases, (list, tuple, set, frozenset)):
             parts = [_text(x) for x in aliases]
@@ -477,7 +543,8 @@ def _strings(events, name, n) -> list:
 
 
 def _events(events, documents, D, index):
-    """Columnar events (sorted by date then id), their documents, and the sorted dates."""
+    """Columnar events (sorted by date then id), their documents, and the sorted dates
+    (``ev["date"]`` holds each event's date; :func:`_payload` turns it into indices)."""
     n = len(events)
     by_str = {str(k): i for k, i in index.items()}
     n_nodes = len(index)
@@ -528,7 +595,6 @@ def _events(events, documents, D, index):
         docs["link"].append(_is_web_url(u))
     dates = sorted({date[k] for k in order} - {""})
     doc_index = {d: i for i, d in enumerate(doc_ids)}
-    date_index = {d: i for i, d in enumerate(dates)}
 
     def pick(values):
         return [values[k] for k in order]
@@ -540,7 +606,7 @@ def _events(events, documents, D, index):
     out = {
         "id": pick(eid),
         "doc": [doc_index.get(doc_col[k], -1) for k in order],
-        "di": [date_index.get(date[k], -1) for k in order],
+        "date": pick(date),
         "s": pick(src),
         "t": [tgt[k] if target[k] else -1 for k in order],
         "cat": [x.strip().upper() for x in pick(col["event_type"])],

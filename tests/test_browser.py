@@ -146,6 +146,7 @@ def pages(tmp_path_factory):
         "xss": write_html(out / "xss.html", D, events, documents=docs, title="Seed " + XSS_SCRIPT),
         "top5": write_html(out / "top5.html", D, events, documents=docs, max_nodes=5),
         "python": write_html(out / "python.html", D, events, documents=docs, layout="python"),
+        "physics": write_html(out / "physics.html", D, events, documents=docs, layout="physics"),
     }
     D, events, docs = build(xss=False)
     paths["clean"] = write_html(out / "clean.html", D, events, documents=docs,
@@ -199,7 +200,7 @@ def opened(browser):
 
 
 def test_loads_offline_without_errors(opened, pages):
-    for name in ("xss", "python", "clean"):
+    for name in ("xss", "python", "physics", "clean"):
         o = opened(pages[name])
         schemes = {url.split(":", 1)[0] for url in o.requests}
         assert schemes <= {"file", "data", "blob"}, o.requests
@@ -247,7 +248,7 @@ def test_click_edge_shows_evidence(opened, pages):
     o.page.mouse.click(point["x"], point["y"])
     assert o.js("window.graphkit.selected()") == ["NATO", "RUS"]
     panel = o.page.inner_text("#gk-panel")
-    assert "NATO — Russia" in panel and "Evidence (5)" in panel.replace("EVIDENCE", "Evidence")
+    assert "NATO — Russia" in panel and "EVIDENCE (5 EVENTS, 5 SENTENCES)" in panel.upper()
     assert "military-technological cooperation" in panel
     marks = o.js("Array.from(document.querySelectorAll('#gk-panel mark')).map(m => m.textContent)")
     assert {"cooperation", "accused", "held talks"} <= set(marks)
@@ -392,7 +393,7 @@ def test_a_page_with_sampled_evidence_still_counts_every_event(opened, pages):
     o = opened(pages["sampled"])
     assert o.js("window.graphkit.selectEdge('RUS', 'NATO')") is not None
     panel = o.page.inner_text("#gk-panel")
-    assert "Evidence (5)" in panel.replace("EVIDENCE", "Evidence")      # as on the full page
+    assert "EVIDENCE (5 EVENTS" in panel.upper()      # as on the full page
     assert "not embedded in this page (4 of 21 events are)" in panel
     # filters count merged rows with their weight: the same edges as the full page
     o.js("window.graphkit.setFilter({categories: ['CONSULT']})")

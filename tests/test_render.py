@@ -17,7 +17,7 @@ import pytest
 from graphkit.errors import ExportError
 from graphkit.graph import build_dyad_graph, events_frame
 from graphkit.render import (
-    PHYSICS_MAX_NODES,
+    CORE_MAX_NODES,
     notebook_iframe,
     render_html,
     write_html,
@@ -164,7 +164,8 @@ def test_officials_collapse_into_party(page):
     assert nodes["aliases"][lavrov] == ["Lavrov", "Sergey Lavrov"]
     meta = data["meta"]
     assert meta["counts"] == {"documents": 4, "events": 8, "parties": 5, "officials": 1, "dyads": 7,
-                              "with_text": 8, "evidence_sampled": False}
+                              "with_text": 8, "evidence_sampled": False, "agreements": 0,
+                              "stances": 0, "undated": 0}
     assert meta["n_units"] == 5 and "LAVROV" not in meta["initial"]
     assert (meta["date_min"], meta["date_max"]) == ("2013-04-23", "2013-04-26")
 
@@ -195,17 +196,16 @@ def test_top_n_truncation_metadata():
     assert meta["initial"] == expected and meta["initial"][0] == "P000"
     full = data_of(render_html(D, ev, max_nodes=300))
     assert full["meta"]["truncated"] is False and len(full["meta"]["initial"]) == 40
-    assert len(full["nodes"]["id"]) == 40 and len(full["dyads"]["s"]) == 39
+    assert len(full["nodes"]["id"]) == 40 and full["meta"]["counts"]["dyads"] == 39
 
 
 def test_layout_choice():
     D, ev = _star_graph(40)
-    assert data_of(render_html(D, ev))["meta"]["layout"] == "physics"
-    D2, ev2 = _star_graph(PHYSICS_MAX_NODES + 20)
-    data = data_of(render_html(D2, ev2))
+    data = data_of(render_html(D, ev))
     assert data["meta"]["layout"] == "python"
-    assert len(data["nodes"]["x"]) == D2.number_of_nodes() and None not in data["nodes"]["x"]
-    assert data_of(render_html(D, ev, layout="physics", max_nodes=5))["meta"]["layout"] == "physics"
+    assert len(data["nodes"]["x"]) == D.number_of_nodes() and None not in data["nodes"]["x"]
+    physics = data_of(render_html(D, ev, layout="physics", max_nodes=5))
+    assert physics["meta"]["layout"] == "physics" and None not in physics["nodes"]["x"]
     G = D.copy()
     for i, n in enumerate(sorted(G)):
         G.nodes[n]["x"], G.nodes[n]["y"] = float(i), float(i % 7)
@@ -278,7 +278,7 @@ def test_python_layout_deterministic_across_processes():
         "import hashlib, sys; sys.path[:0] = [%r, %r]; import test_render as t; "
         "from graphkit.render import render_html; D, ev = t._star_graph(%d); "
         "print(hashlib.sha256(render_html(D, ev).encode()).hexdigest())"
-    ) % (str(tests_dir), str(root), PHYSICS_MAX_NODES + 30)
+    ) % (str(tests_dir), str(root), CORE_MAX_NODES + 30)
     digests = {
         subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                        env={**os.environ, "PYTHONHASHSEED": seed}).stdout
@@ -302,3 +302,61 @@ def test_marks_case_insensitive_whole_words(text, trigger, expected):
     units = text.encode("utf-16-le")      # the page indexes UTF-16 code units, like JavaScript
     found = [units[2 * s:2 * e].decode("utf-16-le") for s, e in zip(marks[::2], marks[1::2])]
     assert found == expected
+
+
+def _counted():
+    """Events with a self-directed, a targetless, a future and a negated event, and a
+    stance on an agreement: what the page must count as report.md does."""
+    from graphkit.graph import stances_frame, with_agreements
+
+    rows = [dict(event_id="a1", source="USA", target="UKR", event_type="CONSULT", polarity=1,
+                 date="2022-01-05"),
+            dict(event_id="a2", source="USA", target="USA", event_type="ACCUSE", polarity=-1,
+                 date="2022-01-06"),
+            dict(event_id="a3", source="USA", target="", event_type="AID", polarity=1, date=""),
+            dict(event_id="a4", source="UKR", target="USA", event_type="AID", polarity=1,
+                 date="2022-01-07", modality="future"),
+            dict(event_id="a5", source="RUS", target="UKR", event_type="CONSULT", polarity=0,
+                 negated=True, date="2022-01-08")]
+    ev = events_frame(rows)
+    D = build_dyad_graph(ev)
+    st = stances_frame([dict(actor="UKR", issue="AGR:MINSK", issue_name="Minsk Agreements",
+                             stance="support", date="2022-01-09")])
+    return with_agreements(D, st), ev
+
+
+def test_page_counts_parties_agreements_and_events_as_the_report_does():
+    from graphkit.report import party_counts
+
+    G, ev = _counted()
+    data = data_of(render_html(G, ev))
+    counts = data["meta"]["counts"]
+    assert counts["parties"] == 3 and counts["agreements"] == 1 and counts["stances"] == 1
+    assert counts["dyads"] == 4 and counts["events"] == 5 and counts["undated"] == 1
+    activity = dict(zip(data["nodes"]["id"], data["nodes"]["activity"]))
+    report = party_counts(ev)["events"].to_dict()
+    assert report == {"RUS": 1, "UKR": 3, "USA": 4}
+    assert {k: activity[k] for k in report} == report and activity["AGR:MINSK"] == 1
+    # the stance is a row of its own category, counted apart from the events
+    cats = [data["meta"]["categories"][c] for c in data["events"]["cat"]]
+    assert cats.count("STANCE") == 1
+    assert data["meta"]["categories"][data["meta"]["stance_category"]] == "STANCE"
+
+
+def test_modality_classes_asserted_first_negated_last():
+    G, ev = _counted()
+    data = data_of(render_html(G, ev))
+    mods = data["meta"]["modalities"]
+    assert mods == ["asserted", "future", "negated"]
+    by_id = dict(zip(data["events"]["id"], data["events"]["mc"]))
+    assert [mods[by_id[k]] for k in ("a1", "a2", "a3", "a4", "a5")] == [
+        "asserted", "asserted", "asserted", "future", "negated"]
+
+
+def test_search_names_join_the_aliases():
+    G, ev = _counted()
+    data = data_of(render_html(G, ev, search_names={"UKR": ["Zelenskyy", "Volodymyr Zelenskyy"],
+                                                    "XXX": ["nobody"]}))
+    aliases = dict(zip(data["nodes"]["id"], data["nodes"]["aliases"]))
+    assert {"Zelenskyy", "Volodymyr Zelenskyy"} <= set(aliases["UKR"])
+    assert not any("nobody" in a for a in aliases.values())
