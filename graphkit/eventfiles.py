@@ -1035,27 +1035,15 @@ class EventReader:
 
     def _map_gdelt(self, c, lines, bad_width, skipped):
         T = self._tables
-        date = _factor_map(c["SQLDATE"], _iso_yyyymmdd, self._cache("date"))
-        idx = _factor_map(c["EventCode"], T.cameo_index, self._cache("cameo"), dtype=np.int64)
-        cat = T.cat[idx]
-        src = _factor_map_multi(
-            [c["Actor1Code"], c["Actor1CountryCode"], c["Actor1KnownGroupCode"]],
-            T.gdelt_party, self._cache("party"))
-        reason = _first_reason({
-            "bad column count": bad_width, "bad date": date == "", "unknown CAMEO code": idx < 0,
-            "no PLOVER category": cat == "", "no source actor": src == None,  # noqa: E711
-            "source not a party": src == "",
-        })
-        k = self._account(reason, lines, skipped)
-        if k is None:
+        mapped = self._map_cameo(
+            c, lines, bad_width, skipped, date="SQLDATE", code="EventCode",
+            cameo_index=T.cameo_index, party=T.gdelt_party, intensity="GoldsteinScale",
+            source=("Actor1Code", "Actor1CountryCode", "Actor1KnownGroupCode"),
+            target=("Actor2Code", "Actor2CountryCode", "Actor2KnownGroupCode"))
+        if mapped is None:
             return None
+        k, columns = mapped
         lines = lines[k]
-        idx = idx[k]
-        m = len(k)
-        tgt = _factor_map_multi(
-            [c["Actor2Code"][k], c["Actor2CountryCode"][k], c["Actor2KnownGroupCode"][k]],
-            T.gdelt_party, self._cache("party"))
-        tgt[tgt == None] = ""  # noqa: E711
         types_cache = self._cache("types")
         t1 = _factor_map_multi([c["Actor1Type1Code"][k], c["Actor1Type2Code"][k],
                                 c["Actor1Type3Code"][k]], _types, types_cache)
@@ -1066,23 +1054,49 @@ class EventReader:
         no_url = url == ""
         if no_url.any():
             doc[no_url] = (self._name + ":") + lines[no_url].astype(str).astype(object)
-        intensity = _factor_map(c["GoldsteinScale"][k], _to_float, self._cache("float"),
-                                dtype=np.float64)
-        nan = np.isnan(intensity)
-        if nan.any():
-            intensity[nan] = T.default_intensity[idx[nan]]
         weight = _factor_map(c["NumMentions"][k], _to_weight, self._cache("weight"),
                              dtype=np.int64)
         s_name, t_name = c["Actor1Name"][k], c["Actor2Name"][k]
-        self.report.rows_without_target += int((tgt == "").sum())
-        return _frame(m, {
-            "event_id": c["GLOBALEVENTID"][k], "doc_id": doc, "date": date[k],
-            "source": src[k], "source_name": s_name, "source_agent": _agent(s_name, t1),
-            "target": tgt, "target_name": t_name, "target_agent": _agent(t_name, t2),
-            "event_type": T.cat[idx], "mode": T.mode[idx], "quad_class": T.quad[idx],
-            "intensity": intensity, "polarity": T.pol[idx], "evidence": url,
-            "extractor": np.full(m, self.format, dtype=object), "weight": weight,
+        return _frame(len(k), {
+            **columns, "event_id": c["GLOBALEVENTID"][k], "doc_id": doc,
+            "source_name": s_name, "source_agent": _agent(s_name, t1),
+            "target_name": t_name, "target_agent": _agent(t_name, t2),
+            "evidence": url, "weight": weight,
         })
+
+    def _map_cameo(self, c, lines, bad_width, skipped, *, date, code, cameo_index, party,
+                   source, target, intensity):
+        """The mapping GDELT and ICEWS share: the date, the CAMEO code's PLOVER
+        category (mode, quad class, polarity), source and target parties, the
+        intensity (the category's default when missing) and the reason each
+        rejected row is rejected. ``source`` and ``target`` name the columns
+        ``party`` reads. Returns the kept row positions and their mapped
+        columns, or None when no row is kept."""
+        T = self._tables
+        day = _factor_map(c[date], _iso_yyyymmdd, self._cache("date"))
+        idx = _factor_map(c[code], cameo_index, self._cache("cameo"), dtype=np.int64)
+        src = _factor_map_multi([c[name] for name in source], party, self._cache("party"))
+        reason = _first_reason({
+            "bad column count": bad_width, "bad date": day == "", "unknown CAMEO code": idx < 0,
+            "no PLOVER category": T.cat[idx] == "", "no source actor": src == None,  # noqa: E711
+            "source not a party": src == "",
+        })
+        k = self._account(reason, lines, skipped)
+        if k is None:
+            return None
+        idx = idx[k]
+        tgt = _factor_map_multi([c[name][k] for name in target], party, self._cache("party"))
+        tgt[tgt == None] = ""  # noqa: E711
+        value = _factor_map(c[intensity][k], _to_float, self._cache("float"), dtype=np.float64)
+        nan = np.isnan(value)
+        if nan.any():
+            value[nan] = T.default_intensity[idx[nan]]
+        self.report.rows_without_target += int((tgt == "").sum())
+        return k, {
+            "date": day[k], "source": src[k], "target": tgt, "event_type": T.cat[idx],
+            "mode": T.mode[idx], "quad_class": T.quad[idx], "intensity": value,
+            "polarity": T.pol[idx], "extractor": np.full(len(k), self.format, dtype=object),
+        }
 
     def _account(self, reason, lines, skipped):
         """Count a chunk in the report; return the kept row positions (or None)."""
@@ -1133,47 +1147,27 @@ class EventReader:
                 yield out
 
     def _map_icews(self, c, lines, bad_width, skipped):
-        T = self._tables
-        date = _factor_map(c["Event Date"], _iso_yyyymmdd, self._cache("date"))
-        idx = _factor_map(c["CAMEO Code"], _icews_cameo_index, self._cache("cameo"),
-                          dtype=np.int64)
-        cat = T.cat[idx]
-        src = _factor_map_multi([c["Source Name"], c["Source Country"]], T.icews_party,
-                                self._cache("party"))
-        reason = _first_reason({
-            "bad column count": bad_width, "bad date": date == "", "unknown CAMEO code": idx < 0,
-            "no PLOVER category": cat == "", "no source actor": src == None,  # noqa: E711
-            "source not a party": src == "",
-        })
-        k = self._account(reason, lines, skipped)
-        if k is None:
+        mapped = self._map_cameo(
+            c, lines, bad_width, skipped, date="Event Date", code="CAMEO Code",
+            cameo_index=_icews_cameo_index, party=self._tables.icews_party,
+            source=("Source Name", "Source Country"), target=("Target Name", "Target Country"),
+            intensity="Intensity")
+        if mapped is None:
             return None
-        lines, idx, m = lines[k], idx[k], len(k)
-        tgt = _factor_map_multi([c["Target Name"][k], c["Target Country"][k]], T.icews_party,
-                                self._cache("party"))
-        tgt[tgt == None] = ""  # noqa: E711
-        intensity = _factor_map(c["Intensity"][k], _to_float, self._cache("float"),
-                                dtype=np.float64)
-        nan = np.isnan(intensity)
-        if nan.any():
-            intensity[nan] = T.default_intensity[idx[nan]]
+        k, columns = mapped
         story, sent = c["Story ID"][k], c["Sentence Number"][k]
         evidence = story + "/" + sent
         evidence[(story == "") & (sent == "")] = ""
         sectors = self._cache("sectors")
         s_name, t_name = c["Source Name"][k], c["Target Name"][k]
-        self.report.rows_without_target += int((tgt == "").sum())
-        return _frame(m, {
-            "event_id": c["Event ID"][k],
-            "doc_id": (self._name + ":") + lines.astype(str).astype(object),
-            "date": date[k], "source": src[k], "source_name": s_name,
+        return _frame(len(k), {
+            **columns, "event_id": c["Event ID"][k],
+            "doc_id": (self._name + ":") + lines[k].astype(str).astype(object),
+            "source_name": s_name,
             "source_agent": _agent(s_name, _factor_map(c["Source Sectors"][k], _sectors, sectors)),
-            "target": tgt, "target_name": t_name,
+            "target_name": t_name,
             "target_agent": _agent(t_name, _factor_map(c["Target Sectors"][k], _sectors, sectors)),
-            "event_type": T.cat[idx], "mode": T.mode[idx], "quad_class": T.quad[idx],
-            "intensity": intensity, "polarity": T.pol[idx], "evidence": evidence,
-            "extractor": np.full(m, "icews", dtype=object),
-            "weight": np.ones(m, dtype=np.int64),
+            "evidence": evidence, "weight": np.ones(len(k), dtype=np.int64),
         })
 
     # -- graphkit events.csv
