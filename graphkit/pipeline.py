@@ -252,7 +252,8 @@ class _Runner:
         self.extractor, self.actor_files = extractor, tuple(actor_files)
         self.pool = self.client = self.cluster = None
         if dask:
-            self.client, self.cluster = _dask_client(dask)
+            from .dask_backend import dask_client
+            self.client, self.cluster = dask_client(dask)
             return
         _init_worker(extractor, self.actor_files, registry)
         if workers > 1:
@@ -300,26 +301,6 @@ class _Runner:
         if self.cluster is not None:
             self.cluster.close()
             self.cluster = None
-
-
-def _dask_client(scheduler: str):
-    """A Dask client of ``scheduler`` (an address, or "local" for a LocalCluster
-    of one single-threaded worker process per core)."""
-    try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError:
-        raise GraphkitError("--dask needs dask.distributed: pip install 'graphkit[dask]'") from None
-    cluster = None
-    try:
-        if scheduler == "local":
-            cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1,
-                                   processes=True, dashboard_address=None)
-            return Client(cluster), cluster
-        return Client(scheduler, timeout="5s"), None
-    except OSError as exc:
-        if cluster is not None:
-            cluster.close()
-        raise GraphkitError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
 
 
 def extract_events(docs: Iterable[Document], *, extractor: str = "rules.v1",
@@ -666,7 +647,11 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
         from .spool import EventSpool
 
         stage = _new_stage(out_dir) if out_dir is not None else None
-        spool = EventSpool(stage)
+        if runner.client is not None:       # dyads summed on the cluster
+            from .dask_backend import ClusterDyads
+            spool = EventSpool(stage, dyads=ClusterDyads(runner.client))
+        else:
+            spool = EventSpool(stage)
         doc_rows, stance_chunks, stance_rows = [], [], []
         mentions: dict = {}
         agents: dict = {}
@@ -713,7 +698,6 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
                     mentions[k] = mentions.get(k, 0) + v
                 for k, v in ags.items():
                     agents[k] = agents.get(k, 0) + v
-        runner.close()
         if bar is not None:
             bar.close()
         if not doc_rows and not imports:
@@ -722,6 +706,8 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
             raise SourceError(f"no readable documents in {where}"
                               + (f" ({reasons})" if reasons else ""))
         events = spool.finish()
+        dyads = spool.dyads.table()
+        runner.close()
         triggers = events.pop("trigger")
         stance_chunks.append(stances_frame(stance_rows))
         stances = (pd.concat(stance_chunks, ignore_index=True) if len(stance_chunks) > 1
@@ -729,8 +715,7 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
         documents = pd.DataFrame(doc_rows, columns=list(DOCUMENT_COLUMNS) + (
             [c for c in metadata.extra_columns] if metadata is not None else []))
         result = build_outputs(events, documents, registry=registry, mentions=mentions,
-                               agents=agents, seed=opts.seed, stances=stances,
-                               dyads=spool.dyads.table())
+                               agents=agents, seed=opts.seed, stances=stances, dyads=dyads)
         result.documents = len(doc_rows)
         result.outside_window = tuple(outside)
         result.repeated = int(documents["repeated"].sum())

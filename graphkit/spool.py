@@ -48,6 +48,10 @@ class EventSpool:
         Rows per compacted frame (and per Parquet row group).
     parquet : bool, optional
         Also write ``events.parquet`` (default: when pyarrow is installed).
+    dyads : optional
+        What aggregates the dyads of each chunk (``add(frame)``, ``table()``):
+        a :class:`graphkit.graph.DyadAccumulator` by default, or
+        :class:`graphkit.dask_backend.ClusterDyads` to sum them on a Dask cluster.
 
     Examples
     --------
@@ -64,7 +68,7 @@ class EventSpool:
     """
 
     def __init__(self, folder=None, *, chunk_rows: int | None = None,
-                 parquet: bool | None = None):
+                 parquet: bool | None = None, dyads=None):
         self.folder = Path(folder) if folder is not None else None
         self.chunk_rows = max(1, int(chunk_rows if chunk_rows is not None else CHUNK_ROWS))
         if parquet is None:
@@ -76,7 +80,7 @@ class EventSpool:
         self.parquet = bool(parquet) and self.folder is not None
         self.count = 0
         #: Dyad aggregates, merged from partial sums of every chunk.
-        self.dyads = DyadAccumulator()
+        self.dyads = dyads if dyads is not None else DyadAccumulator()
         self._rows: list = []
         self._frames: list = []
         self._csv = None

@@ -180,3 +180,21 @@ def test_event_files_read_in_parallel_give_the_same_outputs(event_files, tmp_pat
         d = report.as_dict()
         assert d["rows_read"] == d["rows_mapped"] + sum(d["rejected"].values())
     assert [p for p, _ in parallel.skipped] == [str(event_files / "9_broken.export.CSV.zip")]
+
+
+def test_on_dask_the_dyads_are_summed_on_the_cluster(event_files, corpus, tmp_path, monkeypatch):
+    pytest.importorskip("dask.distributed", reason="dask.distributed is not installed")
+    from graphkit.graph import DyadAccumulator
+
+    serial = run([event_files, corpus], tmp_path / "serial")
+
+    def not_here(self, events):
+        raise AssertionError("dyads summed in the client")
+
+    monkeypatch.setattr(DyadAccumulator, "add", not_here)   # the client's copy only
+    on_dask = run([event_files, corpus], tmp_path / "dask", dask="local")
+    assert len(on_dask.dyads) > 10
+    for name in ("dyads.csv", "events.csv", "actors.csv"):
+        assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "dask" / name
+                                                              ).read_bytes(), name
+    assert serial.dyads.equals(on_dask.dyads)
