@@ -82,6 +82,10 @@ class RunResult:
     #: documents left out by ``since``/``until``: (dated outside, undated)
     outside_window: tuple = (0, 0)
     imports: dict = field(default_factory=dict)
+    #: Wall seconds per stage: setup, read (reading documents, within extract),
+    #: extract, aggregate, analyse, write, and ``write:<writer>`` per writer
+    #: (writers in a forked process overlap the others).
+    stages: dict = field(default_factory=dict)
     stances: pd.DataFrame = field(default_factory=lambda: _pandas().DataFrame())
     full_graph: nx.DiGraph = field(default_factory=lambda: _networkx().DiGraph())
     seconds: float = 0.0
@@ -195,24 +199,37 @@ def _extract_batch(docs: list) -> list:
     return out
 
 
-def _read_event_file(path: Path, kind: str | None) -> tuple:
-    """Read one event file: ``(path, format, frames, report, error)``."""
+def _read_event_file(path: Path, kind: str | None, text: bool, window: tuple = (None, None)
+                     ) -> tuple:
+    """Read one event file: ``(path, format, chunks, report, error)``, the
+    chunks ready for :meth:`graphkit.spool.EventSpool.add_chunks` (with their
+    ``events.csv`` lines when ``text``: formatting them is most of the work),
+    only the events dated within ``window`` (since, until) when it is given."""
     from .eventfiles import ImportReport, read_events
+    from .spool import frame_chunks
 
+    since, until = window
+    if since or until:
+        from .query import window_mask
     report = ImportReport()
     try:
         reader = read_events(path, format=None if kind == "auto" else kind, report=report)
-        frames = [chunk.drop(columns=["weight"], errors="ignore") for chunk in reader]
+        chunks = []
+        for frame in reader:
+            frame = frame.drop(columns=["weight"], errors="ignore")
+            if since or until:
+                frame = frame[window_mask(frame["date"], since=since, until=until)]
+            chunks += frame_chunks(frame, text=text)
     except SourceError as exc:
         return path, kind, [], report, str(exc)
-    return path, reader.format, frames, report, None
+    return path, reader.format, chunks, report, None
 
 
 def _do_task(task: tuple):
-    """Run one task: ``("docs", batch)`` or ``("file", path, kind)``."""
+    """Run one task: ``("docs", batch)`` or ``("file", path, kind, text, window)``."""
     if task[0] == "docs":
         return _extract_batch(task[1])
-    return _read_event_file(task[1], task[2])
+    return _read_event_file(*task[1:])
 
 
 def _dask_task(task: tuple, extractor_name: str, actor_files: tuple) -> tuple:
@@ -233,11 +250,12 @@ def _batches(docs: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _tasks(docs: Iterable, event_files=()) -> Iterator[tuple]:
+def _tasks(docs: Iterable, event_files=(), text: bool = True, window: tuple = (None, None)
+           ) -> Iterator[tuple]:
     for batch in _batches(docs, _BATCH):
         yield ("docs", batch)
     for path, kind in event_files:
-        yield ("file", path, kind)
+        yield ("file", path, kind, text, window)
 
 
 class _Runner:
@@ -614,9 +632,10 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
     event_files, doc_inputs = _split_inputs(inputs, opts.fmt, opts.exclude, exclude=outputs)
     # files already read as events are not documents too
     taken = {Path(p).resolve() for p, _ in event_files} if opts.fmt == "auto" else set()
-    docs = iter_documents(doc_inputs, text_column=opts.text_column, skipped=skipped,
-                          exclude=taken | outputs, exclude_globs=opts.exclude,
-                          metadata=metadata, date_pattern=opts.date_pattern)
+    clock = _Clock(t0)
+    docs = clock.timed_iter("read", iter_documents(
+        doc_inputs, text_column=opts.text_column, skipped=skipped, exclude=taken | outputs,
+        exclude_globs=opts.exclude, metadata=metadata, date_pattern=opts.date_pattern))
     if event_files:     # built before worker processes fork, so that they share them
         from .eventfiles import load_tables
         load_tables()
@@ -658,26 +677,24 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
         imports: dict = {}
         sentences = 0
         repeated = SentenceFilter(across=opts.dedupe)
-        if opts.since or opts.until:
-            from .query import window_mask
         bar = _progress_bar(opts.progress and (
             _document_total(doc_inputs, opts.exclude, taken | outputs) or True))
-        for task, value in runner.map(_tasks(docs, event_files)):
+        clock.lap("setup")
+        for task, value in runner.map(_tasks(docs, event_files,
+                                             text=stage is not None and fixes is None,
+                                             window=(opts.since, opts.until))):
             if task[0] == "file":
-                path, fmt, frames, report, error = value
+                path, fmt, chunks, report, error = value
                 if error is not None:
                     skipped.add(path, error)
                     continue
                 imports[str(path)] = report
                 if opts.strict:
                     _check_strict(path, fmt, report)
-                for frame in frames:
-                    if opts.since or opts.until:
-                        frame = frame[window_mask(frame["date"], since=opts.since,
-                                                  until=opts.until)]
-                    if fixes is not None:
-                        frame = fixes.apply_frame(frame, name_of=registry.name)
-                    spool.add_frame(frame)
+                if fixes is not None:       # edited rows: their text is made again
+                    chunks = [(fixes.apply_frame(part, name_of=registry.name), None)
+                              for part, _text in chunks]
+                spool.add_chunks(chunks)
                 continue
             for doc, (n_sent, ev_rows, ment, ags, sts) in zip(task[1], value):
                 sentences += n_sent
@@ -705,6 +722,7 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
             reasons = "; ".join(f"{p}: {r}" for p, r in skipped.items[:3])
             raise SourceError(f"no readable documents in {where}"
                               + (f" ({reasons})" if reasons else ""))
+        clock.lap("extract")
         events = spool.finish()
         dyads = spool.dyads.table()
         runner.close()
@@ -714,8 +732,10 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
                    else stance_chunks[0])
         documents = pd.DataFrame(doc_rows, columns=list(DOCUMENT_COLUMNS) + (
             [c for c in metadata.extra_columns] if metadata is not None else []))
+        clock.lap("aggregate")
         result = build_outputs(events, documents, registry=registry, mentions=mentions,
                                agents=agents, seed=opts.seed, stances=stances, dyads=dyads)
+        clock.lap("analyse")
         result.documents = len(doc_rows)
         result.outside_window = tuple(outside)
         result.repeated = int(documents["repeated"].sum())
@@ -735,8 +755,9 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
                                          triggers=triggers, max_nodes=opts.max_nodes,
                                          seed=opts.seed, page_evidence=opts.page_evidence,
                                          excel=opts.excel, processes=opts.workers,
-                                         _stage=stage, _spool=spool)
+                                         _stage=stage, _spool=spool, _timings=clock.stages)
             result.events_file = result.files["events.csv"]
+            clock.lap("write")
         else:
             result._full_events = events
         done = True
@@ -753,7 +774,34 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
                 except OSError:
                     break
     result.seconds = time.perf_counter() - t0
+    result.stages = clock.stages
     return result
+
+
+class _Clock:
+    """Wall seconds per stage of a run (laps), and within an iterator."""
+
+    def __init__(self, start: float):
+        self.stages: dict = {}
+        self._last = start
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.stages[name] = round(self.stages.get(name, 0.0) + now - self._last, 4)
+        self._last = now
+
+    def timed_iter(self, name: str, items: Iterable) -> Iterator:
+        it = iter(items)
+        while True:
+            t = time.perf_counter()
+            try:
+                item = next(it)
+            except StopIteration:
+                return
+            finally:
+                self.stages[name] = round(self.stages.get(name, 0.0) + time.perf_counter() - t,
+                                          4)
+            yield item
 
 
 def _check_strict(path, fmt: str, report) -> None:
@@ -1075,7 +1123,8 @@ def _roll_back(out: Path, backup: Path) -> None:
 def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title: str,
                   triggers=None, max_nodes: int = 300, seed: int = 0,
                   page_evidence: int = PAGE_EVIDENCE, excel: bool = False, processes: int = 1,
-                  _stage: Path | None = None, _spool: EventSpool | None = None) -> dict:
+                  _stage: Path | None = None, _spool: EventSpool | None = None,
+                  _timings: dict | None = None) -> dict:
     """Write every output file of a run; return ``{file name: path}``.
 
     All files are first written into a hidden staging folder inside
@@ -1093,7 +1142,8 @@ def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title:
     try:
         staged = _write_staged(result, stage, documents=documents, title=title,
                                triggers=triggers, max_nodes=max_nodes, seed=seed,
-                               page_evidence=page_evidence, spool=_spool, processes=processes)
+                               page_evidence=page_evidence, spool=_spool, processes=processes,
+                               timings=_timings)
         if excel:
             from .export import write_excel_csv
             for name, path in staged.items():
@@ -1108,7 +1158,8 @@ def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title:
 
 
 def _write_staged(result: RunResult, out: Path, *, documents, title, triggers, max_nodes,
-                  seed, page_evidence=PAGE_EVIDENCE, spool=None, processes: int = 1) -> dict:
+                  seed, page_evidence=PAGE_EVIDENCE, spool=None, processes: int = 1,
+                  timings: dict | None = None) -> dict:
     import pandas as pd
 
     from . import render, report
@@ -1177,13 +1228,16 @@ def _write_staged(result: RunResult, out: Path, *, documents, title, triggers, m
     groups = [[page, parquet_copies], [gexf, graphml, tables, summary]]
     if processes >= 3:
         groups[1:] = [[gexf], [graphml, tables, summary]]
-    files = _run_writers(groups if processes > 1 else [sum(groups, [])])
+    files, times = _run_writers(groups if processes > 1 else [sum(groups, [])])
+    if timings is not None:
+        timings.update((f"write:{name}", seconds) for name, seconds in times.items())
     return {name: files[name] for name in _FILE_ORDER if name in files}
 
 
-def _run_writers(groups: list) -> dict:
+def _run_writers(groups: list) -> tuple[dict, dict]:
     """Run groups of writer functions, the first here and each other one in a
-    forked process at the same time; return the files they wrote."""
+    forked process at the same time; return the files they wrote and the
+    seconds each writer took."""
     children = []
     if len(groups) > 1:
         import multiprocessing
@@ -1198,20 +1252,20 @@ def _run_writers(groups: list) -> dict:
                 proc.start()
                 send.close()
                 children.append((proc, receive))
-        files = {}
-        for write in groups[0]:
-            files.update(write())
+        files, times = _run_group(groups[0])
         for proc, receive in children:
             try:
-                written, error = receive.recv()
+                written, took, error = receive.recv()
             except EOFError:
-                written, error = {}, (False, f"a writer process ended with code {proc.exitcode}")
+                written, took, error = {}, {}, (
+                    False, f"a writer process ended with code {proc.exitcode}")
             proc.join()
             if error is not None:
                 expected, message = error
                 raise (GraphkitError if expected else RuntimeError)(message)
             files.update(written)
-        return files
+            times.update(took)
+        return files, times
     finally:
         for proc, _receive in children:
             if proc.is_alive():
@@ -1225,19 +1279,27 @@ def _writer_process(group: list, send) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        files = {}
-        for write in group:
-            files.update(write())
-        send.send((files, None))
+        send.send((*_run_group(group), None))
     except GraphkitError as exc:
-        send.send(({}, (True, str(exc))))
+        send.send(({}, {}, (True, str(exc))))
     except OSError as exc:
-        send.send(({}, (True, f"cannot write outputs: {exc.strerror or exc}")))
+        send.send(({}, {}, (True, f"cannot write outputs: {exc.strerror or exc}")))
     except BaseException:       # a bug: its traceback, in the main process
         import traceback
-        send.send(({}, (False, "a writer process failed:\n" + traceback.format_exc())))
+        send.send(({}, {}, (False, "a writer process failed:\n" + traceback.format_exc())))
     finally:
         send.close()
+
+
+def _run_group(group: list) -> tuple[dict, dict]:
+    """Run writer functions one after the other: the files written, and the
+    seconds each took."""
+    files, times = {}, {}
+    for write in group:
+        t = time.perf_counter()
+        files.update(write())
+        times[write.__name__] = round(time.perf_counter() - t, 4)
+    return files, times
 
 
 #: Columns that identify a group of events the page may show as one row.

@@ -26,7 +26,7 @@ from .export import events_csv_text
 from .graph import DyadAccumulator, events_frame
 from .model import EVENT_COLUMNS
 
-__all__ = ["EventSpool", "TEXT_COLUMNS", "text_sample"]
+__all__ = ["EventSpool", "TEXT_COLUMNS", "frame_chunks", "text_sample"]
 
 #: Columns the slim in-memory copy leaves empty (read back from ``events.csv``).
 TEXT_COLUMNS = ("evidence", "speaker", "source_agent", "target_agent")
@@ -105,12 +105,14 @@ class EventSpool:
 
     def add_frame(self, frame: pd.DataFrame, triggers=None) -> None:
         """Add events that already are a table (imported event files)."""
+        self.add_chunks(frame_chunks(frame, triggers, chunk_rows=self.chunk_rows,
+                                     text=self.folder is not None))
+
+    def add_chunks(self, chunks: list) -> None:
+        """Add the chunks :func:`frame_chunks` made (in a worker process, say)."""
         self._flush_rows()
-        for start in range(0, len(frame), self.chunk_rows):
-            part = events_frame(frame.iloc[start:start + self.chunk_rows])
-            part["trigger"] = ("" if triggers is None
-                               else list(triggers[start:start + self.chunk_rows]))
-            self._write(part)
+        for part, text in chunks:
+            self._write(part, text)
 
     def _flush_rows(self) -> None:
         if not self._rows:
@@ -121,7 +123,7 @@ class EventSpool:
         del rows
         self._write(frame)
 
-    def _write(self, frame: pd.DataFrame) -> None:
+    def _write(self, frame: pd.DataFrame, text: str | None = None) -> None:
         self.count += len(frame)
         self.dyads.add(frame)
         if self.folder is None:
@@ -130,9 +132,8 @@ class EventSpool:
         try:
             if self._csv is None:
                 self._csv = open(self.csv_path, "w", encoding="utf-8", newline="")
-                self._csv.write(events_csv_text(frame, header=True))
-            else:
-                self._csv.write(events_csv_text(frame, header=False))
+                self._csv.write(events_csv_text(frame.iloc[:0], header=True))
+            self._csv.write(text if text is not None else events_csv_text(frame, header=False))
             if self.parquet:
                 self._write_parquet(frame)
         except OSError as exc:
@@ -200,6 +201,30 @@ class EventSpool:
             start = stop
         out = pd.concat(parts) if parts else pd.DataFrame(columns=list(TEXT_COLUMNS))
         return out[list(TEXT_COLUMNS)]
+
+
+def frame_chunks(frame: pd.DataFrame, triggers=None, *, chunk_rows: int | None = None,
+                 text: bool = True) -> list:
+    """The chunks :meth:`EventSpool.add_frame` makes of a table of events:
+    ``(events, text)`` per ``chunk_rows`` rows, ``text`` being the chunk's
+    ``events.csv`` lines (no header; None unless ``text``). A worker process
+    that read an event file prepares them, and the spool only appends them
+    (:meth:`EventSpool.add_chunks`): the same bytes as :meth:`~EventSpool.add_frame`.
+
+    Examples
+    --------
+    >>> chunks = frame_chunks(events_frame([dict(event_id="e1"), dict(event_id="e2")]),
+    ...                       chunk_rows=1)
+    >>> [(len(part), text[:3]) for part, text in chunks]
+    [(1, 'e1,'), (1, 'e2,')]
+    """
+    rows = max(1, int(chunk_rows if chunk_rows is not None else CHUNK_ROWS))
+    chunks = []
+    for start in range(0, len(frame), rows):
+        part = events_frame(frame.iloc[start:start + rows])
+        part["trigger"] = "" if triggers is None else list(triggers[start:start + rows])
+        chunks.append((part, events_csv_text(part, header=False) if text else None))
+    return chunks
 
 
 def text_sample(events: pd.DataFrame, limit: int) -> np.ndarray:
