@@ -8,6 +8,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .analysis import MIXED_MIN_EVENTS, STAR_SHARE, WEAK_MODULARITY
 from .errors import AnalysisError
 
 __all__ = ["report_markdown", "escape_cell", "party_counts", "PARTY_COUNTS"]
@@ -143,6 +144,7 @@ def report_markdown(events, D, tables, *, title, documents=None, agreements=0,
     out += _pairs(tables.get("top_cooperative"), "cooperative")
     out += _pairs(tables.get("top_conflictual"), "conflictual")
     out += _pairs(tables.get("most_mixed"), "mixed")
+    out += _domestic(tables.get("domestic"), names)
     out += _issues(tables.get("issues"))
     out += _groups(tables, names)
     if corrections is not None:
@@ -293,8 +295,9 @@ _PAIR_TEXT = {
                     "No pair has cooperative events."),
     "conflictual": ("Strongest conflictual pairs", "the most conflictual pair",
                     "No pair has conflictual events."),
-    "mixed": ("Most mixed pairs", "the pair with the most mixed relations",
-              "No pair has both cooperative and conflictual events."),
+    "mixed": ("Most mixed pairs", "the most evenly mixed pair",
+              f"No pair has {MIXED_MIN_EVENTS} or more cooperative and conflictual events "
+              "with some of each."),
 }
 
 
@@ -327,6 +330,11 @@ def _pairs(frame, kind):
             what = f"{c2} cooperative and {k2} conflictual {_plural(c2 + k2, 'event')}"
         text += (f" Next come {_label(r2['a'], r2['a_name'])} and "
                  f"{_label(r2['b'], r2['b_name'])} with {what}.")
+    if kind == "mixed":
+        text += (" Pairs rank by balance, the smaller of their cooperative and conflictual "
+                 "counts over the larger (1.0: as many of each), among pairs with at least "
+                 f"{MIXED_MIN_EVENTS} such events (fewer make the balance noise: one event "
+                 "each way would be a perfect 1.0).")
     lines += [text, ""]
     header = ["#", "Pair", "Events", "Cooperative", "Conflictual", "Net intensity", "First",
               "Last", "Issues"]
@@ -359,11 +367,45 @@ def _issues(frame):
     return lines + _table(header, rows)
 
 
+def _domestic(frame, names):
+    lines = ["## Events within one party", ""]
+    if frame is None or frame.empty:
+        return lines + ["No party acts on itself (no domestic events).", ""]
+    r = frame.iloc[0]
+    who = names.get(r["a"], _label(r["a"], r["a_name"]))
+    lines += [f"These events have the same party on both sides (a government and its own "
+              f"opposition, courts or citizens) and are left out of the pair tables above. "
+              f"{who} has the most: {_n(int(r['events']), 'event')} "
+              f"({int(r['cooperative'])} cooperative, {int(r['conflictual'])} conflictual).",
+              ""]
+    rows = [[i, _full(x.a, x.a_name), int(x.events), int(x.cooperative), int(x.conflictual),
+             f"{float(x.sum_intensity):+.1f}", x.first_date, x.last_date]
+            for i, x in enumerate(frame.itertuples(index=False), 1)]
+    return lines + _table(["#", "Party", "Events", "Cooperative", "Conflictual",
+                           "Net intensity", "First", "Last"], rows)
+
+
+def _star_text(summary, names) -> list:
+    """What a star-shaped corpus means for communities and blocs, or nothing."""
+    if not int(summary.get("star", 0) or 0):
+        return []
+    hub = str(summary.get("hub", ""))
+    share = float(summary.get("hub_share", 0) or 0)
+    who = names.get(hub, hub)
+    return [f"{who} takes part in {100 * share:.0f}% of the events between two parties: the "
+            f"corpus is star-shaped, told from {who}'s side (more than "
+            f"{100 * STAR_SHARE:.0f}% makes a star). Most parties are linked only through "
+            f"{who}, so communities and blocs computed with it would sort parties by their "
+            f"ties to {who}; they are computed without it, and parties whose only relations "
+            f"are with {who} are communities of their own.", ""]
+
+
 def _groups(tables, names):
     lines = ["## Communities, blocs and balance", ""]
     comm = tables.get("communities")
     summary = _metrics(tables.get("summary"))
     cent = tables.get("centrality")
+    lines += _star_text(summary, names)
     if comm is None or comm.empty:
         lines += ["No communities: the graph has no parties.", ""]
     else:
@@ -373,10 +415,14 @@ def _groups(tables, names):
         more = f" and {len(members) - _MAX_MEMBERS} more" if len(members) > _MAX_MEMBERS else ""
         q = summary.get("modularity")
         q_text = f" (modularity {float(q):.2f})" if q not in (None, "") else ""
+        weak = ""
+        if q not in (None, "") and float(q) < WEAK_MODULARITY and len(comm) > 1:
+            weak = (f" A modularity below {WEAK_MODULARITY} is weak (networks with real "
+                    f"groups score about 0.3 to 0.7): read these communities as loose.")
         lines += [
             f"Louvain finds {_n(len(comm), 'community', 'communities')} of cooperating "
             f"parties{q_text}. The largest has {_n(int(big['size']), 'party', 'parties')}: "
-            f"{shown}{more}.",
+            f"{shown}{more}.{weak}",
             "",
         ]
         rows = []

@@ -289,10 +289,11 @@ def test_top_dyads_rankings(D):
                                                                       ["USA", "NATO"]]
     assert t["conflictual"].iloc[0][["source", "target", "conflictual"]].tolist() == [
         "USA", "RUS", 2]
-    assert t["mixed"][["source", "target"]].values.tolist() == [["NATO", "RUS"]]
+    assert t["mixed"].empty                  # below the floor of 10 events
     assert t["cooperative_pairs"].iloc[0][["a", "b", "cooperative"]].tolist() == [
         "NATO", "RUS", 3]
-    assert t["mixed_pairs"].iloc[0][["a", "b", "mixed"]].tolist() == ["NATO", "RUS", 1]
+    mixed = A.top_dyads(D, n=2, mixed_min_events=1)["mixed_pairs"]
+    assert mixed.iloc[0][["a", "b", "balance"]].tolist() == ["NATO", "RUS", 0.333]
     assert all(len(f) <= 2 for f in t.values())
     with pytest.raises(AnalysisError, match="n must be an integer >= 1"):
         A.top_dyads(D, n=0)
@@ -301,7 +302,7 @@ def test_top_dyads_rankings(D):
 def test_top_dyads_empty():
     t = A.top_dyads(nx.DiGraph())
     assert set(t) == {"cooperative", "conflictual", "mixed", "cooperative_pairs",
-                      "conflictual_pairs", "mixed_pairs"}
+                      "conflictual_pairs", "mixed_pairs", "domestic"}
     assert all(f.empty for f in t.values())
 
 
@@ -432,7 +433,8 @@ def test_functions_do_not_mutate_inputs(events, D):
 def test_analyze_tables(events):
     t = A.analyze(events)
     assert set(t) == {"summary", "centrality", "top_cooperative", "top_conflictual",
-                      "most_mixed", "balance", "communities", "issues", "timeline"}
+                      "most_mixed", "domestic", "balance", "communities", "issues",
+                      "timeline"}
     c = t["centrality"].set_index("id")
     assert {"community", "bloc"} <= set(c.columns)
     # NATO-RUS and NATO-USA friendly, USA-RUS hostile: one frustrated pair whatever the split

@@ -17,10 +17,10 @@ comparison), ``issues``, ``summary`` (:func:`analyze`, :func:`write_tables`) and
 
 from .centrality import BETWEENNESS_EXACT_MAX, BETWEENNESS_SAMPLES, centrality
 from .communities import communities
-from .dyads import ego_network, pair_table, top_dyads
+from .dyads import MIXED_MIN_EVENTS, ego_network, pair_table, top_dyads
 from .issues import issue_counts, issue_subgraph
 from .signed import balance, blocs, signed_graph
-from .summary import analyze, write_tables
+from .summary import STAR_SHARE, WEAK_MODULARITY, analyze, hub, write_tables
 from .temporal import compare, compare_periods, dyad_change, timeline
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "balance",
     "blocs",
     "top_dyads",
+    "MIXED_MIN_EVENTS",
     "dyad_change",
     "compare",
     "compare_periods",
@@ -41,5 +42,8 @@ __all__ = [
     "ego_network",
     "issue_subgraph",
     "analyze",
+    "hub",
+    "STAR_SHARE",
+    "WEAK_MODULARITY",
     "write_tables",
 ]

@@ -99,10 +99,11 @@ def _community_table(D, cent):
     cols = ["community", "size", "cooperative_inside", "members"]
     if cent.empty:
         return _empty(cols)
+    cent = cent[cent["community"] >= 0]           # a hub left out of the communities
     comm_of = dict(zip(cent["id"], cent["community"]))
     inside = {}
     for u, v, c in D.edges(data="cooperative", default=0):
-        if u != v and comm_of[u] == comm_of[v]:
+        if u != v and u in comm_of and comm_of[u] == comm_of.get(v):
             inside[comm_of[u]] = inside.get(comm_of[u], 0) + (c or 0)
     ranked = cent.sort_values(["community", "strength", "id"], ascending=[True, False, True],
                               kind="mergesort")

@@ -18,7 +18,13 @@ from ._checks import (
     _sorted_nodes,
 )
 
-__all__ = ["pair_table", "top_dyads", "ego_network"]
+__all__ = ["pair_table", "top_dyads", "ego_network", "MIXED_MIN_EVENTS"]
+
+
+#: A pair needs at least this many cooperative plus conflictual events to rank among the
+#: most mixed: below it the balance is noise (one event each way is a "perfect" 1.0, and
+#: with 10 events one event more or less moves the balance by at most about 0.2).
+MIXED_MIN_EVENTS = 10
 
 
 _PAIR_COLUMNS = [
@@ -123,7 +129,7 @@ def _join_issues(values):
     return ";".join(sorted(set(";".join(vals).split(";")) - {""}))
 
 
-def top_dyads(D, *, n=10):
+def top_dyads(D, *, n=10, mixed_min_events=MIXED_MIN_EVENTS):
     """The strongest cooperative, conflictual and mixed dyads, directed and per pair.
 
     Parameters
@@ -132,6 +138,8 @@ def top_dyads(D, *, n=10):
         A dyad graph.
     n : int, optional (default=10)
         Rows per table (>= 1).
+    mixed_min_events : int, optional (default=10)
+        Cooperative plus conflictual events a pair needs to rank among the mixed.
 
     Returns
     -------
@@ -140,28 +148,35 @@ def top_dyads(D, *, n=10):
         target, ...``) and ``cooperative_pairs``, ``conflictual_pairs``, ``mixed_pairs``
         over unordered pairs (:func:`pair_table` columns). Cooperative tables rank by
         cooperative count (then net intensity, then ids), conflictual ones by conflictual
-        count (then the most negative net intensity), mixed ones by ``mixed`` =
-        min(cooperative, conflictual) then events. Rows with a zero score are left out.
+        count (then the most negative net intensity), mixed ones by ``balance`` =
+        min(cooperative, conflictual) / max(cooperative, conflictual) (1.0: as many of
+        each) among pairs with at least ``mixed_min_events`` of them, then events. Rows
+        with a zero score are left out, and so are a party's events with itself
+        (``domestic``: one row per party acting on itself, by events).
 
     Examples
     --------
     >>> from graphkit.analysis.examples import toy_events
     >>> from graphkit.graph import build_dyad_graph
-    >>> ev = toy_events(*["RUS NATO CONSULT"] * 3, "NATO RUS ACCUSE", "USA RUS SANCTION")
-    >>> t = top_dyads(build_dyad_graph(ev), n=5)
+    >>> ev = toy_events(*["RUS NATO CONSULT"] * 3, "NATO RUS ACCUSE", "USA RUS SANCTION",
+    ...                 "USA USA ACCUSE")
+    >>> t = top_dyads(build_dyad_graph(ev), n=5, mixed_min_events=2)
     >>> t["cooperative"][["source", "target", "cooperative"]].values.tolist()
     [['RUS', 'NATO', 3]]
     >>> t["conflictual"][["source", "target"]].values.tolist()
     [['USA', 'RUS'], ['NATO', 'RUS']]
-    >>> t["mixed_pairs"][["a", "b", "cooperative", "conflictual", "mixed"]].values.tolist()
-    [['NATO', 'RUS', 3, 1, 1]]
+    >>> t["mixed_pairs"][["a", "b", "cooperative", "conflictual", "balance"]].values.tolist()
+    [['NATO', 'RUS', 3, 1, 0.333]]
+    >>> t["domestic"][["a", "events", "conflictual"]].values.tolist()
+    [['USA', 1, 1]]
     """
     _check_digraph(D)
     _check_int(n, "n", 1)
-    return _top(D, pair_table(D), n)
+    _check_int(mixed_min_events, "mixed_min_events", 0)
+    return _top(D, pair_table(D), n, mixed_min_events)
 
 
-def _top(D, pairs, n):
+def _top(D, pairs, n, mixed_min_events=MIXED_MIN_EVENTS):
     nodes = _sorted_nodes(D)
     rank = {v: i for i, v in enumerate(nodes)}
     cols = [c for c in _DYAD_TOP_COLUMNS if c not in ("source", "target", "source_name",
@@ -179,13 +194,19 @@ def _top(D, pairs, n):
     p["_ra"] = p["a"].map(rank)
     p["_rb"] = p["b"].map(rank)
     out = {}
-    for suffix, frame in (("", e), ("_pairs", p)):
-        frame = frame.assign(mixed=np.minimum(frame["cooperative"], frame["conflictual"]))
+    for suffix, frame in (("", e[e["source"] != e["target"]]), ("_pairs", p[p["a"] != p["b"]])):
+        c = frame["cooperative"].to_numpy(dtype=float)
+        k = frame["conflictual"].to_numpy(dtype=float)
+        balance = np.divide(np.minimum(c, k), np.maximum(c, k), out=np.zeros(len(frame)),
+                            where=np.maximum(c, k) > 0).round(3)
+        frame = frame.assign(balance=np.where(c + k >= mixed_min_events, balance, 0.0))
         out["cooperative" + suffix] = _rank(
             frame, "cooperative", ["cooperative", "sum_intensity"], [False, False], n)
         out["conflictual" + suffix] = _rank(
             frame, "conflictual", ["conflictual", "sum_intensity"], [False, True], n)
-        out["mixed" + suffix] = _rank(frame, "mixed", ["mixed", "events"], [False, False], n)
+        out["mixed" + suffix] = _rank(frame, "balance", ["balance", "events"], [False, False], n)
+    out["domestic"] = _rank(p[p["a"] == p["b"]], "events", ["events", "conflictual"],
+                            [False, False], n)
     return out
 
 

@@ -13,15 +13,57 @@ from ..io import atomic_write_text
 from ._checks import _check_events, _check_int, _dated, _sorted_nodes
 from .centrality import centrality
 from .communities import _community_table, communities
-from .dyads import _top, pair_table
+from .dyads import MIXED_MIN_EVENTS, _top, pair_table
 from .issues import _issue_counts
 from .signed import _balance_dict, _blocs, _triangles
 from .temporal import _timeline
 
-__all__ = ["analyze", "write_tables"]
+__all__ = ["analyze", "write_tables", "hub", "STAR_SHARE", "WEAK_MODULARITY"]
+
+#: A party in more than this share of the events between two parties makes the corpus
+#: star-shaped ("one party is in most events"): a readout series, one government's news.
+#: Its partners then link mostly through it, and communities and blocs computed with it
+#: group parties by their ties to the hub; :func:`analyze` computes them without it.
+STAR_SHARE = 0.5
+
+#: A graph needs this many parties to be called star-shaped: with three or four, one
+#: party in most events is just a small graph, and there is little to group either way.
+STAR_MIN_PARTIES = 5
+
+#: Below this modularity a partition is weak: Newman and Girvan (2004) report values of
+#: about 0.3 to 0.7 for networks with a real community structure.
+WEAK_MODULARITY = 0.3
 
 
-def analyze(events, *, actors=None, seed=0, top=10, exact_max=16, resolution=1.0, graph=None):
+def hub(D):
+    """The party in the most events between two parties, and its share of those events.
+
+    Events of a party with itself are left out. Ties go to the smaller id.
+
+    Examples
+    --------
+    >>> from graphkit.analysis.examples import toy_events
+    >>> from graphkit.graph import build_dyad_graph
+    >>> hub(build_dyad_graph(toy_events("USA GBR CONSULT", "USA JPN CONSULT", "FRA DEU AID",
+    ...                                 "USA USA ACCUSE")))
+    ('USA', 0.667)
+    """
+    return _hub(pair_table(D))
+
+
+def _hub(pairs):
+    pairs = pairs[pairs["a"] != pairs["b"]]
+    total = int(pairs["events"].sum()) if len(pairs) else 0
+    if not total:
+        return "", 0.0
+    per = pd.concat([pairs.set_index("a")["events"], pairs.set_index("b")["events"]])
+    per = per.groupby(level=0).sum()
+    best = sorted(per.items(), key=lambda kv: (-kv[1], str(kv[0])))[0]
+    return best[0], round(best[1] / total, 3)
+
+
+def analyze(events, *, actors=None, seed=0, top=10, exact_max=16, resolution=1.0, graph=None,
+            mixed_min_events=MIXED_MIN_EVENTS):
     """Every analysis table for one event set.
 
     Parameters
@@ -38,14 +80,16 @@ def analyze(events, *, actors=None, seed=0, top=10, exact_max=16, resolution=1.0
         Passed to :func:`blocs` and :func:`communities`.
     graph : nx.DiGraph, optional
         The dyad graph of ``events`` when the caller already built it (not modified).
+    mixed_min_events : int, optional (default=10)
+        Events a pair needs to rank among the most mixed (see :func:`top_dyads`).
 
     Returns
     -------
     dict of DataFrame
         ``summary`` (metric, value: corpus size, dates, communities, modularity, methods),
         ``centrality`` (:func:`centrality` plus ``community`` and ``bloc``),
-        ``top_cooperative``, ``top_conflictual``, ``most_mixed`` (pairs, see
-        :func:`top_dyads`), ``balance`` (metric, value from :func:`balance`),
+        ``top_cooperative``, ``top_conflictual``, ``most_mixed``, ``domestic`` (pairs,
+        see :func:`top_dyads`), ``balance`` (metric, value from :func:`balance`),
         ``communities`` (community, size, cooperative weight inside, members),
         ``issues`` (:func:`issue_counts`) and ``timeline`` (:func:`timeline` by month
         and party).
@@ -56,22 +100,32 @@ def analyze(events, *, actors=None, seed=0, top=10, exact_max=16, resolution=1.0
     >>> ev = toy_events("RUS NATO COOPERATE 2013-04-23", "USA RUS ACCUSE 2013-05-02")
     >>> tables = analyze(ev)
     >>> sorted(tables)  # doctest: +NORMALIZE_WHITESPACE
-    ['balance', 'centrality', 'communities', 'issues', 'most_mixed', 'summary', 'timeline',
-     'top_conflictual', 'top_cooperative']
+    ['balance', 'centrality', 'communities', 'domestic', 'issues', 'most_mixed', 'summary',
+     'timeline', 'top_conflictual', 'top_cooperative']
     >>> tables["top_cooperative"][["a", "b", "cooperative"]].values.tolist()
     [['NATO', 'RUS', 1]]
     >>> tables["centrality"][["id", "community", "bloc"]].values.tolist()
     [['NATO', 0, 0], ['RUS', 0, 0], ['USA', 1, 1]]
+
+    Notes
+    -----
+    When one party takes part in more than ``STAR_SHARE`` of the events between
+    parties (:func:`hub`) of a graph of at least ``STAR_MIN_PARTIES``, communities, blocs and balance are computed without it:
+    its ``community`` and ``bloc`` are -1 and the summary's ``star`` is 1.
     """
     ev = _check_events(events)
     _check_int(top, "top", 1)
     D = graph if graph is not None else build_dyad_graph(ev, actors)
     cent = centrality(D, seed=seed)
-    members, q = communities(D, seed=seed, resolution=resolution)
     pairs = pair_table(D)
-    nodes = _sorted_nodes(D)
+    hub_id, share = _hub(pairs)
+    star = share > STAR_SHARE and D.number_of_nodes() >= STAR_MIN_PARTIES
+    G = D.subgraph([v for v in D if v != hub_id]) if star else D
+    members, q = communities(G, seed=seed, resolution=resolution)
+    nodes = _sorted_nodes(G)
     rank = {v: i for i, v in enumerate(nodes)}
-    live = pairs[(pairs["a"] != pairs["b"]) & (pairs["sign"] != 0)]
+    live = pairs[(pairs["a"] != pairs["b"]) & (pairs["sign"] != 0)
+                 & pairs["a"].isin(rank) & pairs["b"].isin(rank)]
     edges = sorted(zip(live["a"].map(rank).tolist(), live["b"].map(rank).tolist(),
                        live["sign"].tolist()))
     labels, frustration, method = _blocs(nodes, edges, seed=seed, exact_max=exact_max)
@@ -79,9 +133,9 @@ def analyze(events, *, actors=None, seed=0, top=10, exact_max=16, resolution=1.0
     tri, bal = _triangles(len(nodes), edges)
     bal_dict = _balance_dict(edges, tri, bal, frustration, method)
 
-    cent["community"] = cent["id"].map(members).astype("int64")
-    cent["bloc"] = cent["id"].map(bloc_of).astype("int64")
-    tops = _top(D, pairs, top)
+    cent["community"] = cent["id"].map(members).fillna(-1).astype("int64")
+    cent["bloc"] = cent["id"].map(bloc_of).fillna(-1).astype("int64")
+    tops = _top(D, pairs, top, mixed_min_events)
 
     comm = _community_table(D, cent)
     dated, undated = _dated(ev)
@@ -101,6 +155,9 @@ def analyze(events, *, actors=None, seed=0, top=10, exact_max=16, resolution=1.0
         ("bloc_method", method),
         ("bloc_0", sum(1 for i, _ in enumerate(nodes) if labels[i] == 0)),
         ("bloc_1", sum(1 for i, _ in enumerate(nodes) if labels[i] == 1)),
+        ("hub", hub_id),
+        ("hub_share", share),
+        ("star", int(star)),
         ("seed", seed),
         ("notes", "; ".join(notes)),
     ]
@@ -110,6 +167,7 @@ def analyze(events, *, actors=None, seed=0, top=10, exact_max=16, resolution=1.0
         "top_cooperative": tops["cooperative_pairs"],
         "top_conflictual": tops["conflictual_pairs"],
         "most_mixed": tops["mixed_pairs"],
+        "domestic": tops["domestic"],
         "balance": pd.DataFrame(list(bal_dict.items()), columns=["metric", "value"]),
         "communities": comm,
         "issues": _issue_counts(ev),
