@@ -1055,6 +1055,11 @@ def markdown(results: dict) -> str:
                 L.append(f"| {row['tottime']:.3f} | {row['share']:.0%} | {row['cumtime']:.3f} | "
                          f"{row['ncalls']:,} | `{row['function']}` |")
             L.append("")
+    hostile = BENCH / "hostile_results.json"      # bench/bench_hostile.py's own section
+    if hostile.exists():
+        sys.path.insert(0, str(BENCH))
+        import bench_hostile
+        L += [bench_hostile.markdown(json.loads(hostile.read_text(encoding="utf-8"))), ""]
     L += ["## Reproduce", "", "```", "python bench/run.py            # full suite, writes "
           "bench/results.json and BENCHMARKS.md", "python bench/run.py --quick    # smoke run",
           "```", ""]

