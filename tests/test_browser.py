@@ -220,7 +220,8 @@ def test_search_lavrov_focuses_russia(opened, pages):
     assert "Lavrov" in first and "Russia" in first
     o.page.press("#gk-search", "Enter")
     assert o.js("window.graphkit.selected()") == "RUS"
-    assert o.js("window.graphkit.network.getSelectedNodes()") == ["RUS"]
+    assert o.js("window.graphkit.network.getSelectedNodes().map(u => "
+                "window.graphkit.data.nodes.id[u])") == ["RUS"]
     assert o.page.inner_text("#gk-panel h2") == "Russia"
     assert "Sergei Lavrov" in o.page.inner_text("#gk-panel")
     assert o.js("window.graphkit.search('sergej lawrow')") == "RUS"
@@ -228,11 +229,22 @@ def test_search_lavrov_focuses_russia(opened, pages):
     assert o.errors == []
 
 
+#: The drawn edges with party ids in ``from``/``to`` (vis ids are integer node indexes).
+EDGES = ("window.graphkit.edges.get().map(e => Object.assign({}, e, "
+         "{from: window.graphkit.data.nodes.id[e.from], to: window.graphkit.data.nodes.id[e.to]}))")
+
+
+def node_of(party):
+    """JS for the drawn vis node of a party id (null when it is not drawn)."""
+    return f"window.graphkit.nodes.get(window.graphkit.visId({party!r}))"
+
+
 def edge_point(o, a, b):
     """Page coordinates of the middle of the drawn edge a-b."""
     return o.js("""(([a, b]) => {
-        const g = window.graphkit, p = g.network.getPositions([a, b]);
-        const dom = g.network.canvasToDOM({x: (p[a].x + p[b].x) / 2, y: (p[a].y + p[b].y) / 2});
+        const g = window.graphkit, u = g.visId(a), v = g.visId(b);
+        const p = g.network.getPositions([u, v]);
+        const dom = g.network.canvasToDOM({x: (p[u].x + p[v].x) / 2, y: (p[u].y + p[v].y) / 2});
         const box = document.getElementById('gk-network').getBoundingClientRect();
         return {x: box.left + dom.x, y: box.top + dom.y};
     })(%r)""" % [a, b])
@@ -264,11 +276,11 @@ def test_click_edge_shows_evidence(opened, pages):
 
 def test_conflict_only_filter_hides_cooperative_edges(opened, pages):
     o = opened(pages["xss"])
-    before = o.js("window.graphkit.edges.get().map(e => [e.from, e.to, e.sign])")
+    before = o.js(EDGES + ".map(e => [e.from, e.to, e.sign])")
     assert ["RUS", "USA", 1] in before or ["RUS", "USA", 0] in before
     assert any(sign > 0 for _, _, sign in before)
     o.page.select_option("#gk-polarity", "conflictual")
-    after = o.js("window.graphkit.edges.get().map(e => [e.from, e.to, e.sign, e.cooperative])")
+    after = o.js(EDGES + ".map(e => [e.from, e.to, e.sign, e.cooperative])")
     assert after and all(sign < 0 and coop == 0 for _, _, sign, coop in after)
     pairs = {(a, b) for a, b, _, _ in after}
     assert ("NATO", "RUS") in pairs and ("NATO", "AFG") not in pairs and ("AFG", "NATO") not in pairs
@@ -276,7 +288,7 @@ def test_conflict_only_filter_hides_cooperative_edges(opened, pages):
     assert len(o.js("window.graphkit.edges.get()")) == len(before)
     # category and date filters go through the same DataSet
     o.js("window.graphkit.setFilter({categories: ['SANCTION']})")
-    assert o.js("window.graphkit.edges.get().map(e => [e.from, e.to].sort())") == [["SYR", "USA"]]
+    assert o.js(EDGES + ".map(e => [e.from, e.to].sort())") == [["SYR", "USA"]]
     o.js("window.graphkit.resetFilters(); window.graphkit.setFilter({dateFrom: '2013-04-30'})")
     assert o.js("window.graphkit.edges.length") == 2
     assert o.errors == []
@@ -286,10 +298,10 @@ def test_xss_payloads_never_execute(opened, pages):
     for context in ({}, {"bypass_csp": True}):   # safe by DOM construction, not only by CSP
         o = opened(pages["xss"], **context)
         o.js("window.graphkit.setFilter({collapse: false})")
-        ids = o.js("window.graphkit.nodes.getIds()")
+        ids = o.js("window.graphkit.nodes.getIds().map(u => window.graphkit.data.nodes.id[u])")
         for node in ids:
             o.js(f"window.graphkit.selectNode({node!r})")
-        for edge in o.js("window.graphkit.edges.get().map(e => [e.from, e.to])"):
+        for edge in o.js(EDGES + ".map(e => [e.from, e.to])"):
             o.js(f"window.graphkit.selectEdge({edge[0]!r}, {edge[1]!r})")
         o.js("window.graphkit.selectEdge('XSSG', 'AFG')")
         o.page.wait_for_timeout(600)   # let the focus animation end
@@ -313,14 +325,14 @@ def test_xss_payloads_never_execute(opened, pages):
 
 def test_collapse_officials_expandable(opened, pages):
     o = opened(pages["xss"])
-    assert o.js("window.graphkit.nodes.get('LAVROV')") is None
+    assert o.js(node_of("LAVROV")) is None
     o.page.uncheck("#gk-collapse")
-    assert o.js("window.graphkit.nodes.get('LAVROV') !== null")
-    edges = o.js("window.graphkit.edges.get().map(e => [e.from, e.to].sort().join('|'))")
+    assert o.js(node_of("LAVROV") + " !== null")
+    edges = o.js(EDGES + ".map(e => [e.from, e.to].sort().join('|'))")
     assert "LAVROV|NATO" in edges and "LAVROV|USA" in edges
     o.page.check("#gk-collapse")
-    assert o.js("window.graphkit.nodes.get('LAVROV')") is None
-    nato_rus = o.js("window.graphkit.edges.get().find(e => e.from === 'NATO' && e.to === 'RUS')")
+    assert o.js(node_of("LAVROV")) is None
+    nato_rus = o.js(EDGES + ".find(e => e.from === 'NATO' && e.to === 'RUS')")
     assert nato_rus["events"] == 5
     assert o.errors == []
 
@@ -330,11 +342,11 @@ def test_top_n_shows_count_and_search_brings_others_in(opened, pages):
     status = o.page.inner_text("#gk-status")
     assert "Showing 5 of 8 parties" in status and "search or filter" in status
     assert o.js("window.graphkit.nodes.length") == 5
-    hidden = o.js("window.graphkit.data.nodes.id.filter(id => !window.graphkit.nodes.get(id)"
+    hidden = o.js("window.graphkit.data.nodes.id.filter((id, u) => !window.graphkit.nodes.get(u)"
                   " && id !== 'LAVROV')")
     assert hidden
     assert o.js(f"window.graphkit.search({hidden[0]!r})") == hidden[0]
-    assert o.js(f"window.graphkit.nodes.get({hidden[0]!r}) !== null")
+    assert o.js(f"{node_of(hidden[0])} !== null")
     assert o.js("window.graphkit.nodes.length") == 6
     assert o.errors == []
 
@@ -397,9 +409,34 @@ def test_a_page_with_sampled_evidence_still_counts_every_event(opened, pages):
     assert "not embedded in this page (4 of 21 events are)" in panel
     # filters count merged rows with their weight: the same edges as the full page
     o.js("window.graphkit.setFilter({categories: ['CONSULT']})")
-    consult = o.js("window.graphkit.edges.get().map(e => [e.from, e.to, e.events]).sort()")
+    consult = o.js(EDGES + ".map(e => [e.from, e.to, e.events]).sort()")
     full = opened(pages["clean"])
     full.js("window.graphkit.setFilter({categories: ['CONSULT']})")
     assert consult and all(isinstance(n, int) and n >= 1 for _, _, n in consult)
-    assert consult == full.js("window.graphkit.edges.get().map(e => [e.from, e.to, e.events]).sort()")
+    assert consult == full.js(EDGES + ".map(e => [e.from, e.to, e.events]).sort()")
     assert o.errors == [] and full.errors == []
+
+
+def test_party_ids_named_like_object_prototype_members(browser, tmp_path):
+    """Issue 19, item 7: vis-network keeps items in plain objects, so party ids such as
+    'constructor' or '__proto__' (from --actors or an edited events.csv) broke the page."""
+    ids = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "RUS"]
+    rows = [dict(event_id=f"p{i}", doc_id="d1", date="2013-04-23", source=a, source_name=a,
+                 target=ids[(i + 1) % len(ids)], target_name=ids[(i + 1) % len(ids)],
+                 event_type="CONSULT", polarity=1, intensity=1.0, evidence=f"{a} met.")
+            for i, a in enumerate(ids)]
+    events = events_frame(rows)
+    events["trigger"] = "met"
+    path = write_html(tmp_path / "proto.html", build_dyad_graph(events), events, title="proto")
+    o = Opened(browser, path)
+    try:
+        assert o.js("window.graphkit.nodes.length") == 6
+        assert o.js("window.graphkit.edges.length") == 6
+        for party in ids:
+            assert o.js(f"window.graphkit.selectNode({party!r})") == party
+            assert o.js("window.graphkit.selected()") == party
+            assert o.page.inner_text("#gk-panel h2") == party
+        assert o.js("window.graphkit.selectEdge('constructor', '__proto__')") is not None
+        assert o.errors == []
+    finally:
+        o.context.close()

@@ -423,6 +423,9 @@
   }
 
   // ------------------------------------------------------------------ vis items
+  // vis-network ids are the integer node indexes, never party ids: vis keeps items
+  // in plain objects, where a party called "constructor" or "__proto__" would
+  // collide with Object.prototype (issue 19).
   function edgeId(a, b) { return a + "-" + b; }
   var POL_RGB = { 1: "46,157,79", "-1": "214,69,65", 0: "163,170,181" };
   // edges fade as they multiply, so that nodes and labels stay readable
@@ -430,7 +433,7 @@
   function nodeItem(u, p, rad, v) {
     var c = kindColor(NODES.kind[u]);
     return {
-      id: NODES.id[u], gk: u, kind: NODES.kind[u], activity: v.act[u], x: p.x, y: p.y,
+      id: u, gk: u, kind: NODES.kind[u], activity: v.act[u], x: p.x, y: p.y,
       size: Math.round(rad * 10) / 10,
       color: { background: c, border: "#ffffff", highlight: { background: c, border: "#1f2933" }, hover: { background: c, border: "#1f2933" } },
       borderWidth: 1.5, borderWidthSelected: 3
@@ -441,7 +444,7 @@
     // which dominates start-up with tens of thousands of edges.
     var w = 1 + (v.visible.length > 400 ? 4 : 7) * Math.log(1 + p.events) / Math.log(1 + Math.max(v.maxEv, 12));
     var item = {
-      id: edgeId(p.a, p.b), from: NODES.id[p.a], to: NODES.id[p.b],
+      id: edgeId(p.a, p.b), from: p.a, to: p.b,
       width: Math.round(w * 10) / 10, color: edgeColor(p.sign, v.visible.length), sign: p.sign, events: p.events,
       cooperative: p.coop, conflictual: p.conf, negated: p.neg, first_date: p.first, last_date: p.last
     };
@@ -506,7 +509,7 @@
   var LABEL_MAX = 3000, LABEL_LEAD = 25;     // the LEAD largest may cover smaller nodes
   var widthCache = new Map(), measure = document.createElement("canvas").getContext("2d");
   var labelOrder = [], hoverId = null;
-  function labelText(id) { var n = NODES.name[idIndex.get(id)]; return n.length > 30 ? n.slice(0, 29).trimEnd() + "\u2026" : n; }
+  function labelText(u) { var n = NODES.name[u]; return n.length > 30 ? n.slice(0, 29).trimEnd() + "\u2026" : n; }
   function textWidth(s) {
     var w = widthCache.get(s);
     if (w === undefined) { measure.font = "12px " + FONT; w = measure.measureText(s).width; widthCache.set(s, w); }
@@ -515,8 +518,7 @@
   function forcedLabel(id) {
     if (id === hoverId) return true;
     if (!selection) return false;
-    var u = idIndex.get(id);
-    return selection.type === "node" ? selection.u === u : (selection.a === u || selection.b === u);
+    return selection.type === "node" ? selection.u === id : (selection.a === id || selection.b === id);
   }
   function refreshLabels() {
     var ids = nodesDS.getIds(), lit = [], dim = [];
@@ -608,9 +610,9 @@
     refreshLabels();
   }
   function neighbourhood(u) {
-    var ns = new Set([NODES.id[u]]), es = new Set();
+    var ns = new Set([u]), es = new Set();
     view.visible.forEach(function (p) {
-      if (p.a === u || p.b === u) { ns.add(NODES.id[p.a]); ns.add(NODES.id[p.b]); es.add(edgeId(p.a, p.b)); }
+      if (p.a === u || p.b === u) { ns.add(p.a); ns.add(p.b); es.add(edgeId(p.a, p.b)); }
     });
     return { nodes: ns, edges: es };
   }
@@ -627,14 +629,13 @@
       render();
     }
     selection = { type: "node", u: u };
-    var id = NODES.id[u];
-    if (!nodesDS.get(id)) { showNodePanel(u); return id; }
-    network.selectNodes([id], false);
+    if (!nodesDS.get(u)) { showNodePanel(u); return NODES.id[u]; }
+    network.selectNodes([u], false);
     var h = neighbourhood(u);
     highlight(h.nodes, h.edges);
-    if (opts.focus) network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 450, easingFunction: "easeInOutQuad" } });
+    if (opts.focus) network.focus(u, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 450, easingFunction: "easeInOutQuad" } });
     showNodePanel(u);
-    return id;
+    return NODES.id[u];
   }
   function selectPair(a, b, opts) {
     opts = opts || {};
@@ -645,8 +646,8 @@
     selection = { type: "pair", a: x, b: y };
     var id = edgeId(x, y);
     if (edgesDS.get(id)) network.setSelection({ nodes: [], edges: [id] }, { unselectAll: true, highlightEdges: false });
-    highlight(new Set([NODES.id[x], NODES.id[y]]), new Set([id]));
-    if (opts.focus) zoomTo([NODES.id[x], NODES.id[y]]);
+    highlight(new Set([x, y]), new Set([id]));
+    if (opts.focus) zoomTo([x, y]);
     showPairPanel(x, y);
     return id;
   }
@@ -1401,8 +1402,8 @@
     box.appendChild(el("div", "gk-muted", "Click for the timeline and all evidence"));
     return box;
   }
-  function nodeTip(id) {
-    var u = idIndex.get(id), box = el("div");
+  function nodeTip(u) {
+    var box = el("div");
     add(box, el("h3", null, NODES.name[u]));
     box.appendChild(el("div", "gk-muted", NODES.id[u] + " \u00b7 " + (KIND_LABELS[NODES.kind[u]] || NODES.kind[u])));
     box.appendChild(el("div", null, fmt(view.act[u]) + " events"));
@@ -1635,7 +1636,7 @@
     });
     network.on("click", function (params) {
       hideTip();
-      if (params.nodes.length) selectUnit(idIndex.get(params.nodes[0]));
+      if (params.nodes.length) selectUnit(params.nodes[0]);
       else if (params.edges.length) { var parts = String(params.edges[0]).split("-"); selectPair(+parts[0], +parts[1]); }
       else clearSelection();
     });
@@ -1666,6 +1667,7 @@
       var a = idIndex.get(String(from)), b = idIndex.get(String(to));
       return a === undefined || b === undefined ? null : selectPair(a, b, { focus: true });
     };
+    api.visId = function (id) { var i = idIndex.get(String(id)); return i === undefined ? null : i; };
     api.selected = function () { return selection ? (selection.type === "node" ? NODES.id[selection.u] : [NODES.id[selection.a], NODES.id[selection.b]]) : null; };
     api.focus = function (id) { var i = idIndex.get(String(id)); return i === undefined ? null : setFocus(i); };
     api.unfocus = unfocus;
