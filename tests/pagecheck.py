@@ -22,7 +22,7 @@ _DRAWN = """() => {
     const pos = net.getPositions();
     return g.nodes.get().map(n => {
         const dom = net.canvasToDOM(pos[n.id]);
-        return {id: n.id, size: n.size, activity: n.activity,
+        return {id: g.data.nodes.id[n.id], size: n.size, activity: n.activity,
                 x: box.left + dom.x, y: box.top + dom.y,
                 inside: dom.x >= 0 && dom.y >= 0 && dom.x <= box.width && dom.y <= box.height};
     });
