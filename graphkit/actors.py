@@ -26,7 +26,11 @@ from .model import Actor
 from .safe import clean_field
 
 __all__ = ["Official", "Registry", "tokenize", "token_texts", "load_registry",
-           "MAX_ACTOR_ROWS", "MAX_ACTOR_BYTES"]
+           "MAX_ACTOR_ROWS", "MAX_ACTOR_BYTES", "SECTOR_NAMES"]
+
+#: Sectors of generic groups (a state's id and a sector: ``SYR-REB``) and how they read.
+SECTOR_NAMES = {"CVL": "civilians", "REB": "rebels", "OPP": "opposition", "GOV": "government",
+                "MIL": "military", "COP": "police"}
 
 #: Rows read from one ``--actors`` file at most (a million rows would hold
 #: about 1.7 GB in the registry); a larger file is an error, not a slow death.
@@ -140,6 +144,7 @@ class Registry:
     members: dict = field(default_factory=dict)
     aliases: dict = field(default_factory=dict)
     first_tokens: dict = field(default_factory=dict)
+    demonyms: dict = field(default_factory=dict)
     _by_office: dict | None = field(default=None, repr=False, compare=False)
     _by_office_size: int = field(default=-1, repr=False, compare=False)
     _prefixes: set | None = field(default=None, repr=False, compare=False)
@@ -154,6 +159,8 @@ class Registry:
             self._add_surface(s, actor.id, "name")
         for s in adjectives:
             self._add_surface(s, actor.id, "adj")
+            if s.strip():
+                self.demonyms.setdefault(actor.id, s.strip())
         for s in capitals:
             self._add_surface(s, actor.id, "capital")
 
@@ -248,9 +255,26 @@ class Registry:
         return self.parties.get(pid)
 
     def name(self, pid: str) -> str:
-        """Display name of a party id (the id itself when unknown)."""
+        """Display name of a party id (the id itself when unknown).
+
+        A generic group (a state's id and a sector, ``AFG-CVL``) reads as the
+        state's adjective and the sector: the id stays.
+
+        Examples
+        --------
+        >>> reg = load_registry()
+        >>> reg.name("RUS"), reg.name("AFG-CVL"), reg.name("CIV-REB"), reg.name("SYR-OPP")
+        ('Russia', 'Afghan civilians', 'Ivorian rebels', 'Syrian opposition')
+        >>> reg.name("XYZ-REB")
+        'XYZ-REB'
+        """
         a = self.parties.get(pid)
-        return a.name if a else pid
+        if a is not None:
+            return a.name
+        base, _sep, sector = pid.partition("-")
+        if sector in SECTOR_NAMES and base in self.parties:
+            return f"{self.demonyms.get(base) or self.parties[base].name} {SECTOR_NAMES[sector]}"
+        return pid
 
     def person_at(self, key: tuple, date: str = "") -> str:
         """The person a full-name token tuple names at ``date``: of several people
@@ -496,6 +520,7 @@ def load_registry(extra=()) -> Registry:
         members=dict(base.members),
         aliases={k: set(v) for k, v in base.aliases.items()},
         first_tokens=dict(base.first_tokens),
+        demonyms=dict(base.demonyms),
     )
     for path in extra:
         reg.extend_from_csv(path)

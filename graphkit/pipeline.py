@@ -887,7 +887,7 @@ def actors_table(registry: Registry, events: pd.DataFrame, mentions: dict) -> pd
         a = registry.party(pid)
         if a is None and "-" in pid:        # sector groups such as SYR-REB
             base = registry.party(pid.split("-")[0])
-            kind, name = "group", f"{base.name if base else pid.split('-')[0]} {pid.split('-', 1)[1]}"
+            kind, name = "group", registry.name(pid)
             country, region = pid.split("-")[0], base.region if base else ""
         elif a is None:
             kind, name, country, region = "unknown", pid, "", ""

@@ -78,3 +78,16 @@ def test_bad_user_csv_is_a_clear_error(tmp_path):
     f.write_text("foo,bar\n1,2\n")
     with pytest.raises(ActorDataError, match="needs columns"):
         load_registry([f])
+
+
+def test_generic_groups_read_as_people_not_codes():
+    from graphkit.actors import load_registry
+    from graphkit.graph import events_frame
+    from graphkit.pipeline import actors_table
+
+    reg = load_registry()
+    assert (reg.name("AFG-CVL"), reg.name("CIV-REB")) == ("Afghan civilians", "Ivorian rebels")
+    ev = events_frame([dict(event_id="e1", source="AFG-REB", target="AFG-CVL")])
+    table = actors_table(reg, ev, {})
+    assert dict(zip(table["id"], table["name"])) == {"AFG-CVL": "Afghan civilians",
+                                                     "AFG-REB": "Afghan rebels"}
