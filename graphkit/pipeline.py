@@ -86,6 +86,9 @@ class RunResult:
     #: extract, aggregate, analyse, write, and ``write:<writer>`` per writer
     #: (writers in a forked process overlap the others).
     stages: dict = field(default_factory=dict)
+    #: CPU seconds per stage: of the main process, and of its own process for a
+    #: writer (worker processes are not counted).
+    stage_cpu: dict = field(default_factory=dict)
     stances: pd.DataFrame = field(default_factory=lambda: _pandas().DataFrame())
     full_graph: nx.DiGraph = field(default_factory=lambda: _networkx().DiGraph())
     seconds: float = 0.0
@@ -618,6 +621,7 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
         raise GraphkitError(f"unknown run option: {exc}") from None
     opts.validate()
     t0 = time.perf_counter()
+    clock = _Clock(t0)
     inputs = [Path(p) for p in inputs]
     if not inputs:
         raise SourceError("no input given")
@@ -632,7 +636,6 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
     event_files, doc_inputs = _split_inputs(inputs, opts.fmt, opts.exclude, exclude=outputs)
     # files already read as events are not documents too
     taken = {Path(p).resolve() for p, _ in event_files} if opts.fmt == "auto" else set()
-    clock = _Clock(t0)
     docs = clock.timed_iter("read", iter_documents(
         doc_inputs, text_column=opts.text_column, skipped=skipped, exclude=taken | outputs,
         exclude_globs=opts.exclude, metadata=metadata, date_pattern=opts.date_pattern))
@@ -754,8 +757,9 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
             result.files = write_outputs(result, out_dir, documents=documents, title=name,
                                          triggers=triggers, max_nodes=opts.max_nodes,
                                          seed=opts.seed, page_evidence=opts.page_evidence,
-                                         excel=opts.excel, processes=opts.workers,
-                                         _stage=stage, _spool=spool, _timings=clock.stages)
+                                         excel=opts.excel,
+                                         processes=_writer_processes(opts.workers, len(events)),
+                                         _stage=stage, _spool=spool, _clock=clock)
             result.events_file = result.files["events.csv"]
             clock.lap("write")
         else:
@@ -774,33 +778,37 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
                 except OSError:
                     break
     result.seconds = time.perf_counter() - t0
-    result.stages = clock.stages
+    result.stages, result.stage_cpu = clock.stages, clock.cpu
     return result
 
 
 class _Clock:
-    """Wall seconds per stage of a run (laps), and within an iterator."""
+    """Wall and CPU seconds per stage of a run (laps), and within an iterator."""
 
     def __init__(self, start: float):
         self.stages: dict = {}
-        self._last = start
+        self.cpu: dict = {}
+        self._last, self._last_cpu = start, time.process_time()
+
+    def add(self, name: str, wall: float, cpu: float) -> None:
+        self.stages[name] = round(self.stages.get(name, 0.0) + wall, 4)
+        self.cpu[name] = round(self.cpu.get(name, 0.0) + cpu, 4)
 
     def lap(self, name: str) -> None:
-        now = time.perf_counter()
-        self.stages[name] = round(self.stages.get(name, 0.0) + now - self._last, 4)
-        self._last = now
+        now, cpu = time.perf_counter(), time.process_time()
+        self.add(name, now - self._last, cpu - self._last_cpu)
+        self._last, self._last_cpu = now, cpu
 
     def timed_iter(self, name: str, items: Iterable) -> Iterator:
         it = iter(items)
         while True:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             try:
                 item = next(it)
             except StopIteration:
                 return
             finally:
-                self.stages[name] = round(self.stages.get(name, 0.0) + time.perf_counter() - t,
-                                          4)
+                self.add(name, time.perf_counter() - t, time.process_time() - c)
             yield item
 
 
@@ -1017,9 +1025,27 @@ _JOURNAL = "swap.json"
 _SWAPPED = "swapped"
 #: Outputs a run writes only sometimes; a run that does not write them removes old ones.
 _OPTIONAL_FILES = ("skipped.csv", "events.parquet", "dyads.parquet")
+#: From this many events, a run writes its outputs with two processes (when the
+#: machine has two cores) even with one worker: below it, forking costs more
+#: than the files take to write.
+CONCURRENT_WRITES_FROM = 10_000
 _FILE_ORDER = ("events.csv", "events.parquet", "actors.csv", "agents.csv", "dyads.csv",
                "documents.csv", "dyads.parquet", "stances.csv", "graph.graphml", "graph.gexf",
                "graph.html", "report.md", "skipped.csv")
+
+
+def _writer_processes(workers: int, events: int) -> int:
+    """Processes that write a run's outputs: as many as its workers, and two for
+    a large run on a machine with two cores or more.
+
+    Examples
+    --------
+    >>> _writer_processes(3, 10), _writer_processes(1, 10)
+    (3, 1)
+    """
+    if workers > 1:
+        return workers
+    return 2 if events >= CONCURRENT_WRITES_FROM and (os.cpu_count() or 1) >= 2 else 1
 
 
 def _new_stage(out_dir) -> Path:
@@ -1125,7 +1151,7 @@ def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title:
                   triggers=None, max_nodes: int = 300, seed: int = 0,
                   page_evidence: int = PAGE_EVIDENCE, excel: bool = False, processes: int = 1,
                   _stage: Path | None = None, _spool: EventSpool | None = None,
-                  _timings: dict | None = None) -> dict:
+                  _clock: _Clock | None = None) -> dict:
     """Write every output file of a run; return ``{file name: path}``.
 
     All files are first written into a hidden staging folder inside
@@ -1144,7 +1170,7 @@ def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title:
         staged = _write_staged(result, stage, documents=documents, title=title,
                                triggers=triggers, max_nodes=max_nodes, seed=seed,
                                page_evidence=page_evidence, spool=_spool, processes=processes,
-                               timings=_timings)
+                               clock=_clock)
         if excel:
             from .export import write_excel_csv
             for name, path in staged.items():
@@ -1160,7 +1186,7 @@ def write_outputs(result: RunResult, out_dir, *, documents: pd.DataFrame, title:
 
 def _write_staged(result: RunResult, out: Path, *, documents, title, triggers, max_nodes,
                   seed, page_evidence=PAGE_EVIDENCE, spool=None, processes: int = 1,
-                  timings: dict | None = None) -> dict:
+                  clock: _Clock | None = None) -> dict:
     import pandas as pd
 
     from . import render, report
@@ -1230,15 +1256,16 @@ def _write_staged(result: RunResult, out: Path, *, documents, title, triggers, m
     if processes >= 3:
         groups[1:] = [[gexf], [graphml, tables, summary]]
     files, times = _run_writers(groups if processes > 1 else [sum(groups, [])])
-    if timings is not None:
-        timings.update((f"write:{name}", seconds) for name, seconds in times.items())
+    if clock is not None:
+        for name, (wall, cpu) in times.items():
+            clock.add(f"write:{name}", wall, cpu)
     return {name: files[name] for name in _FILE_ORDER if name in files}
 
 
 def _run_writers(groups: list) -> tuple[dict, dict]:
     """Run groups of writer functions, the first here and each other one in a
     forked process at the same time; return the files they wrote and the
-    seconds each writer took."""
+    (wall, CPU) seconds each writer took."""
     children = []
     if len(groups) > 1:
         import multiprocessing
@@ -1294,12 +1321,12 @@ def _writer_process(group: list, send) -> None:
 
 def _run_group(group: list) -> tuple[dict, dict]:
     """Run writer functions one after the other: the files written, and the
-    seconds each took."""
+    (wall, CPU) seconds each took."""
     files, times = {}, {}
     for write in group:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         files.update(write())
-        times[write.__name__] = round(time.perf_counter() - t, 4)
+        times[write.__name__] = (time.perf_counter() - t, time.process_time() - c)
     return files, times
 
 
