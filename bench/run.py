@@ -1089,6 +1089,8 @@ def main(argv=None) -> int:
     ap.add_argument("--no-install", action="store_true",
                     help=f"do not create {SPACY_VENV} when spaCy is missing")
     ap.add_argument("--no-4x", action="store_true", help="peak RSS at 1x only")
+    ap.add_argument("--corpora", default="un400,un", type=lambda v: v.split(","),
+                    help="pipeline step: un400 (first 400 UN speeches) and/or un (all)")
     ap.add_argument("--compare", metavar="REF.json", type=Path, default=None,
                     help="list the stages more than 10%% slower than in an earlier results file")
     args = ap.parse_args(argv)

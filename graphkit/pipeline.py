@@ -49,7 +49,7 @@ DOCUMENT_COLUMNS = ("doc_id", "title", "date", "date_source", "url", "sentences"
 OUTPUT_FILES = ("events.csv", "actors.csv", "agents.csv", "dyads.csv", "stances.csv",
                 "documents.csv", "graph.graphml", "graph.gexf", "graph.html", "report.md")
 
-_BATCH = 32
+_BATCH = 8              # documents per task: small, so that workers finish together
 _CHUNK_ROWS = 5_000      # stance rows are compacted into frames of this many rows
 #: Events whose evidence sentences the page embeds (every event keeps its
 #: counts, dates and categories; see spool.text_sample for which get text).

@@ -34,6 +34,10 @@ TEXT_COLUMNS = ("evidence", "speaker", "source_agent", "target_agent")
 #: Default rows per compacted frame: small enough that the dicts waiting to be
 #: compacted stay a few MB, large enough that pandas' per-call cost is noise.
 CHUNK_ROWS = 5000
+#: Extracted rows are compacted first in frames of this many rows, each frame
+#: twice the one before, up to ``chunk_rows``: a small run then writes most of
+#: its events while its workers still extract, not all of them at the end.
+FIRST_CHUNK_ROWS = 500
 
 
 class EventSpool:
@@ -45,7 +49,8 @@ class EventSpool:
         Where ``events.csv`` (and ``events.parquet``) are written. Without it
         nothing is written and full rows stay in memory.
     chunk_rows : int, optional (default=CHUNK_ROWS)
-        Rows per compacted frame (and per Parquet row group).
+        Rows per compacted frame (and per Parquet row group); frames of
+        extracted rows start at :data:`FIRST_CHUNK_ROWS` and double up to it.
     parquet : bool, optional
         Also write ``events.parquet`` (default: when pyarrow is installed).
     dyads : optional
@@ -71,6 +76,7 @@ class EventSpool:
                  parquet: bool | None = None, dyads=None):
         self.folder = Path(folder) if folder is not None else None
         self.chunk_rows = max(1, int(chunk_rows if chunk_rows is not None else CHUNK_ROWS))
+        self._flush_at = min(self.chunk_rows, FIRST_CHUNK_ROWS)
         if parquet is None:
             try:
                 import pyarrow  # noqa: F401
@@ -100,8 +106,9 @@ class EventSpool:
     def add_rows(self, rows: list) -> None:
         """Add event rows (dicts with ``events.csv`` keys and an optional ``trigger``)."""
         self._rows.extend(rows)
-        if len(self._rows) >= self.chunk_rows:
+        if len(self._rows) >= self._flush_at:
             self._flush_rows()
+            self._flush_at = min(self.chunk_rows, 2 * self._flush_at)
 
     def add_frame(self, frame: pd.DataFrame, triggers=None) -> None:
         """Add events that already are a table (imported event files)."""
