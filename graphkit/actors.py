@@ -26,7 +26,8 @@ from .model import Actor
 from .safe import clean_field
 
 __all__ = ["Official", "Registry", "tokenize", "token_texts", "load_registry",
-           "MAX_ACTOR_ROWS", "MAX_ACTOR_BYTES", "SECTOR_NAMES"]
+           "MAX_ACTOR_ROWS", "MAX_ACTOR_BYTES", "PARTY_KINDS",
+           "SECTOR_NAMES"]
 
 #: Sectors of generic groups (a state's id and a sector: ``SYR-REB``) and how they read.
 SECTOR_NAMES = {"CVL": "civilians", "REB": "rebels", "OPP": "opposition", "GOV": "government",
@@ -37,6 +38,8 @@ SECTOR_NAMES = {"CVL": "civilians", "REB": "rebels", "OPP": "opposition", "GOV":
 MAX_ACTOR_ROWS = 250_000
 #: Largest ``--actors`` file, in bytes.
 MAX_ACTOR_BYTES = 64 << 20
+#: Kinds a party may have (the page, the report and Gephi colour and label by kind).
+PARTY_KINDS = ("state", "igo", "ngo", "group", "person")
 
 # dotted abbreviations, negative contractions and the possessive split as in the Penn
 # Treebank ("won't" -> "wo", "n't"; "Russia's" -> "Russia", "'s"), words, single marks
@@ -211,9 +214,9 @@ class Registry:
     def extend_from_csv(self, path) -> int:
         """Add parties and aliases from a user's CSV; return how many rows were read.
 
-        The CSV needs ``id`` and ``name`` columns; optional ``kind`` (default
-        ``state``), ``country``, ``region``, and ``aliases``, ``adjectives``,
-        ``capitals`` as ``;``-separated strings. An existing id gets the new
+        The CSV needs ``id`` and ``name`` columns; optional ``kind`` (one of
+        :data:`PARTY_KINDS`, default ``state``), ``country``, ``region``, and
+        ``aliases``, ``adjectives``, ``capitals`` as ``;``-separated strings. An existing id gets the new
         aliases added. Rows with a ``party`` column instead describe officials
         (``name, party, role, start, end, aliases, surname``).
 
@@ -436,6 +439,9 @@ def _load_parties(reg: Registry, rows, where: str, *, default_kind: str) -> None
             raise ActorDataError(f"{where}:{n}: a party needs an id and a name")
         old = reg.parties.get(pid)
         kind = (row.get("kind") or "").strip() or (old.kind if old else default_kind)
+        if kind not in PARTY_KINDS:
+            raise ActorDataError(f"{where}:{n}: unknown kind {kind!r} (known: "
+                                 f"{', '.join(PARTY_KINDS)})")
         country = (row.get("country") or "").strip()
         if kind == "state":
             country = country or pid

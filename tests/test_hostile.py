@@ -274,6 +274,17 @@ def test_special_files_do_not_hang(tmp_path, command):
         assert b"not a regular file" in proc.stderr and b"Traceback" not in proc.stderr
 
 
+def test_actors_kind_must_be_known(tmp_path):
+    """A kind is a key of the page's colour and label tables: 'constructor' or
+    '__proto__' there would be Object.prototype members."""
+    actors = tmp_path / "actors.csv"
+    actors.write_text("id,name,kind\nEVL,Evilland,__proto__\n")
+    with pytest.raises(graphkit.errors.ActorDataError, match="unknown kind '__proto__'"):
+        load_registry([actors])
+    actors.write_text("id,name,kind\nEVL,Evilland,ngo\n")
+    assert load_registry([actors]).party("EVL").kind == "ngo"
+
+
 def test_actors_file_with_too_many_rows(tmp_path, monkeypatch):
     monkeypatch.setattr(graphkit.actors, "MAX_ACTOR_ROWS", 10)
     actors = tmp_path / "actors.csv"
