@@ -222,6 +222,10 @@ def markdown(results: dict) -> str:
                  f"{r['peak_rss_mb']:,.0f} / {r['tree_peak_rss_mb']:,.0f} | "
                  f"{r['tree_peak_pss_mb']:,.0f} | {r['events']:,} | {r.get('target') or ''} | "
                  f"{r['load_before'][0]} / {r['load_after'][0]} |")
+    notes = [(name, results["cases"][name]["note"]) for name in CASES
+             if results.get("cases", {}).get(name, {}).get("note")]
+    if notes:
+        L += [""] + [f"- {name}: {note}" for name, note in notes]
     L += ["", END]
     return "\n".join(L)
 
@@ -242,7 +246,8 @@ def main(argv=None) -> int:
     ap.add_argument("--only", default=",".join(CASES),
                     help=f"comma-separated cases ({', '.join(CASES)})")
     ap.add_argument("--report", action="store_true",
-                    help="only rewrite the BENCHMARKS.md section from the results file")
+                    help="only rewrite the BENCHMARKS.md section from the results file "
+                         "(a case's 'note' in the file is printed under the table)")
     args = ap.parse_args(argv)
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     if not args.report:
