@@ -66,12 +66,15 @@ class Correction:
         """The correction in words: ``drop`` or the new values."""
         if self.action == "drop":
             return "drop"
-        parts = [f"category {self.event_type}"] if self.event_type else []
-        if self.source:
+        parts = [f"category {self.event_type}"] if (
+            self.event_type and self.event_type != self.orig_event_type) else []
+        if (self.source, self.target) == (self.orig_source, self.orig_target):
+            pass                            # the page writes the parties even when unchanged
+        elif self.source:
             parts.append(f"{self.source} \u2192 {self.target or '(no target)'}")
         elif self.target:
             parts.append(f"target {self.target}")
-        return "edit: " + ", ".join(parts)
+        return "edit: " + (", ".join(parts) or "no change")
 
 
 @dataclass

@@ -292,12 +292,14 @@
   }
   // A hexagonal lattice of spacing S; place() takes the free lattice point nearest to a
   // target whose disc keeps GAP from every disc placed before.
+  // cells and lattice points are keyed by one small integer: (i + 2^14) * 2^15 + (j + 2^14)
+  function cellKey(i, j) { return (i + 16384) * 32768 + (j + 16384); }
   function Packer(S) { this.S = S; this.H = S * Math.sqrt(3) / 2; this.used = new Set(); this.grid = new Map(); this.maxR = 0; }
   Packer.prototype.fits = function (x, y, rad) {
     var cs = this.S, q = Math.ceil((rad + this.maxR + GAP) / cs), gx = Math.floor(x / cs), gy = Math.floor(y / cs);
     for (var i = gx - q; i <= gx + q; i++) {
       for (var j = gy - q; j <= gy + q; j++) {
-        var cell = this.grid.get(i + "," + j);
+        var cell = this.grid.get(cellKey(i, j));
         if (!cell) continue;
         for (var k = 0; k < cell.length; k++) {
           var o = cell[k], dx = o.x - x, dy = o.y - y, d = rad + o.r + GAP;
@@ -311,7 +313,7 @@
     var S = this.S, H = this.H, j0 = Math.round(ty / H), i0 = Math.round(tx / S - (j0 & 1) / 2);
     var best = null, bestD = Infinity, self = this;
     var probe = function (i, j) {
-      var key = i + "," + j;
+      var key = cellKey(i, j);
       if (self.used.has(key)) return;
       var x = S * (i + (j & 1) / 2), y = H * j, d = (x - tx) * (x - tx) + (y - ty) * (y - ty);
       if (d < bestD && self.fits(x, y, rad)) { best = { x: x, y: y, key: key }; bestD = d; }
@@ -323,17 +325,27 @@
       if (best && Math.sqrt(bestD) <= (q + 0.5) * H) break;
     }
     this.used.add(best.key);
-    var g = Math.floor(best.x / S) + "," + Math.floor(best.y / S);
+    var g = cellKey(Math.floor(best.x / S), Math.floor(best.y / S));
     if (!this.grid.has(g)) this.grid.set(g, []);
     this.grid.get(g).push({ x: best.x, y: best.y, r: rad });
     this.maxR = Math.max(this.maxR, rad);
     return { x: best.x, y: best.y };
   };
-  // Base positions of `members` stretched over a box of the right area and aspect,
-  // then snapped onto the lattice, most active parties first.
+  // Each coordinate blended with its rank among the members': the order of the base
+  // drawing is kept, its dense core spread out, so the lattice search stays local.
+  function evened(values) {
+    var n = values.length, order = values.map(function (v, k) { return k; });
+    order.sort(function (a, b) { return (values[a] - values[b]) || (a - b); });
+    var lo = values[order[0]], span = Math.max(values[order[n - 1]] - lo, 1e-9), out = new Array(n);
+    order.forEach(function (k, rank) { out[k] = 0.4 * (values[k] - lo) / span + 0.6 * (n > 1 ? rank / (n - 1) : 0.5); });
+    return out;
+  }
+  // Base positions of `members` evened out and stretched over a box of the right area
+  // and aspect, then snapped onto the lattice, most active parties first.
   function snap(members, S, r, aspect) {
     var pos = new Map(), xs = [], ys = [];
     members.forEach(function (u) { xs.push(NODES.x[u] || 0); ys.push(NODES.y[u] || 0); });
+    xs = evened(xs); ys = evened(ys);
     var minX = Math.min.apply(null, xs), maxX = Math.max.apply(null, xs);
     var minY = Math.min.apply(null, ys), maxY = Math.max.apply(null, ys);
     var area = members.length * 0.866 * S * S / 0.75, W = Math.sqrt(area * aspect), H = area / W;
@@ -1419,8 +1431,9 @@
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   }
-  var searchIndex = [];
-  (function buildIndex() {
+  var searchIndex = null;
+  function buildIndex() {       // on the first search: the page opens without it
+    searchIndex = [];
     var seen = new Set();
     var push = function (text, i, via) {
       if (!text) return;
@@ -1437,7 +1450,7 @@
       if (EV.sa[e]) push(EV.sa[e], EV.s[e], "official");
       if (EV.ta[e] && EV.t[e] >= 0) push(EV.ta[e], EV.t[e], "official");
     }
-  })();
+  }
   // Optimal string alignment distance, or limit + 1 once it exceeds limit.
   function distance(a, b, limit) {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -1477,6 +1490,7 @@
     q = norm(q || "");
     limit = limit || 8;
     if (!q) return [];
+    if (!searchIndex) buildIndex();
     var best = new Map();
     var keep = function (s, score) {
       var u = unit(s.i), old = best.get(u);
