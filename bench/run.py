@@ -673,7 +673,9 @@ def step_html(args) -> dict:
                 "cases": [{k: r.get(k) for k in ("case", "parties", "dyads", "events", "max_nodes",
                                                   "layout", "generate_s", "page_mb",
                                                   "interactive_s", "build_dyad_graph_s")}
-                          for r in rows]}
+                          for r in rows],
+                # the page on the corpora and the whole run, as bench_page.py words them
+                "more_markdown": page.get("markdown", [])}
     sys.path.insert(0, str(BENCH))
     import bench_page
 
@@ -1011,6 +1013,7 @@ def markdown(results: dict) -> str:
                 L += ["", "bench_page.py's own targets: " + ", ".join(
                     f"{k} < {v}" for k, v in h["targets"].items()) + "."]
             L.append("")
+            L += h.get("more_markdown", [])
     r = s.get("rss")
     if r:
         L += ["## Memory: `graphkit run`", ""]
