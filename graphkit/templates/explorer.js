@@ -196,8 +196,10 @@
   // around the hub of a star-shaped view (or around a party whose neighbours alone
   // are shown), the base positions snapped onto a hexagonal lattice otherwise; small
   // components and isolated parties in columns beside the main component. Two node
-  // centres are never closer than the spacing S (>= MIN_SPACING px at zoom 1), and two
-  // discs never closer than GAP, so a click at a node's centre selects that node.
+  // centres are never closer than 0.9 S (S >= MIN_SPACING px at zoom 1), two discs never
+  // closer than GAP, and no radius exceeds 0.6 S, so no centre lies inside another
+  // node's square hit box (0.6 S * sqrt 2 < 0.9 S): a click at a node's centre selects
+  // that node, whatever order vis-network tests them in.
   var GAP = 6, MIN_SPACING = 30, MAX_SPACING = 150, FILL = 0.5, STAR_SHARE = 0.5;
   var GOLDEN = 0.6180339887;
   var layoutInfo = {};
@@ -464,8 +466,7 @@
     return item;
   }
 
-  // A new layout and a fit after every change of what is drawn. Nodes go into the
-  // DataSet largest first, so a small node is drawn (and hit) above a large one.
+  // A new layout and a fit after every change of what is drawn.
   function render() {
     view = compute();
     var v = view, L = layout(v);
