@@ -106,6 +106,9 @@ def test_01_seed_walkthrough(execute):
     assert "evidence == document[char_start:char_end]" in text
     assert "<iframe srcdoc=" in text          # the interactive page, inline
     assert _has_image(nb)                     # the matplotlib chart
+    assert "legend titled 'direction'" in text              # not pandas' "col_0"
+    colours = text.split("bar colours ")[1].split("\n")[0]
+    assert "#c0392b" not in colours and "#27ae60" not in colours  # red/green mean conflict/coop
     assert nx.read_graphml(OUT / "01_seed" / "graph.graphml").has_edge("RUS", "NATO")
 
 
@@ -126,6 +129,7 @@ def test_02_readouts_over_time(execute):
     assert "USA" in G and G.number_of_edges() > 0
     assert nx.read_gexf(OUT / "02_readouts.gexf").number_of_nodes() == G.number_of_nodes()
     assert _has_image(nb)
+    assert "labels overlapping the title: 0" in text
 
 
 def test_03_gdelt(execute):
