@@ -26,7 +26,9 @@ from .clauses import document_clause
 from .engine import Example, Rule, Table
 from .modality import is_negated, modality_of, says_later
 from .sentence import Candidate, TriggerHit, kind_of
+from .source_rules import NO_SOURCE, PARTICIPANTS, SOURCE, arrival_is_aid, passive_patient
 from .syntax import in_apposition, subject_like
+from .target_rules import TARGET
 from .triggers import is_participle
 from .vocab import (
     ADJECTIVAL,
@@ -220,14 +222,13 @@ CLAUSE_VETOES = Table("clause vetoes", [
     Rule("clause.condition_states_no_event", "arguments",
          "an act in an 'if' or 'unless' clause is hypothetical (the main clause after a "
          "fronted 'If X, ...' is not)", _hypothetical,
-         examples=(Example("Chad will protest if Sudan attacks its border posts.",
-                           "!SDN>TCD:ASSAULT"),),
+         examples=(Example("Chad will protest if Sudan attacks Chad.", "!SDN>TCD:ASSAULT"),),
          counter=(Example("If talks fail, Sudan will attack Chad.", "SDN>TCD:THREATEN@future"),)),
     Rule("clause.about_a_text", "arguments",
          "a relative clause about a text ('a resolution that aims to impose sanctions') "
          "is what the text says, not an act of the sentence's subject", _about_a_text,
-         examples=(Example("Britain supported a resolution that imposes sanctions on Iran.",
-                           "!GBR>IRN:SANCTION"),)),
+         examples=(Example("The Kenyan parliament passed a law that would ban Somali traders.",
+                           "!KEN>SOM:SANCTION"),)),
 ])
 
 
@@ -399,8 +400,7 @@ OUTCOMES = Table("outcomes", [
     Rule("outcome.protest_is_at_home", "arguments",
          "a protest with no stated target is aimed at the protesters' own government; "
          "so is calling off a strike", _protest_at_home,
-         examples=(Example("Thousands of Nigerians demonstrated in Lagos.",
-                           "NGA-CVL>NGA:PROTEST"),)),
+         examples=(Example("Nigerian students protested.", "NGA-CVL>NGA:PROTEST"),)),
 ])
 
 

@@ -9,8 +9,9 @@ work); a counter-example must come out as stated, with the rule in place.
 
 A :class:`Table` holds the rules of one decision in the order they are tried.
 :meth:`Table.first` returns the answer of the first rule that gives one ("first
-that applies wins", as for an event's source or target); :meth:`Table.any`
-says whether any rule fires (as for vetoes); :meth:`Table.rules_for` lists the
+that applies wins", as for an event's source or target); :meth:`Table.apply`
+applies each rule in turn until one settles the case (as for a mention's
+context); :meth:`Table.any` says whether any rule fires (as for vetoes); :meth:`Table.rules_for` lists the
 rules that apply to a category. :func:`switched_off` turns rules off by name,
 for the examples' tests and for measuring what a rule adds.
 
@@ -116,6 +117,12 @@ class Table:
                 if found is not None:
                     return found
         return None
+
+    def apply(self, *args, category: str | None = None) -> None:
+        """Apply the rules in order until one returns True (it settles the case)."""
+        for rule in self.rules:
+            if rule.applies(category) and rule.fn(*args) is True:
+                return
 
     def any(self, *args, category: str | None = None) -> bool:
         """Whether any rule fires (returns a true value)."""

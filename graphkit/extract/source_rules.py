@@ -51,8 +51,8 @@ PARTICIPANTS = Table("participants", [
          "a hyphenated pair before it", _named_participants,
          examples=(Example("The summit between Egypt and Ethiopia ended in Cairo.",
                            "EGY>ETH:CONSULT; ETH>EGY:CONSULT"),
-                   Example("Brazil praised the China-India agreement.",
-                           "CHN>IND:AGREE; IND>CHN:AGREE"))),
+                   Example("A meeting of China and India took place in Delhi.",
+                           "CHN>IND:CONSULT; IND>CHN:CONSULT"))),
 ])
 
 
@@ -237,17 +237,17 @@ SOURCE = Table("source", [
          examples=(Example("Haiti received emergency aid from Canada.", "CAN>HTI:AID"),)),
     Rule("source.passive_agent", "arguments",
          "a passive act's agent after 'by' acts on its subject", _passive_agent,
-         examples=(Example("Two Malian villages were attacked by Burkinabe militants.",
-                           "BFA-REB>MLI:ASSAULT"),)),
+         examples=(Example("Mali was attacked by Burkina Faso.", "BFA>MLI:ASSAULT"),
+                   Example("Malian soldiers were attacked by Burkinabe militants.",
+                           "BFA-REB>MLI:ASSAULT"))),
     Rule("source.state_where_it_happened", "arguments",
          "an arrest, trial or expulsion with no doer named is the act of the state where "
          "it happened", _state_where_it_happened,
-         examples=(Example("A French journalist was arrested in Iran.", "IRN>FRA:COERCE"),)),
+         examples=(Example("Two Britons were arrested in Iran.", "IRN>GBR:COERCE"),)),
     Rule("source.possessor_of_a_noun_act", "arguments",
          "the possessor of an act named as a noun acts ('Turkey's strikes on Syria')",
          _possessor,
-         examples=(Example("Sweden condemned Azerbaijan's shelling of Armenian villages.",
-                           "AZE>ARM:ASSAULT"),)),
+         examples=(Example("Iraq noted Turkey's invasion of Syria.", "TUR>SYR:ASSAULT"),)),
     Rule("source.adjective_before_a_noun_act", "arguments",
          "a state's adjective right before an act named as a noun names its doer ('the "
          "Turkish strikes on Syria')", _adjective_doer,
@@ -255,20 +255,19 @@ SOURCE = Table("source", [
     Rule("source.relative_clause_subject", "arguments",
          "the subject of a relative clause acts in it ('a plan that Russia rejected')",
          _relative_subject,
-         examples=(Example("Norway presented a proposal that Sudan rejected.",
-                           "SDN>:REJECT"),)),
+         examples=(Example("Chad opposed the policies that Sudan supported.",
+                           "SDN>:SUPPORT; !TCD>SDN:SUPPORT"),)),
     Rule("source.nearest_subject", "arguments",
          "the nearest subject-like group before the trigger in its clause acts (a noun act "
          "needs it close or a support verb)", _nearest_subject,
          examples=(Example("Chile criticized Peru.", "CHL>PER:ACCUSE"),
-                   Example("Morocco launched an investigation into Algerian smuggling.",
-                           "MAR>:ACCUSE; !MAR>DZA:ACCUSE")),
+                   Example("Morocco welcomed the aid.", "MAR>:SUPPORT")),
          counter=(Example("Peru, whose economy grew, needs Chilean investment.", ""),)),
     Rule("source.pair_in_focus", "arguments",
          "a definite reciprocal act with no participants ('the talks') is between the pair "
          "in focus", _pair_in_focus,
-         examples=(Example("Ghana and Togo met in Accra. The talks lasted two hours.",
-                           "GHA>TGO:CONSULT; TGO>GHA:CONSULT"),),
+         examples=(Example("Ghana and Togo sent delegations to Accra. The talks lasted two "
+                           "hours.", "GHA>TGO:CONSULT; TGO>GHA:CONSULT"),),
          counter=(Example("The committee will hold its next meeting in May.", ""),)),
 ])
 

@@ -382,10 +382,9 @@ def _participle_of_a_party(lower, i, covered):
 WORD_VETOES = Table("trigger words", [
     Rule("trigger.march_is_a_month", "triggers",
          "'march' in a date is the month, not a protest march", _march_month,
-         examples=(Example("Thousands of Kenyans gathered in Nairobi on 3 March.",
-                           "!KEN-CVL>KEN:PROTEST"),),
-         counter=(Example("Students in Chile will march against the government.",
-                          "CHL-CVL>CHL:PROTEST@future"),)),
+         examples=(Example("Kenya held elections last March.", "!KEN>KEN:PROTEST"),),
+         counter=(Example("Chilean students held a march in Santiago.",
+                          "CHL-CVL>CHL:PROTEST"),)),
     Rule("trigger.help_to_do_is_no_aid", "triggers",
          "a help to do something ('helped spur growth') is no aid to anyone", _help_to_do,
          examples=(Example("Japan helped boost Vietnam's exports.", "!JPN>VNM:AID"),),
@@ -394,8 +393,8 @@ WORD_VETOES = Table("trigger words", [
     Rule("trigger.participle_of_a_party", "triggers",
          "a participle joined to a party by a hyphen is an adjective ('a Chinese-brokered "
          "deal')", _participle_of_a_party,
-         examples=(Example("Residents of the Russian-occupied town of Kherson fled to Poland.",
-                           "!RUS>:COERCE; !RUS>UKR:COERCE; !RUS>POL:COERCE"),)),
+         examples=(Example("Egypt welcomed the Qatar-brokered truce.",
+                           "EGY>:SUPPORT; !EGY>:CONSULT"),)),
 ])
 
 
@@ -415,13 +414,13 @@ READING_VETOES = Table("trigger readings", [
     Rule("trigger.verb_needs_a_verb_reading", "triggers",
          "a verb pattern on a word used as a noun is no trigger ('the bomb detection unit')",
          _not_a_verb,
-         examples=(Example("The Indian attack helicopter fleet grew.", "!IND>:ASSAULT"),),
+         examples=(Example("Iran faces pressure from Iraq.", "!IRN>IRQ:REQUEST"),),
          counter=(Example("India attacked Pakistani posts.", "IND>PAK:ASSAULT"),)),
     Rule("trigger.protest_sense_takes_no_object", "triggers",
          "'demonstrate' is a protest only without an object ('demonstrated its resolve' is "
          "not)", _not_intransitive,
-         examples=(Example("Iran demonstrated its resolve to Iraq.", "!IRN>IRQ:PROTEST"),),
-         counter=(Example("Students in Iran demonstrated in Tehran.", "IRN-CVL>IRN:PROTEST"),)),
+         examples=(Example("Iran demonstrated a new missile.", "!IRN>IRN:PROTEST"),),
+         counter=(Example("Iranian students demonstrated in Tehran.", "IRN-CVL>IRN:PROTEST"),)),
 ])
 
 
@@ -471,7 +470,7 @@ HIT_VETOES = Table("trigger vetoes", [
     Rule("trigger.suspected_act_is_no_event", "triggers",
          "an act someone is suspected of is not reported as done", _suspected_of,
          examples=(Example("Two Libyans suspected by Britain of bombing a plane were "
-                           "handed over.", "!LBY>:ASSAULT; !LBY-CVL>:ASSAULT"),)),
+                           "handed over.", "!LBY>:ASSAULT"),)),
     Rule("trigger.noun_inside_a_name", "triggers",
          "a capitalised noun trigger inside a proper name names a body or meeting "
          "('the Baltic Cooperation Council')", _noun_in_a_name,
@@ -480,6 +479,6 @@ HIT_VETOES = Table("trigger vetoes", [
     Rule("trigger.field_of_a_title", "triggers",
          "a capitalised trigger before a title head is the office's field ('Trade "
          "Minister X')", _field_of_a_title,
-         examples=(Example("Aid Minister Jan Pronk of the Netherlands met Kenya's president.",
-                           "!NLD>:AID"),)),
+         examples=(Example("Egyptian Aid Minister Ahmed Ali arrived in Kenya.",
+                           "EGY>KEN:CONSULT; !EGY>KEN:AID"),)),
 ])
