@@ -126,15 +126,6 @@ def event_candidates(reg, s, state) -> list:
 
 def trigger_events(a: Args) -> list:
     """The candidates of one trigger (see the module docstring for the order)."""
-    from .source_rules import (
-        NO_SOURCE,
-        PARTICIPANTS,
-        SOURCE,
-        arrival_is_aid,
-        passive_patient,
-    )
-    from .target_rules import TARGET
-
     _clause(a)
     if CLAUSE_VETOES.any(a):
         return []

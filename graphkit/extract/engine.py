@@ -11,8 +11,8 @@ A :class:`Table` holds the rules of one decision in the order they are tried.
 :meth:`Table.first` returns the answer of the first rule that gives one ("first
 that applies wins", as for an event's source or target); :meth:`Table.apply`
 applies each rule in turn until one settles the case (as for a mention's
-context); :meth:`Table.any` says whether any rule fires (as for vetoes); :meth:`Table.rules_for` lists the
-rules that apply to a category. :func:`switched_off` turns rules off by name,
+context); :meth:`Table.any` says whether any rule fires (as for vetoes);
+:meth:`Table.rules_for` lists the rules that apply to a category. :func:`switched_off` turns rules off by name,
 for the examples' tests and for measuring what a rule adds.
 
 Examples
