@@ -66,7 +66,8 @@ def test_recast_follows_the_new_mode():
     t = lexicon.make_trigger("visit", "verb", "CONSULT", "visit", 1.9)
     assert "venue" in t.props
     r = t.recast("REJECT", "reject")
-    assert "venue" not in r.props and r.intensity == t.intensity
+    # the new category's intensity: a refused visit is no +1.9 event
+    assert "venue" not in r.props and r.intensity == -4.0 and r.category == "REJECT"
     with pytest.raises(ExtractionError, match="unknown trigger mode"):
         t.recast("REJECT", "rejectt")
 

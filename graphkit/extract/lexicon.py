@@ -117,18 +117,22 @@ class Trigger:
         return sum(1 for e in self.elements if e is not None)
 
     def recast(self, category: str, mode: str, intensity: float | None = None) -> "Trigger":
-        """The same trigger read as another category and mode (its mode's
-        properties follow the new mode; an unknown mode is an error).
+        """The same trigger read as another category and mode: its mode's properties
+        follow the new mode, and its intensity is the new category's default
+        (``graphkit.model.CATEGORIES``) unless given; an unknown mode is an error.
 
         Examples
         --------
-        >>> t = make_trigger("arrive", "verb", "MOBILIZE", "arrive", -2.0)
-        >>> "venue" in t.props, "venue" in t.recast("AID", "peacekeeping", 7.0).props
-        (True, False)
+        >>> t = make_trigger("arrive", "verb", "CONSULT", "arrive", 1.9)
+        >>> r = t.recast("AID", "peacekeeping")
+        >>> "venue" in t.props, "venue" in r.props, r.intensity
+        (True, False, 7.0)
         """
         mode_info = _mode(mode)
+        if category not in CATEGORIES:
+            raise ExtractionError(f"unknown event category {category!r}")
         return replace(self, category=category, mode=mode,
-                       intensity=self.intensity if intensity is None else intensity,
+                       intensity=CATEGORIES[category][2] if intensity is None else intensity,
                        props=mode_info.properties | self.flags,
                        object_preps=mode_info.object_preps)
 
