@@ -242,7 +242,7 @@ def _factuality(a: Args) -> None:
     a.modality = modality
     if trig.category in ("SANCTION", "COERCE", "ASSAULT") and modality in (
             "possible", "future") and c_end < a.n and lower[c_end] in ("if", "unless"):
-        a.trig = trig.recast("THREATEN", "threaten", -6.0)
+        a.trig = trig.recast("THREATEN", "threaten")
 
 
 def _voice(a: Args) -> None:

@@ -278,7 +278,7 @@ def arrival_is_aid(a) -> None:
     if "arrival" in a.trig.props and any(
             lower[k].startswith("peacekeep")
             for k in range(max(a.c_start, src.start - 4), min(a.ts, src.end + 3))):
-        a.trig = a.trig.recast("AID", "peacekeeping", 7.0)
+        a.trig = a.trig.recast("AID", "peacekeeping")
 
 
 # ---------------------------------------------------------------- no source named
