@@ -39,6 +39,14 @@ def test_stances_on_agreements_and_issues(ex):
     assert ("GBR", "AGR:PARIS-AGREEMENT", "support", False) in got
 
 
+def test_stances_share_the_events_negators(ex):
+    # "failed to", "neither ... nor", "without" negate a stance as they negate an event
+    doc = Document("s", "Chile has failed to implement the Lima Agreement. "
+                        "Peru neither supports nor funds terrorism.", "2020-01-01")
+    got = {(s.actor, s.stance, s.negated) for s in ex.extract(doc).stances}
+    assert ("CHL", "support", True) in got and ("PER", "support", True) in got
+
+
 def test_markdown_noise_and_wrapped_lines(ex):
     text = ("---\ntitle: x\n---\n\\### Readout\n\nPresident Joe Biden spoke today with\n"
             "Prime Minister Justin Trudeau of Canada. The leaders discussed\ntrade.\n")

@@ -47,6 +47,8 @@ WEAK_REPORT = words("weak_report")
 # ("'s" is left out: as a token it is mostly the possessive, "Poland's parliament")
 BE = words("be")
 NEGATORS = words("negators")
+# verbs that refuse the act after them ("refused to sign the accord"): a negated stance
+REFUSAL_VERBS = words("refusal_verbs")
 FUTURE = words("future")
 POSSIBLE = words("possible")
 OBLIGATION = words("obligation")
