@@ -66,7 +66,7 @@ class Args:
     __slots__ = ("reg", "s", "state", "ts", "te", "trig", "live", "places", "words", "lower",
                  "n", "c_start", "c_end", "in_attr", "next_trig", "obj_from", "negated",
                  "modality", "talk_like", "passive", "cands", "subjects", "said_own", "src",
-                 "tgt", "patient", "default_src")
+                 "tgt", "patient")
 
     def __init__(self, reg, s, state, hit, live, places):
         self.reg, self.s, self.state = reg, s, state
@@ -75,7 +75,7 @@ class Args:
         self.words, self.lower, self.n = s.words, s.lower, len(s.words)
         self.cands = self.subjects = []
         self.said_own = False
-        self.src = self.tgt = self.patient = self.default_src = None
+        self.src = self.tgt = self.patient = None
 
     def events(self, pairs) -> list:
         """Candidates for ``(source, target, source group, target group)`` tuples."""
@@ -252,11 +252,11 @@ def _voice(a: Args) -> None:
     success")."""
     trig, lower, words, ts, te, n = a.trig, a.lower, a.words, a.ts, a.te, a.n
     a.talk_like = "talk" in trig.props and trig.reciprocal
-    passive = (trig.pos == "verb" and ts > 0 and is_participle(lower[ts], trig)
+    passive = (trig.pos == "verb" and ts > 0 and is_participle(lower[ts])
                and lower[ts] not in ADJECTIVAL
                and any(lower[k] in BE for k in range(max(a.c_start, ts - 3), ts)))
     if not passive and trig.pos == "verb" and "transitive" in trig.props \
-            and 0 < ts and te < n and is_participle(lower[ts], trig) \
+            and 0 < ts and te < n and is_participle(lower[ts]) \
             and lower[te] in AFTER_REDUCED and words[ts - 1].isalpha() \
             and words[ts - 1].islower() and lower[ts - 1] not in NOT_BEFORE_REDUCED \
             and not lower[ts - 1].endswith("ly") \

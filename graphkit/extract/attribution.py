@@ -49,7 +49,7 @@ def attr_end(lower, i):
     return j if j > i else i
 
 
-def find_attribution(words, lower, mentions, groups, state):
+def find_attribution(words, lower, mentions):
     """The speaker mention of a sentence and the token span of the attribution."""
     n = len(words)
     actors = [m for m in mentions if m.kind in ("party", "person")]
@@ -141,11 +141,11 @@ def find_speaker(s, state) -> None:
     the sentence, else the speaker of the quoted paragraph it continues. A
     speaker named after a list is no part of it ("... criticized the United States,
     South Korea's defense ministry said")."""
-    speaker, attr_span = find_attribution(s.words, s.lower, s.mentions, s.groups, state)
+    speaker, attr_span = find_attribution(s.words, s.lower, s.mentions)
     if attr_span is not None and any(g.start < attr_span[0] < g.end for g in s.groups):
         a0 = attr_span[0]
-        s.groups = (groups_of([m for m in s.mentions if m.end <= a0], s.words, s.lower)
-                    + groups_of([m for m in s.mentions if m.start >= a0], s.words, s.lower))
+        s.groups = (groups_of([m for m in s.mentions if m.end <= a0], s.lower)
+                    + groups_of([m for m in s.mentions if m.start >= a0], s.lower))
     text, para_speaker = s.text, state.para_speaker
     in_quote = text.lstrip()[:1] in "\"“'‘" or (para_speaker is not None and
                                                text.count('"') % 2 == 1)
@@ -153,7 +153,7 @@ def find_speaker(s, state) -> None:
                                                           or "”" in text):
         speaker = para_speaker
     if speaker is not None and ('"' in text or "“" in text or in_quote):
-        state.para_speaker = speaker
+        state.quoting(speaker)
     s.speaker, s.attr_span = speaker, attr_span
 
 
@@ -178,4 +178,4 @@ def own_pronouns(s) -> None:
             mentions.append(Mention(i, i + 1, (speaker.party,), speaker.agent,
                                     speaker.kind, "pronoun"))
     mentions.sort(key=lambda m: m.start)
-    s.groups = groups_of(mentions, words, lower)
+    s.groups = groups_of(mentions, lower)

@@ -84,6 +84,10 @@ class DocState:
     def new_paragraph(self) -> None:
         self.para_speaker = None
 
+    def quoting(self, speaker) -> None:
+        """``speaker`` is quoted: later sentences of the paragraph in quotes are theirs."""
+        self.para_speaker = speaker
+
     def after_sentence(self, sid: int, mentions, speaker, events, groups) -> None:
         """Update the focus: the person who spoke or acted, the pair of parties that
         met or agreed (else a compound subject opening the sentence), and the

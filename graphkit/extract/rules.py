@@ -130,7 +130,7 @@ class RulesExtractor:
             # quote needs a paragraph speaker. The discourse state is only
             # updated from events and mentions, so it stays as it is.
             return
-        s.groups = groups_of(s.mentions, words, lower)
+        s.groups = groups_of(s.mentions, lower)
         find_speaker(s, state)
         state.count_mentions(s.mentions)
         own_pronouns(s)

@@ -76,7 +76,7 @@ def capitalised_run(words, i, max_len=4, min_names=2):
     return j if names >= min_names else 0
 
 
-def groups_of(mentions, words, lower):
+def groups_of(mentions, lower):
     """Join mentions linked by "and", "&", commas or hyphens into groups."""
     actors = [m for m in mentions if m.kind in ("party", "person")]
     groups = []

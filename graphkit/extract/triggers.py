@@ -197,7 +197,8 @@ def verb_reading(lower, i, trig, covered, nominal):
         prev in AUX_BEFORE_PARTICIPLE and w in SAME_PARTICIPLE)
 
 
-def is_participle(word, trig):
+def is_participle(word):
+    """Whether ``word`` is a past participle ("attacked", "held", "put")."""
     return word.endswith("ed") or word in PARTICIPLE_FORMS or word in SAME_PARTICIPLE
 
 

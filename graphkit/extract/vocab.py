@@ -55,7 +55,6 @@ OBLIGATION = words("obligation")
 FUTURE_VERBS = words("future_verbs")
 DETERMINERS = words("determiners")
 MODAL_LEFT = words("modal_left")
-COMPLEMENT_GAP = words("complement_gap")
 MUST = words("must")
 
 # participles that describe the subject ("is committed to", "was prepared to"): not passives
