@@ -23,7 +23,7 @@ import bisect
 
 from .attribution import reported_obligation
 from .clauses import document_clause
-from .engine import Example, Rule, Table
+from .engine import Example, Key, Rule, Table
 from .modality import is_negated, modality_of, says_later
 from .sentence import Candidate, TriggerHit, kind_of
 from .source_rules import NO_SOURCE, PARTICIPANTS, SOURCE, arrival_is_aid, passive_patient
@@ -66,7 +66,7 @@ class Args:
     __slots__ = ("reg", "s", "state", "ts", "te", "trig", "live", "places", "words", "lower",
                  "n", "c_start", "c_end", "in_attr", "next_trig", "obj_from", "negated",
                  "modality", "talk_like", "passive", "cands", "subjects", "said_own", "src",
-                 "tgt", "patient")
+                 "tgt", "patient", "rel")
 
     def __init__(self, reg, s, state, hit, live, places):
         self.reg, self.s, self.state = reg, s, state
@@ -76,6 +76,7 @@ class Args:
         self.cands = self.subjects = []
         self.said_own = False
         self.src = self.tgt = self.patient = None
+        self.rel = False      # the relative clause's subject, once looked for
 
     def events(self, pairs) -> list:
         """Candidates for ``(source, target, source group, target group)`` tuples."""
@@ -131,29 +132,35 @@ def trigger_events(a: Args) -> list:
         return []
     _factuality(a)
     _voice(a)
-    category = a.trig.category
-    found = PARTICIPANTS.first(a, category=category)
+    key = _key(a)
+    found = PARTICIPANTS.first(a, key=key)
     if found is not None:
         return found
     _subject_candidates(a)
     if a.passive:
         a.patient = passive_patient(a)
-    found = SOURCE.first(a, category=category)
+    found = SOURCE.first(a, key=key)
     if isinstance(found, list):
         return found                   # a rule that settles the whole event
     if found is not None:
         a.src, a.tgt = found
     if a.src is not None:
         arrival_is_aid(a)
+        key = _key(a)
     if a.tgt is None:
-        a.tgt = TARGET.first(a, category=a.trig.category)
+        a.tgt = TARGET.first(a, key=key)
     if a.src is None:
-        return NO_SOURCE.first(a, category=a.trig.category) or []
-    found = OUTCOMES.first(a, category=a.trig.category)
+        return NO_SOURCE.first(a, key=key) or []
+    found = OUTCOMES.first(a, key=key)
     return found if found is not None else _pairs(a)
 
 
 # ---------------------------------------------------------------- the trigger's view
+
+def _key(a: Args) -> Key:
+    """What the argument tables choose their rules by."""
+    return Key(a.trig.category, None, "passive" if a.passive else "active", a.trig.pos)
+
 
 def _clause(a: Args) -> None:
     """The clause around the trigger (the last break at or before it, the first after;

@@ -3,7 +3,7 @@ else (relational: "Iranian proxies", "a UN-brokered truce")."""
 
 from __future__ import annotations
 
-from .engine import Example, Rule, Table
+from .engine import Example, Key, Rule, Table
 from .sentence import kind_of
 from .syntax import names_a_thing, skip_back
 from .vocab import (
@@ -32,7 +32,11 @@ def mark_context(reg, out, words, lower) -> None:
     for m in out:
         if m.kind != "media":
             c.j = None
-            CONTEXT.apply(c, m)
+            CONTEXT.apply(c, m, key=_KEYS.get(m.form) or Key(form=m.form))
+
+
+_KEYS = {form: Key(form=form) for form in ("name", "adj", "capital", "place", "role",
+                                           "pronoun", "ref")}
 
 
 class _Context:
@@ -193,10 +197,12 @@ CONTEXT = Table("context", [
     Rule("context.named_after_a_place", "context",
          "a city's name in the name of a document, process or meeting ('the Minsk "
          "agreements') is neither party nor place", _named_after_a_place,
+         forms={"place", "capital"},
          examples=(Example("Chad welcomed the Doha process.", "TCD>:SUPPORT; !TCD>QAT:SUPPORT"),)),
     Rule("context.place_says_where", "context",
          "a city or region only says where ('police in Karachi'); its radio is an outlet",
          _place,
+         forms={"place"},
          examples=(Example("Sudan shelled villages near Nyala.", "SDN>SDN:ASSAULT"),)),
     Rule("context.dateline", "context",
          "a capital opening a dateline ('MOSCOW, April 23 (Reuters) -') is where it was "
@@ -206,17 +212,21 @@ CONTEXT = Table("context", [
     Rule("context.after_a_locative", "context",
          "a state or capital after 'in', 'at', 'near' ... is where something happens",
          _after_a_locative,
+         forms={"name", "capital"},
          examples=(Example("Iran imposed a curfew in Tehran.", "IRN>IRN:COERCE"),)),
     Rule("context.relational_noun", "context",
          "a state's adjective before 'proxies', 'rivals' ... describes others ('Iranian "
          "proxies' are not Iran); allies and partners are", _relational_noun,
+         forms={"adj"},
          examples=(Example("Israel attacked Iranian proxies in Syria.", "!ISR>IRN:ASSAULT"),)),
     Rule("context.settlement_adjective", "context",
          "'the Iraqi city of Basra' is a place, never an actor", _adjective_of_a_settlement,
+         forms={"adj"},
          examples=(Example("The Iraqi town of Safwan welcomed Kuwaiti aid.",
                            "!IRQ>KWT:SUPPORT"),)),
     Rule("context.border_adjective", "context",
          "'on the Thai border' says where, on either side of it", _border,
+         forms={"adj"},
          examples=(Example("Cambodian troops attacked rebels on the Thai border.",
                            "!KHM>THA:ASSAULT"),)),
     Rule("context.leaning", "context",
@@ -230,16 +240,19 @@ CONTEXT = Table("context", [
                            "ISR>HEZBOLLAH:ASSAULT; !ISR>IRN:ASSAULT"),)),
     Rule("context.people_of_another_state", "context",
          "'the Albanians of Serbia' are a people of that state", _people_of_another_state,
+         forms={"adj"},
          examples=(Example("Serbia arrested the Albanians of southern Serbia.",
                            "SRB>SRB-CVL:COERCE"),)),
     Rule("context.minority_in_a_state", "context",
          "'the Albanian population' of the one state the sentence places things in lives "
          "there", _minority,
+         forms={"adj"},
          examples=(Example("Montenegrin police attacked the Albanian population in "
                            "Montenegro.", "MNE>MNE-CVL:ASSAULT"),)),
     Rule("context.ethnic_people", "context",
          "'ethnic Albanians in Serbia' are people of the place they live in, not of "
          "Albania", _ethnic,
+         forms={"adj"},
          examples=(Example("Ethnic Albanians in Serbia protested.", "SRB-CVL>SRB:PROTEST"),)),
     Rule("context.media", "context",
          "a reporter's or outlet's party ('Voice of Russia correspondent X', 'Omdurman "

@@ -12,8 +12,10 @@ A :class:`Table` holds the rules of one decision in the order they are tried.
 that applies wins", as for an event's source or target); :meth:`Table.apply`
 applies each rule in turn until one settles the case (as for a mention's
 context); :meth:`Table.any` says whether any rule fires (as for vetoes);
-:meth:`Table.rules_for` lists the rules that apply to a category. :func:`switched_off` turns rules off by name,
-for the examples' tests and for measuring what a rule adds.
+:meth:`Table.rules_for` lists the rules that apply to a :class:`Key` (an event
+category, a mention form, a trigger's voice and part of speech), by which tables
+also pick their rules. :func:`switched_off` turns rules off by name, for the
+examples' tests and for measuring what a rule adds.
 
 Examples
 --------
@@ -31,17 +33,20 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from ..errors import ExtractionError
 from ..model import CATEGORIES
 
-__all__ = ["Example", "Rule", "Table", "TABLES", "switched_off", "all_rules"]
+__all__ = ["Example", "Rule", "Key", "Table", "TABLES", "switched_off", "all_rules"]
 
 #: names of the rules switched off (see :func:`switched_off`)
 _OFF: set = set()
+#: bumped whenever _OFF changes, so tables rebuild their lists of rules that are on
+_generation = [0]
 #: every table, by name, in the order they were made
 TABLES: dict = {}
+_FORMS = frozenset({"name", "adj", "capital", "place", "media", "role", "pronoun", "ref"})
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,13 @@ class Rule:
     categories: frozenset | None = None
     examples: tuple = ()
     counter: tuple = ()
+    #: the mention forms (name, adj, capital, place, media, role, pronoun, ref) a context
+    #: rule applies to (``None``: any)
+    forms: frozenset | None = None
+    #: "active" or "passive": the trigger's voice an argument rule needs (``None``: any)
+    voice: str | None = None
+    #: "noun" or "verb": the trigger's part of speech an argument rule needs (``None``: any)
+    pos: str | None = None
 
     def __post_init__(self):
         if self.categories is not None:
@@ -78,14 +90,39 @@ class Rule:
             if bad:
                 raise ExtractionError(f"rule {self.name}: unknown categories {sorted(bad)}")
             object.__setattr__(self, "categories", frozenset(self.categories))
+        if self.forms is not None:
+            bad = set(self.forms) - _FORMS
+            if bad:
+                raise ExtractionError(f"rule {self.name}: unknown mention forms {sorted(bad)}")
+            object.__setattr__(self, "forms", frozenset(self.forms))
+        if self.voice not in (None, "active", "passive") or self.pos not in (None, "noun",
+                                                                                "verb"):
+            raise ExtractionError(f"rule {self.name}: voice must be active or passive, "
+                                  "pos noun or verb")
         for ex in (*self.examples, *self.counter):
             if not isinstance(ex, Example):
                 raise ExtractionError(f"rule {self.name}: examples must be Example records")
 
-    def applies(self, category: str | None) -> bool:
-        """Whether the rule is on and applies to ``category``."""
-        return self.name not in _OFF and (
-            self.categories is None or category is None or category in self.categories)
+    def applies(self, key: "Key | None") -> bool:
+        """Whether the rule is on and applies to ``key`` (None: to anything)."""
+        if self.name in _OFF:
+            return False
+        if key is None:
+            return True
+        return ((self.categories is None or key.category in self.categories)
+                and (self.forms is None or key.form in self.forms)
+                and (self.voice is None or key.voice == self.voice)
+                and (self.pos is None or key.pos == self.pos))
+
+
+class Key(NamedTuple):
+    """What a table's rules are chosen by: the event category, the mention's form, the
+    trigger's voice and part of speech (fields a table does not use stay None)."""
+
+    category: str | None = None
+    form: str | None = None
+    voice: str | None = None
+    pos: str | None = None
 
 
 class Table:
@@ -102,6 +139,8 @@ class Table:
     def __init__(self, name: str, rules: Iterable[Rule]):
         self.name = name
         self.rules = tuple(rules)
+        self._cache: dict = {}
+        self._generation = -1
         names = [r.name for r in self.rules]
         taken = {r.name for t in TABLES.values() if t.name != name for r in t.rules}
         dup = {n for n in names if names.count(n) > 1} | (set(names) & taken)
@@ -109,28 +148,41 @@ class Table:
             raise ExtractionError(f"table {name}: rule names used twice: {sorted(dup)}")
         TABLES[name] = self
 
-    def first(self, *args, category: str | None = None):
+    def _on(self, key: Key | None) -> tuple:
+        """The functions of the rules that are on and apply to ``key`` (cached until a
+        rule is switched on or off)."""
+        if self._generation != _generation[0]:
+            self._cache.clear()
+            self._generation = _generation[0]
+        fns = self._cache.get(key)
+        if fns is None:
+            fns = self._cache[key] = tuple(r.fn for r in self.rules if r.applies(key))
+        return fns
+
+    def first(self, *args, key: Key | None = None):
         """The answer (not None) of the first rule that gives one, else None."""
-        for rule in self.rules:
-            if rule.applies(category):
-                found = rule.fn(*args)
-                if found is not None:
-                    return found
+        for fn in self._on(key):
+            found = fn(*args)
+            if found is not None:
+                return found
         return None
 
-    def apply(self, *args, category: str | None = None) -> None:
+    def apply(self, *args, key: Key | None = None) -> None:
         """Apply the rules in order until one returns True (it settles the case)."""
-        for rule in self.rules:
-            if rule.applies(category) and rule.fn(*args) is True:
+        for fn in self._on(key):
+            if fn(*args) is True:
                 return
 
-    def any(self, *args, category: str | None = None) -> bool:
+    def any(self, *args, key: Key | None = None) -> bool:
         """Whether any rule fires (returns a true value)."""
-        return any(rule.applies(category) and rule.fn(*args) for rule in self.rules)
+        for fn in self._on(key):
+            if fn(*args):
+                return True
+        return False
 
-    def rules_for(self, category: str | None) -> list:
-        """The rules that are on and apply to ``category``, in order."""
-        return [r for r in self.rules if r.applies(category)]
+    def rules_for(self, key: Key | None) -> list:
+        """The rules that are on and apply to ``key``, in order."""
+        return [r for r in self.rules if r.applies(key)]
 
     def __iter__(self):
         return iter(self.rules)
@@ -159,7 +211,9 @@ def switched_off(*names: str):
         raise ExtractionError(f"no such rule: {', '.join(unknown)}")
     added = [n for n in names if n not in _OFF]
     _OFF.update(added)
+    _generation[0] += 1
     try:
         yield
     finally:
         _OFF.difference_update(added)
+        _generation[0] += 1

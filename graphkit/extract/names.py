@@ -64,7 +64,7 @@ def find_names(index: NameIndex, words: list, lower: list, state: DocState) -> l
                 top += 1
             maxlen = top if top > 1 or w in one_token_keys else 0
         if not maxlen and w not in full_first and w not in persons and not w.isupper():
-            hit = _misspelt_state(index, words, lower, i)
+            hit = _misspelt_state(index, words, lower, i) if 7 <= len(w) <= 16 else None
             if hit is not None:
                 out.append(hit)
                 pos = i + 1

@@ -30,7 +30,7 @@ __all__ = ["PARTICIPANTS", "SOURCE", "NO_SOURCE", "arrival_is_aid"]
 def _named_participants(a):
     """"a meeting of X and Y", "talks between X and Y", "Russia-NATO partnership"."""
     trig, live, lower, ts, te = a.trig, a.live, a.lower, a.ts, a.te
-    if not (trig.pos == "noun" and trig.reciprocal):
+    if not trig.reciprocal:
         return None
     group = next((g for g in live if g.start in (te, te + 1, te + 2)
                   and te < g.start and lower[g.start - 1] in ("of", "between", "among", "the")
@@ -48,7 +48,7 @@ def _named_participants(a):
 PARTICIPANTS = Table("participants", [
     Rule("source.participants_of_a_reciprocal_noun", "arguments",
          "a reciprocal noun names its participants after 'of', 'between' or 'among', or as "
-         "a hyphenated pair before it", _named_participants,
+         "a hyphenated pair before it", _named_participants, pos="noun",
          examples=(Example("The summit between Egypt and Ethiopia ended in Cairo.",
                            "EGY>ETH:CONSULT; ETH>EGY:CONSULT"),
                    Example("A meeting of China and India took place in Delhi.",
@@ -60,7 +60,7 @@ PARTICIPANTS = Table("participants", [
 
 def _aid_received(a):
     """"Kenya received food aid from Japan": Japan gives, Kenya gets."""
-    if not (a.trig.pos == "noun" and a.cands):
+    if not a.cands:
         return None
     donor = aid_giver(a.lower, a.ts, a.te, a.live, min(a.c_end, a.next_trig + 1))
     if donor is None:
@@ -105,8 +105,6 @@ def passive_patient(a):
 
 def _passive_agent(a):
     """"Syria was attacked by Turkey": the agent after "by" acts on the patient."""
-    if not a.passive:
-        return None
     lower, te = a.lower, a.te
     agent = next((g for g in a.live if g.start > te and g.start <= a.next_trig + 6
                   and lower[g.start - 1] == "by"), None)
@@ -116,7 +114,7 @@ def _passive_agent(a):
 def _state_where_it_happened(a):
     """"a Canadian was arrested in Lebanon": only a state arrests, tries or expels, and
     with no doer named it is the one where it happened."""
-    if not (a.passive and "state_act" in a.trig.props and a.patient is not None):
+    if not ("state_act" in a.trig.props and a.patient is not None):
         return None
     lower, patient = a.lower, a.patient
     where = next((g for g in a.places if a.te <= g.start < a.c_end
@@ -131,22 +129,26 @@ def _first_subject(a):
 
 
 def _relative(a):
-    """The subject of a relative clause the trigger is in, if any."""
+    """The subject of a relative clause the trigger is in, if any (computed once)."""
+    if a.rel is not False:
+        return a.rel
     subjects, lower, ts = a.subjects, a.lower, a.ts
     if a.trig.pos != "verb" or len(subjects) < 2:
+        a.rel = None
         return None
     first = subjects[0]
-    return next((g for g in reversed(subjects) if g is not first and g.end <= ts
-                 and relative_subject(a.words, lower, g.start)
-                 and all(w in FINITE or w.endswith("ly") or w in ("not", "also", "n't")
-                         for w in lower[g.end:ts])), None)
+    a.rel = next((g for g in reversed(subjects) if g is not first and g.end <= ts
+                  and relative_subject(a.words, lower, g.start)
+                  and all(w in FINITE or w.endswith("ly") or w in ("not", "also", "n't")
+                          for w in lower[g.end:ts])), None)
+    return a.rel
 
 
 def _possessor(a):
     """"discussed Russia's brutal invasion of Ukraine": the possessor of an act named
     as a noun acts."""
     trig, lower, words, ts = a.trig, a.lower, a.words, a.ts
-    if a.passive or trig.pos != "noun" or trig.reciprocal:
+    if trig.reciprocal:
         return None
     owner = next((g for g in reversed(a.live) if a.c_start <= g.start and g.end < ts), None)
     if owner is None or owner is _first_subject(a) or lower[owner.end] not in ("'s", "’s"):
@@ -164,7 +166,7 @@ def _possessor(a):
 def _adjective_doer(a):
     """"condemned the Russian attacks on Ukrainian cities": a state's adjective right
     before an act named as a noun names its doer."""
-    if a.passive or a.trig.reciprocal or not a.words[a.ts].islower():
+    if a.trig.reciprocal or not a.words[a.ts].islower():
         return None
     default = _relative(a) or _first_subject(a)
     lower = a.lower
@@ -177,8 +179,6 @@ def _adjective_doer(a):
 def _relative_subject(a):
     """"Ukraine presented a plan that Russia rejected": the relative clause's own
     subject acts."""
-    if a.passive:
-        return None
     rel = _relative(a)
     return (rel, None) if rel is not None else None
 
@@ -188,8 +188,6 @@ def _nearest_subject(a):
     needs it close ("Russia's attack") or a support verb ("Russia launched an attack");
     a support verb in a clause of its own has its own subject ("to strengthen
     Ukraine's air defences as Russia continues its attacks")."""
-    if a.passive:
-        return None
     src = _first_subject(a)
     trig, lower, ts = a.trig, a.lower, a.ts
     if src is None or trig.pos != "noun" or trig.reciprocal or a.said_own:
@@ -216,7 +214,7 @@ def _pair_in_focus(a):
     will hold its next meeting": one body's meeting; nor a general "through dialogue
     and diplomacy")."""
     trig, lower, state, c_start, ts = a.trig, a.lower, a.state, a.c_start, a.ts
-    if a.passive or not (trig.reciprocal and state.last_group
+    if not (trig.reciprocal and state.last_group
                          and a.s.sid - state.last_group_sentence <= 3):
         return None
     if any(c_start <= g.start < a.c_end for g in a.live) \
@@ -233,39 +231,40 @@ def _pair_in_focus(a):
 SOURCE = Table("source", [
     Rule("source.giver_of_aid_received", "arguments",
          "aid received from X is given by X to the receiver", _aid_received,
-         categories={"AID"},
+         categories={"AID"}, pos="noun",
          examples=(Example("Haiti received emergency aid from Canada.", "CAN>HTI:AID"),)),
     Rule("source.passive_agent", "arguments",
          "a passive act's agent after 'by' acts on its subject", _passive_agent,
+         voice="passive",
          examples=(Example("Mali was attacked by Burkina Faso.", "BFA>MLI:ASSAULT"),
                    Example("Malian soldiers were attacked by Burkinabe militants.",
                            "BFA-REB>MLI:ASSAULT"))),
     Rule("source.state_where_it_happened", "arguments",
          "an arrest, trial or expulsion with no doer named is the act of the state where "
-         "it happened", _state_where_it_happened,
+         "it happened", _state_where_it_happened, voice="passive",
          examples=(Example("Two Britons were arrested in Iran.", "IRN>GBR:COERCE"),)),
     Rule("source.possessor_of_a_noun_act", "arguments",
          "the possessor of an act named as a noun acts ('Turkey's strikes on Syria')",
-         _possessor,
+         _possessor, voice="active", pos="noun",
          examples=(Example("Iraq noted Turkey's invasion of Syria.", "TUR>SYR:ASSAULT"),)),
     Rule("source.adjective_before_a_noun_act", "arguments",
          "a state's adjective right before an act named as a noun names its doer ('the "
-         "Turkish strikes on Syria')", _adjective_doer,
+         "Turkish strikes on Syria')", _adjective_doer, voice="active",
          examples=(Example("Jordan condemned the Israeli raids on Syria.", "ISR>SYR:ASSAULT"),)),
     Rule("source.relative_clause_subject", "arguments",
          "the subject of a relative clause acts in it ('a plan that Russia rejected')",
-         _relative_subject,
+         _relative_subject, voice="active", pos="verb",
          examples=(Example("Chad opposed the policies that Sudan supported.",
                            "SDN>:SUPPORT; !TCD>SDN:SUPPORT"),)),
     Rule("source.nearest_subject", "arguments",
          "the nearest subject-like group before the trigger in its clause acts (a noun act "
-         "needs it close or a support verb)", _nearest_subject,
+         "needs it close or a support verb)", _nearest_subject, voice="active",
          examples=(Example("Chile criticized Peru.", "CHL>PER:ACCUSE"),
                    Example("Morocco welcomed the aid.", "MAR>:SUPPORT")),
          counter=(Example("Peru, whose economy grew, needs Chilean investment.", ""),)),
     Rule("source.pair_in_focus", "arguments",
          "a definite reciprocal act with no participants ('the talks') is between the pair "
-         "in focus", _pair_in_focus,
+         "in focus", _pair_in_focus, voice="active",
          examples=(Example("Ghana and Togo sent delegations to Accra. The talks lasted two "
                            "hours.", "GHA>TGO:CONSULT; TGO>GHA:CONSULT"),),
          counter=(Example("The committee will hold its next meeting in May.", ""),)),

@@ -39,8 +39,6 @@ def _not(a, g):
 def _proposal_author(a):
     """"rejected a fresh offer from Afghanistan", "dismissed calls by Belarus's rulers"
     (the trigger may end in the proposal itself: "met the demands of Hamas")."""
-    if a.passive:
-        return None
     lower, te = a.lower, a.te
     for k in range(te - 1, min(a.c_end, a.next_trig + 1, te + 8, a.n - 2)):
         if lower[k] in PROPOSALS and lower[k + 1] in ("from", "by", "of"):
@@ -53,7 +51,7 @@ def _owner_of_a_judged_act(a):
     """"their condemnation of Russia's war against Ukraine", "praise of Japan's
     efforts": the one whose act is judged."""
     trig, lower, te, n = a.trig, a.lower, a.te, a.n
-    if a.passive or not (trig.pos == "noun" or len(trig.elements) > 1) \
+    if not (trig.pos == "noun" or len(trig.elements) > 1) \
             or not (te + 2 < n and lower[te] == "of"):
         return None
     j = te + 1 + (lower[te + 1] == "the")
@@ -66,7 +64,7 @@ def _doer_of_a_named_act(a):
     prime minister": the doer of a demanded or welcomed act (before any later object:
     "an admission by Moscow that its forces murdered Polish officers" is asked of
     Moscow; a violent or hostile act's "of" names its victims: "the killing of")."""
-    if a.passive or a.talk_like:
+    if a.talk_like:
         return None
     lower, words, te, n, triggers = a.lower, a.words, a.te, a.n, a.s.triggers
     k = te + (te < n and lower[te] in DETERMINERS)
@@ -92,8 +90,6 @@ def _doer_by(a):
     organised a protest, "a rally organised by the opposition", nor who a threat is
     "posed by"; a group or place may sit in between: "the killing of civilians in Gaza
     by Israeli forces")."""
-    if a.passive:
-        return None
     trig, lower, words, obj_from = a.trig, a.lower, a.words, a.obj_from
     reach = 7 if trig.category == "ACCUSE" else 10
     for k in range(obj_from, min(a.c_end, obj_from + reach, a.n - 1)):
@@ -111,7 +107,7 @@ def _withdrawn_from(a):
     """"withdrew its forces from Panama", "will withdraw inspectors and humanitarian
     workers from Iraq": the withdrawal is from that party, even where "workers from
     Iraq" was read as Iraq's people (the name is looked up again)."""
-    if a.passive or "from_target" not in a.trig.props:
+    if "from_target" not in a.trig.props:
         return None
     lower, words, te, reg = a.lower, a.words, a.te, a.reg
     k = next((k for k in range(te, min(a.c_end, a.next_trig + 1, te + 12, a.n - 1))
@@ -132,8 +128,6 @@ def _withdrawn_from(a):
 def _condition_of_a_threat(a):
     """"threatened to stop negotiations if the United States goes ahead", "... unless
     Israel rescinded": the threat is aimed at the one it sets a condition for."""
-    if a.passive:
-        return None
     lower, te, n = a.lower, a.te, a.n
     k = next((k for k in range(te, a.c_end if a.c_end > te else n)
               if lower[k] in ("if", "unless")), None)
@@ -147,7 +141,7 @@ def _condition_of_a_threat(a):
 def _place_attacked(a):
     """"its invasion of South Lebanon, ploughing through the UN lines": an attack's
     object may be a place (the first object, not a later party)."""
-    if a.passive or not a.places:
+    if not a.places:
         return None
     first = min((g for g in (*a.live, *a.places)
                  if a.obj_from <= g.start < min(a.c_end, a.next_trig + 1) and _not(a, g)),
@@ -162,8 +156,6 @@ def _object(a):
     """The first group after the trigger (up to the next trigger, in its clause) that
     its preposition, or none, makes its object: "criticized Iran", "talks with Iran",
     "sanctions on Iran" (a talk's bare object is its topic: "discussed Syria")."""
-    if a.passive:
-        return None
     trig, live = a.trig, a.live
     for g in live:
         if a.ts < g.start < a.te <= g.end and _not(a, g):
@@ -273,7 +265,7 @@ def _venue(a):
 
 def _indirect_object(a):
     """"Finland will give Tanzania a grant": an indirect object before the trigger."""
-    if a.src is None or a.passive or a.talk_like:
+    if a.src is None or a.talk_like:
         return None
     return next((g for g in a.cands if _not(a, g) and g.start > a.src.end), None)
 
@@ -282,39 +274,47 @@ TARGET = Table("target", [
     Rule("target.author_of_an_answered_proposal", "arguments",
          "an answer to a proposal is aimed at its author ('rejected an offer from X')",
          _proposal_author, categories=ANSWERS,
+         voice="active",
          examples=(Example("Ukraine rejected the proposal from Belarus.", "UKR>BLR:REJECT"),)),
     Rule("target.owner_of_a_judged_act", "arguments",
          "condemning or praising X's act is aimed at X ('condemnation of X's war')",
          _owner_of_a_judged_act, categories={"ACCUSE", "PROTEST", "REJECT", "SUPPORT"},
+         voice="active",
          examples=(Example("Canada voiced its condemnation of Iran's missile tests.",
                            "CAN>IRN:ACCUSE"),)),
     Rule("target.doer_of_a_named_act", "arguments",
          "a demanded or welcomed act's doer is named after 'of' or 'by' ('demanded the "
          "withdrawal of Syrian forces')", _doer_of_a_named_act,
+         voice="active",
          examples=(Example("Lebanon demanded the withdrawal of Syrian forces.",
                            "LBN>SYR:REQUEST"),)),
     Rule("target.doer_named_by", "arguments",
          "an accused or protested act's doer follows 'by' ('condemned the raid by X')",
          _doer_by, categories={"ACCUSE", "PROTEST", "THREATEN"},
+         voice="active",
          examples=(Example("Egypt condemned the killing of civilians by Israeli troops.",
                            "EGY>ISR:ACCUSE"),)),
     Rule("target.withdrawn_from", "arguments",
          "a withdrawal is from the party after 'from'", _withdrawn_from,
+         voice="active",
          examples=(Example("Vietnam withdrew its workers from Cambodia.",
                            "VNM>KHM:RETREAT; !VNM>KHM-CVL:RETREAT"),)),
     Rule("target.condition_of_a_threat", "arguments",
          "a threat is aimed at the one it sets a condition for ('... if X goes ahead')",
          _condition_of_a_threat, categories={"THREATEN"},
+         voice="active",
          examples=(Example("Turkey threatened to halt talks if Greece continues drilling.",
                            "TUR>GRC:THREATEN"),)),
     Rule("target.place_attacked", "arguments",
          "an attack's first object may be a place ('an invasion of the Golan Heights')",
          _place_attacked, categories={"ASSAULT", "COERCE"},
+         voice="active",
          examples=(Example("Ethiopia and Eritrea began their invasion of Tigray.",
                            "ETH>ETH:ASSAULT; ERI>ETH:ASSAULT"),)),
     Rule("target.object", "arguments",
          "the first group after the trigger that its preposition (or none) makes its "
          "object", _object,
+         voice="active",
          examples=(Example("Kenya accused Somalia of harbouring militants.", "KEN>SOM:ACCUSE"),
                    Example("Kenya held talks with Somalia.", "KEN>SOM:CONSULT")),
          counter=(Example("Kenya and Uganda discussed Somalia.",
@@ -328,5 +328,6 @@ TARGET = Table("target", [
     Rule("target.indirect_object", "arguments",
          "an indirect object before the trigger is its target ('gave Tanzania a grant')",
          _indirect_object,
+         voice="active",
          examples=(Example("Finland will give Tanzania a grant.", "FIN>TZA:AGREE@future"),)),
 ])
