@@ -8,7 +8,8 @@ Runs the rules extractor over the documents of ``--corpus`` (default: the White 
 readouts under ``../shared/data``; ``--every N`` takes every Nth file) twice, with the
 named rules on and off, and prints the events only one of the runs has (``+``: the
 rules add it, ``-``: the rules remove it). Use it to check a rule on text it was not
-written from; read the lines, do not tune on them.
+written from; read the lines, do not tune on them. The documents of the first-reading
+samples (``bench/readings/sample_*.tsv``) are always left out.
 """
 
 from __future__ import annotations
@@ -21,6 +22,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 DEFAULT = ROOT.parent / "shared" / "data" / "corpora" / "whitehouse_readouts_2021_2023"
+
+
+def _held_out() -> set:
+    """Resolved paths of the documents in the first-reading samples (bench/readings)."""
+    corpora = ROOT.parent / "shared" / "data" / "corpora"
+    out = set()
+    for tsv in (ROOT / "bench" / "readings").glob("sample_*.tsv"):
+        for line in tsv.read_text(encoding="utf-8").splitlines()[1:]:
+            fields = line.split("\t")
+            if len(fields) > 1:
+                out.add(str((corpora / fields[1]).resolve()))
+    return out
 
 
 def _events(ex, docs):
@@ -49,6 +62,9 @@ def main(argv=None) -> int:
         print(f"corpus not found: {args.corpus}")
         return 1
     files = [f for f, _id in sorted(find_files(args.corpus))][::args.every]
+    # the documents labelled for first readings are never read while writing rules
+    held = _held_out()
+    files = [f for f in files if str(Path(f).resolve()) not in held]
     docs = list(iter_documents(files))
     ex = get_extractor("rules.v1")
     on = _events(ex, docs)

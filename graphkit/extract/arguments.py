@@ -26,7 +26,13 @@ from .clauses import document_clause
 from .engine import Example, Key, Rule, Table
 from .modality import is_negated, modality_of, says_later
 from .sentence import Candidate, TriggerHit, kind_of
-from .source_rules import NO_SOURCE, PARTICIPANTS, SOURCE, arrival_is_aid, passive_patient
+from .source_rules import (
+    NO_SOURCE,
+    PARTICIPANTS,
+    SOURCE,
+    arrival_is_aid,
+    passive_patient,
+)
 from .syntax import in_apposition, subject_like
 from .target_rules import TARGET
 from .triggers import is_participle

@@ -21,6 +21,7 @@ from .vocab import (
     HELP_OBJECTS,
     ING_LEFT,
     MODAL_LEFT,
+    MODIFIED_HEADS,
     NOT_SUBJECT_PREP,
     NP_FILLER,
     OBJECT_PREP_ANY,
@@ -454,6 +455,20 @@ def _field_of_a_title(s, hit):
         and lower[hit.end] in TITLE_HEADS and words[hit.end][:1].isupper()
 
 
+def _modifies_a_noun(s, hit):
+    # ("attack helicopters", "protest groups", "bomb disposal": the compound names a
+    # thing, whatever the first noun would say alone); a verb's base form is such a
+    # modifier only where no verb could stand: after a determiner or a party's
+    # adjective, or opening the sentence ("Japan will help workers" is aid)
+    t, lower = hit.start, s.lower
+    if hit.trigger is None or hit.end - t != 1 or hit.end >= len(lower) \
+            or lower[hit.end] not in MODIFIED_HEADS or not s.words[hit.end].islower() \
+            or lower[t].endswith(("ed", "ing")):
+        return False
+    return hit.trigger.pos == "noun" or t == 0 or lower[t - 1] in DETERMINERS or any(
+        m.end == t and m.form == "adj" for m in s.mentions)
+
+
 #: a word that must be in the sentence for a hit veto to be tried
 _CUES = {"trigger.aids_is_the_disease": "AIDS", "trigger.since_dates_another_act": "since",
          "trigger.suspected_act_is_no_event": "suspected"}
@@ -477,6 +492,16 @@ HIT_VETOES = Table("trigger vetoes", [
          "('the Baltic Cooperation Council')", _noun_in_a_name,
          examples=(Example("Estonia joined the Nordic Defence Cooperation Forum.",
                            "!EST>:COOPERATE"),)),
+    Rule("trigger.noun_modifying_a_noun", "triggers",
+         "an act's name before the head of a noun compound only describes the thing "
+         "('attack helicopters', 'a protest group', 'bomb disposal teams')",
+         _modifies_a_noun,
+         examples=(Example("Indian attack helicopters crashed in Nepal.", "!IND>NPL:ASSAULT"),
+                   Example("Qatar hosts Turkish protest groups.",
+                           "QAT>TUR:CONSULT; !QAT>TUR:PROTEST"),
+                   Example("The Turkish strike force trained in Qatar.", "!TUR>QAT:ASSAULT")),
+         counter=(Example("Pakistan's attack on Indian posts continued.", "PAK>IND:ASSAULT"),
+                  Example("The aid reached Somali refugees.", "!SOM>:AID"))),
     Rule("trigger.field_of_a_title", "triggers",
          "a capitalised trigger before a title head is the office's field ('Trade "
          "Minister X')", _field_of_a_title,

@@ -47,6 +47,9 @@ WEAK_REPORT = words("weak_report")
 # ("'s" is left out: as a token it is mostly the possessive, "Poland's parliament")
 BE = words("be")
 NEGATORS = words("negators")
+# heads of noun compounds that an act's name only describes: "attack helicopters",
+# "protest groups", "bomb disposal", "strike force"
+MODIFIED_HEADS = words("modified_heads")
 # verbs that refuse the act after them ("refused to sign the accord"): a negated stance
 REFUSAL_VERBS = words("refusal_verbs")
 FUTURE = words("future")
