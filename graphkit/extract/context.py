@@ -29,6 +29,8 @@ def mark_context(reg, out, words, lower) -> None:
     if not out:
         return
     c = _Context(reg, out, words, lower)
+    if c.dateline and out[0].kind != "media" and DATELINE.any(c, out[0]):
+        out = out[1:]
     for m in out:
         if m.kind != "media":
             c.j = None
@@ -42,7 +44,7 @@ _KEYS = {form: Key(form=form) for form in ("name", "adj", "capital", "place", "r
 class _Context:
     """The sentence as the context rules see it."""
 
-    __slots__ = ("reg", "out", "words", "lower", "n", "media_ends", "dateline", "j")
+    __slots__ = ("reg", "out", "words", "lower", "n", "media_ends", "dateline", "j", "nxt")
 
     def __init__(self, reg, out, words, lower):
         self.reg, self.out, self.words, self.lower, self.n = reg, out, words, lower, len(words)
@@ -51,6 +53,8 @@ class _Context:
         self.dateline = (out[0].start == 0 and out[0].end < n and words[out[0].end] == ","
                          and any(w in ("-", "–", "—") for w in words[out[0].end:out[0].end + 12]))
         self.j = None
+        #: the lower-case words with "" past the end: ``c.nxt[m.end]`` is the word after m
+        self.nxt = lower + ["", ""]
 
     def before(self, m) -> int:
         """Index of the word before ``m`` past articles, compass words and a
@@ -66,11 +70,6 @@ class _Context:
             self.j = j
         return self.j
 
-    def after(self, m, k: int = 0) -> str:
-        """The lower-case word ``k`` tokens after ``m`` ("" past the end)."""
-        i = m.end + k
-        return self.lower[i] if i < self.n else ""
-
 
 def _named_after_a_place(c, m):
     if names_a_thing(m, c.lower):
@@ -82,15 +81,14 @@ def _named_after_a_place(c, m):
 def _place(c, m):
     if m.form == "place":
         m.location = True
-        if c.after(m) in ("radio", "television", "tv"):
+        if c.nxt[m.end] in ("radio", "television", "tv"):
             m.kind = "media"
         return True
     return None
 
 
 def _dateline(c, m):
-    if c.dateline and m is c.out[0] and m.kind == "party" and (
-            m.form == "capital" or c.words[m.start].isupper()):
+    if m.kind == "party" and (m.form == "capital" or c.words[m.start].isupper()):
         m.location = True
         return True
     return None
@@ -106,12 +104,12 @@ def _after_a_locative(c, m):
 
 
 def _relational_noun(c, m):
-    if m.form == "adj" and c.after(m) in RELATIONAL and c.after(m) not in FRIENDS:
+    if m.form == "adj" and c.nxt[m.end] in RELATIONAL and c.nxt[m.end] not in FRIENDS:
         m.relational = True
 
 
 def _adjective_of_a_settlement(c, m):
-    if m.form == "adj" and c.after(m) in SETTLEMENTS:
+    if m.form == "adj" and c.nxt[m.end] in SETTLEMENTS:
         m.location = True
         return True
     return None
@@ -119,19 +117,16 @@ def _adjective_of_a_settlement(c, m):
 
 def _border(c, m):
     j = c.before(m)
-    if m.form == "adj" and c.after(m) in BORDERS and j >= 0 and \
+    if m.form == "adj" and c.nxt[m.end] in BORDERS and j >= 0 and \
             c.lower[j] in ("on", "near", "along", "across", "at", "from", "off"):
         m.relational = True
 
 
-def _leaning(c, m):
-    if m.start >= 2 and c.words[m.start - 1] == "-" and c.lower[m.start - 2] in (
-            "pro", "anti", "non"):
-        m.relational = True
-
-
-def _describes_what_follows(c, m):
+def _hyphenated(c, m):
     n, words = c.n, c.words
+    if m.start >= 2 and words[m.start - 1] == "-" and c.lower[m.start - 2] in (
+            "pro", "anti", "non"):
+        m.relational = True     # a leaning
     if m.end + 1 < n and words[m.end] == "-" and c.lower[m.end + 1] in BROKERED:
         m.relational = True
     if m.end + 2 < n and words[m.end] == "-" and c.lower[m.end + 1] in BACKED and any(
@@ -157,7 +152,7 @@ def _home_of(c, m) -> set:
 
 
 def _minority(c, m):
-    if m.form == "adj" and c.after(m) in MINORITY_NOUNS \
+    if m.form == "adj" and c.nxt[m.end] in MINORITY_NOUNS \
             and not (m.start > 0 and c.lower[m.start - 1] == "ethnic"):
         homes = _home_of(c, m)
         if len(homes) == 1 and m.party not in homes:
@@ -170,7 +165,7 @@ def _ethnic(c, m):
     lower = c.lower
     if not (m.form == "adj" and m.start > 0 and lower[m.start - 1] == "ethnic"):
         return None
-    if c.after(m) in ("in", "of", "from") and _people_of(c.reg, m, c.out, lower, m.end + 1):
+    if c.nxt[m.end] in ("in", "of", "from") and _people_of(c.reg, m, c.out, lower, m.end + 1):
         return True
     homes = _home_of(c, m)
     if len(homes) == 1:
@@ -185,13 +180,23 @@ def _media(c, m):
     if m.start > 0 and lower[m.start - 1] in MEDIA_ROLE:
         m.kind = "media"
     if c.media_ends and any(e == m.start or e == m.start - 1 for e in c.media_ends) \
-            and m.form != "role" and c.after(m) in MEDIA_ROLE:
+            and m.form != "role" and c.nxt[m.end] in MEDIA_ROLE:
         m.kind = "media"
-    if c.after(m) in MEDIA_ROLE and m.form in ("name", "adj") and m.kind == "party" \
-            and c.after(m) in ("correspondent", "reporter", "journalist", "tv",
+    if c.nxt[m.end] in MEDIA_ROLE and m.form in ("name", "adj") and m.kind == "party" \
+            and c.nxt[m.end] in ("correspondent", "reporter", "journalist", "tv",
                                "television", "radio", "newspaper", "broadcaster"):
         m.kind = "media"
 
+
+#: a sentence opening with a dateline ("MOSCOW, April 23 (Reuters) - ..."): its first
+#: mention is where the report was written
+DATELINE = Table("dateline", [
+    Rule("context.dateline", "context",
+         "a capital opening a dateline ('MOSCOW, April 23 (Reuters) -') is where it was "
+         "written", _dateline,
+         examples=(Example("KABUL, March 3 (Reuters) - Pakistan shelled Afghan villages.",
+                           "PAK>AFG:ASSAULT; !AFG>AFG:ASSAULT; !PAK>:ASSAULT"),)),
+])
 
 CONTEXT = Table("context", [
     Rule("context.named_after_a_place", "context",
@@ -204,11 +209,6 @@ CONTEXT = Table("context", [
          _place,
          forms={"place"},
          examples=(Example("Sudan shelled villages near Nyala.", "SDN>SDN:ASSAULT"),)),
-    Rule("context.dateline", "context",
-         "a capital opening a dateline ('MOSCOW, April 23 (Reuters) -') is where it was "
-         "written", _dateline,
-         examples=(Example("KABUL, March 3 (Reuters) - Pakistan shelled Afghan villages.",
-                           "PAK>AFG:ASSAULT; !AFG>AFG:ASSAULT; !PAK>:ASSAULT"),)),
     Rule("context.after_a_locative", "context",
          "a state or capital after 'in', 'at', 'near' ... is where something happens",
          _after_a_locative,
@@ -229,15 +229,14 @@ CONTEXT = Table("context", [
          forms={"adj"},
          examples=(Example("Cambodian troops attacked rebels on the Thai border.",
                            "!KHM>THA:ASSAULT"),)),
-    Rule("context.leaning", "context",
-         "'pro-Iranian', 'anti-Syria' is a leaning, not the party", _leaning,
+    Rule("context.hyphenated_description", "context",
+         "a party joined by a hyphen describes: a leaning ('pro-Iranian', 'anti-Syria') or "
+         "what follows ('a UN-brokered truce', 'the Iranian-backed Hezbollah')",
+         _hyphenated,
          examples=(Example("Egypt criticized an anti-Israel rally.",
-                           "EGY>:ACCUSE; !EGY>ISR:ACCUSE"),)),
-    Rule("context.describes_what_follows", "context",
-         "'a UN-brokered truce', 'the Iranian-backed Hezbollah': the party only describes "
-         "what follows", _describes_what_follows,
-         examples=(Example("Israel attacked the Iranian-backed Hezbollah.",
-                           "ISR>HEZBOLLAH:ASSAULT; !ISR>IRN:ASSAULT"),)),
+                           "EGY>:ACCUSE; !EGY>ISR:ACCUSE"),
+                   Example("Israel attacked the Iranian-backed Hezbollah.",
+                           "ISR>HEZBOLLAH:ASSAULT; !ISR>IRN:ASSAULT"))),
     Rule("context.people_of_another_state", "context",
          "'the Albanians of Serbia' are a people of that state", _people_of_another_state,
          forms={"adj"},

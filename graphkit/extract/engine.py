@@ -83,6 +83,11 @@ class Rule:
     voice: str | None = None
     #: "noun" or "verb": the trigger's part of speech an argument rule needs (``None``: any)
     pos: str | None = None
+    #: the (lower-case) words a trigger rule applies to (``None``: any)
+    words: frozenset | None = None
+    #: a word (or a set of words, one of which) that must be in the sentence for the
+    #: rule to be tried (``None``: none)
+    cue: str | frozenset | None = None
 
     def __post_init__(self):
         if self.categories is not None:
@@ -90,6 +95,8 @@ class Rule:
             if bad:
                 raise ExtractionError(f"rule {self.name}: unknown categories {sorted(bad)}")
             object.__setattr__(self, "categories", frozenset(self.categories))
+        if self.words is not None:
+            object.__setattr__(self, "words", frozenset(self.words))
         if self.forms is not None:
             bad = set(self.forms) - _FORMS
             if bad:
@@ -112,17 +119,20 @@ class Rule:
         return ((self.categories is None or key.category in self.categories)
                 and (self.forms is None or key.form in self.forms)
                 and (self.voice is None or key.voice == self.voice)
-                and (self.pos is None or key.pos == self.pos))
+                and (self.pos is None or key.pos == self.pos)
+                and (self.words is None or key.word in self.words))
 
 
 class Key(NamedTuple):
     """What a table's rules are chosen by: the event category, the mention's form, the
-    trigger's voice and part of speech (fields a table does not use stay None)."""
+    trigger's voice and part of speech, the word at hand (fields a table does not use
+    stay None)."""
 
     category: str | None = None
     form: str | None = None
     voice: str | None = None
     pos: str | None = None
+    word: str | None = None
 
 
 class Table:
@@ -149,40 +159,52 @@ class Table:
         TABLES[name] = self
 
     def _on(self, key: Key | None) -> tuple:
-        """The functions of the rules that are on and apply to ``key`` (cached until a
-        rule is switched on or off)."""
+        """``(rules, their functions, (function, cue) pairs)`` of the rules that are on
+        and apply to ``key`` (cached until a rule is switched on or off)."""
         if self._generation != _generation[0]:
             self._cache.clear()
             self._generation = _generation[0]
-        fns = self._cache.get(key)
-        if fns is None:
-            fns = self._cache[key] = tuple(r.fn for r in self.rules if r.applies(key))
-        return fns
+        found = self._cache.get(key)
+        if found is None:
+            rules = tuple(r for r in self.rules if r.applies(key))
+            found = self._cache[key] = (rules, tuple(r.fn for r in rules),
+                                        tuple((r.fn, r.cue) for r in rules))
+        return found
 
     def first(self, *args, key: Key | None = None):
         """The answer (not None) of the first rule that gives one, else None."""
-        for fn in self._on(key):
-            found = fn(*args)
-            if found is not None:
-                return found
+        found = self._cache.get(key) if self._generation == _generation[0] else None
+        for fn in (found or self._on(key))[1]:
+            answer = fn(*args)
+            if answer is not None:
+                return answer
         return None
 
     def apply(self, *args, key: Key | None = None) -> None:
         """Apply the rules in order until one returns True (it settles the case)."""
-        for fn in self._on(key):
+        found = self._cache.get(key) if self._generation == _generation[0] else None
+        for fn in (found or self._on(key))[1]:
             if fn(*args) is True:
                 return
 
     def any(self, *args, key: Key | None = None) -> bool:
         """Whether any rule fires (returns a true value)."""
-        for fn in self._on(key):
+        found = self._cache.get(key) if self._generation == _generation[0] else None
+        for fn in (found or self._on(key))[1]:
             if fn(*args):
                 return True
         return False
 
-    def rules_for(self, key: Key | None) -> list:
+    def rules_for(self, key: Key | None) -> tuple:
         """The rules that are on and apply to ``key``, in order."""
-        return [r for r in self.rules if r.applies(key)]
+        return self._on(key)[0]
+
+    def cued(self, key: Key | None, lower: list, words: list) -> list:
+        """The functions of the rules on for ``key`` whose cue word is in the
+        sentence (``lower`` or ``words``), or that have no cue."""
+        return [fn for fn, cue in self._on(key)[2] if cue is None or (
+            not cue.isdisjoint(lower) if isinstance(cue, frozenset)
+            else cue in lower or cue in words)]
 
     def __iter__(self):
         return iter(self.rules)

@@ -69,8 +69,8 @@ def find_names(index: NameIndex, words: list, lower: list, state: DocState) -> l
                 out.append(hit)
                 pos = i + 1
             continue        # no key, known name or headline capital: no hit below
-        hit = _registry_name(reg, words, i, maxlen, state)
-        if hit is None:
+        hit = _registry_name(reg, words, i, maxlen, state) if maxlen else None
+        if hit is None and (w in full_first or w in persons):
             hit = _known_person(words, i, state)
         if hit is None and w.isupper() and len(w) > 2 and w.title() != w:
             key = (w.title(),)  # headline capitals: RUSSIA -> Russia

@@ -133,14 +133,16 @@ class RulesExtractor:
         s.groups = groups_of(s.mentions, lower)
         find_speaker(s, state)
         state.count_mentions(s.mentions)
-        own_pronouns(s)
+        if s.speaker is not None:
+            own_pronouns(s)
         n_before = len(events)
         self._triggers(s)
-        found = event_candidates(self.registry, s, state)
-        issue = ";".join(self.issues.issues(text)) if found else ""
+        found = event_candidates(self.registry, s, state) if s.triggers or (
+            s.attr_span is not None) else []
         if sid >= 0 and not STANCE_CUES.isdisjoint(lower):
             self._stances(s, state)
-        emit_events(s, found, self.registry, issue, events)
+        if found:
+            emit_events(s, found, self.registry, ";".join(self.issues.issues(text)), events)
         state.after_sentence(sid, s.mentions, s.speaker, events[n_before:], s.groups)
 
     def _mentions(self, words, lower, state) -> list:

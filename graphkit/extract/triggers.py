@@ -281,75 +281,65 @@ class TriggerIndex:
 
 def find_triggers(index, lower, mentions) -> list:
     """Lexicon matches in a sentence as :class:`TriggerHit`: at each word that starts
-    a pattern, the longest reading not vetoed (a NONE reading wins and is dropped);
-    a match that overlaps the one before keeps its span with no trigger."""
+    a pattern, the longest reading not vetoed (a noun reading wins a tie after a
+    determiner; a NONE reading wins and is dropped); a match that overlaps the one
+    before keeps its span with no trigger."""
+    if index.words.isdisjoint(lower):
+        return []
     covered = set()
     for m in mentions:
         covered.update(range(m.start, m.end))
     # a pattern may end in the head of a role mention: "dispersed Kurdish protesters"
     heads = {k: m.start for m in mentions if m.form == "role" and m.kind == "party"
              for k in range(m.start, m.end) if lower[k].isalpha()}
+    word_vetoes = WORD_VETOES.cued(None, lower, ())
     found = []
     pos = 0
+    n = len(lower)
     # only a word that starts some pattern can start a trigger
-    for i in (true_indexes(map(index.by_first.__contains__, lower))
-              if not index.words.isdisjoint(lower) else ()):
-        if i < pos or WORD_VETOES.any(lower, i, covered):
+    for i in true_indexes(map(index.by_first.__contains__, lower)):
+        if i < pos or i in covered or word_vetoes and any(
+                fn(lower, i, covered) for fn in word_vetoes):
             continue
-        best = _best_at(index, lower, i, covered, heads) if i not in covered else None
+        # a noun: after a determiner or a possessive, or "a U.S. request", "an Indian
+        # proposal" (article + name + bare noun)
+        nominal = i > 0 and (lower[i - 1] in DETERMINERS or lower[i - 1] in ("'s", "’s"))
+        if not nominal and i > 0 and (i - 1) in covered and not lower[i].endswith(
+                ("ed", "ing", "s")):
+            j = i - 1
+            while j > 0 and (j - 1) in covered:
+                j -= 1
+            nominal = j > 0 and lower[j - 1] in ("a", "an", "its", "their", "his", "her",
+                                                 "this", "that", "another")
+        best = None
+        for trig in index.by_first[lower[i]]:
+            # lower[i] is a form of the first element (that is how by_first is
+            # built) and i is not covered: a one-word pattern matches here, and
+            # a longer one whose second word is not next does not
+            els = trig.elements
+            if len(els) == 1:
+                end = i + 1
+            elif els[1] is not None and (i + 1 >= n or lower[i + 1] not in els[1]):
+                continue
+            else:
+                end = match_elements(els, lower, i, covered, heads)
+            if end is None or READING_VETOES.any(lower, i, end, trig, covered, nominal):
+                continue
+            if best is None or trig.length > best.trigger.length or (
+                    trig.length == best.trigger.length and nominal and trig.pos == "noun"
+                    and best.trigger.pos == "verb"):
+                best = TriggerHit(i, end, trig)
         if best and best.trigger.category == "NONE":
             pos = best.end
-            continue
-        if best:
+        elif best:
             found.append(best)
             pos = best.start + 1 if best.end - best.start > 3 else best.end
     out = []
     for hit in found:
-        prev = out[-1] if out else None
-        if prev is not None and prev.trigger is not None and hit.start < prev.end:
+        if out and out[-1].trigger is not None and hit.start < out[-1].end:
             hit = TriggerHit(hit.start, hit.end, None)      # overlaps the previous trigger
         out.append(hit)
     return out
-
-
-def _best_at(index, lower, i, covered, heads):
-    """The longest pattern matching at ``i`` whose reading is not vetoed (a noun
-    reading wins a tie after a determiner), as a :class:`TriggerHit`, or None."""
-    n = len(lower)
-    nominal = _nominal(lower, i, covered)
-    best = None
-    for trig in index.by_first[lower[i]]:
-        # lower[i] is a form of the first element (that is how by_first is
-        # built) and i is not covered: a one-word pattern matches here, and
-        # a longer one whose second word is not next does not
-        els = trig.elements
-        if len(els) == 1:
-            end = i + 1
-        elif els[1] is not None and (i + 1 >= n or lower[i + 1] not in els[1]):
-            continue
-        else:
-            end = match_elements(els, lower, i, covered, heads)
-        if end is None or READING_VETOES.any(lower, i, end, trig, covered, nominal):
-            continue
-        if best is None or trig.length > best.trigger.length or (
-                trig.length == best.trigger.length and nominal and trig.pos == "noun"
-                and best.trigger.pos == "verb"):
-            best = TriggerHit(i, end, trig)
-    return best
-
-
-def _nominal(lower, i, covered) -> bool:
-    """Whether the word at ``i`` is used as a noun: after a determiner or a possessive,
-    or "a U.S. request", "an Indian proposal" (article + name + bare noun)."""
-    nominal = i > 0 and (lower[i - 1] in DETERMINERS or lower[i - 1] in ("'s", "’s"))
-    if not nominal and i > 0 and (i - 1) in covered and not lower[i].endswith(
-            ("ed", "ing", "s")):
-        j = i - 1
-        while j > 0 and (j - 1) in covered:
-            j -= 1
-        nominal = j > 0 and lower[j - 1] in ("a", "an", "its", "their", "his", "her", "this",
-                                             "that", "another")
-    return nominal
 
 
 def read_triggers(s, index) -> list:
@@ -357,13 +347,17 @@ def read_triggers(s, index) -> list:
     hits = find_triggers(index, s.lower, s.mentions)
     if not hits:
         return hits
-    vetoes = [r for r in HIT_VETOES if r.applies(None) and _cue_present(r, s)]
-    return [h for h in hits if not any(r.fn(s, h) for r in vetoes)]
+    vetoes = HIT_VETOES.cued(None, s.lower, s.words)
+    kept = []
+    for h in hits:
+        for fn in vetoes:
+            if fn(s, h):
+                break
+        else:
+            kept.append(h)
+    return kept
 
 
-def _cue_present(rule, s) -> bool:
-    cue = _CUES.get(rule.name)
-    return cue is None or cue in s.lower or cue in s.words
 
 
 # -- vetoes of a word as a trigger start -------------------------------------------------
@@ -373,8 +367,8 @@ def _march_month(lower, i, covered):
 
 
 def _help_to_do(lower, i, covered):
-    return lower[i] in HELP and i + 1 < len(lower) and (i + 1) not in covered and lower[
-        i + 1].isalpha() and lower[i + 1] not in HELP_OBJECTS
+    return lower[i] in HELP and i + 1 < len(lower) and (i + 1) not in covered \
+        and lower[i + 1].isalpha() and lower[i + 1] not in HELP_OBJECTS
 
 
 def _participle_of_a_party(lower, i, covered):
@@ -383,18 +377,19 @@ def _participle_of_a_party(lower, i, covered):
 
 WORD_VETOES = Table("trigger words", [
     Rule("trigger.march_is_a_month", "triggers",
-         "'march' in a date is the month, not a protest march", _march_month,
+         "'march' in a date is the month, not a protest march", _march_month, cue="march",
          examples=(Example("Kenya held elections last March.", "!KEN>KEN:PROTEST"),),
          counter=(Example("Chilean students held a march in Santiago.",
                           "CHL-CVL>CHL:PROTEST"),)),
     Rule("trigger.help_to_do_is_no_aid", "triggers",
          "a help to do something ('helped spur growth') is no aid to anyone", _help_to_do,
+         cue=HELP,
          examples=(Example("Japan helped boost Vietnam's exports.", "!JPN>VNM:AID"),),
          counter=(Example("Japan helped the people of Vietnam after the storm.",
                           "JPN>VNM:AID"),)),
     Rule("trigger.participle_of_a_party", "triggers",
          "a participle joined to a party by a hyphen is an adjective ('a Chinese-brokered "
-         "deal')", _participle_of_a_party,
+         "deal')", _participle_of_a_party, cue="-",
          examples=(Example("Egypt welcomed the Qatar-brokered truce.",
                            "EGY>:SUPPORT; !EGY>:CONSULT"),)),
 ])
@@ -469,22 +464,19 @@ def _modifies_a_noun(s, hit):
         m.end == t and m.form == "adj" for m in s.mentions)
 
 
-#: a word that must be in the sentence for a hit veto to be tried
-_CUES = {"trigger.aids_is_the_disease": "AIDS", "trigger.since_dates_another_act": "since",
-         "trigger.suspected_act_is_no_event": "suspected"}
-
 HIT_VETOES = Table("trigger vetoes", [
     Rule("trigger.aids_is_the_disease", "triggers", "'AIDS' in capitals is the disease",
-         _aids_disease,
+         _aids_disease, cue="AIDS",
          examples=(Example("The United States AIDS programme reached Uganda.",
                            "!USA>UGA:AID"),)),
     Rule("trigger.since_dates_another_act", "triggers",
          "an act named after 'since' only dates another ('since last year's Russian "
-         "invasion')", _since_past_act,
+         "invasion')", _since_past_act, cue="since",
          examples=(Example("Poland has hosted Ukrainian refugees since the Russian invasion of "
                            "Ukraine.", "!RUS>UKR:ASSAULT"),)),
     Rule("trigger.suspected_act_is_no_event", "triggers",
          "an act someone is suspected of is not reported as done", _suspected_of,
+         cue="suspected",
          examples=(Example("Two Libyans suspected by Britain of bombing a plane were "
                            "handed over.", "!LBY>:ASSAULT"),)),
     Rule("trigger.noun_inside_a_name", "triggers",
