@@ -164,8 +164,16 @@ def trigger_events(a: Args) -> list:
 # ---------------------------------------------------------------- the trigger's view
 
 def _key(a: Args) -> Key:
-    """What the argument tables choose their rules by."""
-    return Key(a.trig.category, None, "passive" if a.passive else "active", a.trig.pos)
+    """What the argument tables choose their rules by (one Key per combination)."""
+    trig = a.trig
+    found = _KEYS.get((trig.category, a.passive, trig.pos))
+    if found is None:
+        found = _KEYS[trig.category, a.passive, trig.pos] = Key(
+            trig.category, None, "passive" if a.passive else "active", trig.pos)
+    return found
+
+
+_KEYS: dict = {}
 
 
 def _clause(a: Args) -> None:

@@ -159,16 +159,19 @@ class Table:
         TABLES[name] = self
 
     def _on(self, key: Key | None) -> tuple:
-        """``(rules, their functions, (function, cue) pairs)`` of the rules that are on
-        and apply to ``key`` (cached until a rule is switched on or off)."""
+        """``(rules, their functions, the functions of those without a cue, (function,
+        cue) pairs of those with one)`` of the rules that are on and apply to ``key``
+        (cached until a rule is switched on or off)."""
         if self._generation != _generation[0]:
             self._cache.clear()
             self._generation = _generation[0]
         found = self._cache.get(key)
         if found is None:
             rules = tuple(r for r in self.rules if r.applies(key))
-            found = self._cache[key] = (rules, tuple(r.fn for r in rules),
-                                        tuple((r.fn, r.cue) for r in rules))
+            found = self._cache[key] = (
+                rules, tuple(r.fn for r in rules),
+                tuple(r.fn for r in rules if r.cue is None),
+                tuple((r.fn, r.cue) for r in rules if r.cue is not None))
         return found
 
     def first(self, *args, key: Key | None = None):
@@ -199,12 +202,16 @@ class Table:
         """The rules that are on and apply to ``key``, in order."""
         return self._on(key)[0]
 
-    def cued(self, key: Key | None, lower: list, words: list) -> list:
-        """The functions of the rules on for ``key`` whose cue word is in the
-        sentence (``lower`` or ``words``), or that have no cue."""
-        return [fn for fn, cue in self._on(key)[2] if cue is None or (
-            not cue.isdisjoint(lower) if isinstance(cue, frozenset)
-            else cue in lower or cue in words)]
+    def cued(self, key: Key | None, lower: list, words) -> tuple:
+        """The functions of the rules on for ``key`` that have no cue word or whose cue
+        is in the sentence (``lower`` or ``words``): those without a cue first."""
+        on = self._on(key)
+        found = on[2]
+        for fn, cue in on[3]:
+            if (not cue.isdisjoint(lower) if isinstance(cue, frozenset)
+                    else cue in lower or cue in words):
+                found += (fn,)
+        return found
 
     def __iter__(self):
         return iter(self.rules)

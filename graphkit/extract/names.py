@@ -23,6 +23,7 @@ class NameIndex:
         self.may_start: MayStart | None = None
         self.one_token_keys: set = set()
         self.misspelt: dict = {}
+        self.misspelt_cache: dict = {}
         self.refresh()
 
     def refresh(self) -> None:
@@ -36,6 +37,7 @@ class NameIndex:
             self.one_token_keys = {key[0] for index in (reg.surfaces, reg.people, reg.surnames)
                                    for key in index if len(key) == 1}
             self.misspelt = misspelling_index(reg)
+            self.misspelt_cache = {}        # word -> its state name key, or None
 
 
 def find_names(index: NameIndex, words: list, lower: list, state: DocState) -> list:
@@ -97,10 +99,12 @@ def _misspelt_state(index, words, lower, i):
     """A state's name misspelt by one letter ("Afganistan", "Ethopia") at ``i``,
     not inside a run of names ("Romain Rolland")."""
     w, n = words[i], len(words)
-    if 7 <= len(w) <= 16 and w[1:].islower() and w.isalpha() and (
+    if w[1:].islower() and w.isalpha() and (
             i + 1 == n or not words[i + 1][:1].isupper()) and (
             i == 0 or not words[i - 1][:1].isupper() or lower[i - 1] == "the"):
-        key = misspelt_key(w, index.misspelt)
+        key = index.misspelt_cache.get(w, False)
+        if key is False:
+            key = index.misspelt_cache[w] = misspelt_key(w, index.misspelt)
         if key is not None:
             pid, form = pick_entry(index.registry.surfaces[key])
             return Mention(i, i + 1, (pid,), form=form)

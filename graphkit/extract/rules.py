@@ -118,11 +118,10 @@ class RulesExtractor:
         lower = list(map(str.lower, words))
         if "’" in text and "n’t" in lower:     # one spelling of the contraction below
             lower = ["n't" if w == "n’t" else w for w in lower]
-        s = Sentence(doc, sid, offset, text, words, lower)
-        s.mentions = self._mentions(words, lower, state)
+        mentions = self._mentions(words, lower, state)
         if state.para_speaker is None and not (state.last_group
                                                and sid - state.last_group_sentence <= 3) \
-                and not any(m.kind in ("party", "person") for m in s.mentions):
+                and not any(m.kind in ("party", "person") for m in mentions):
             # Nothing below can act on such a sentence: with no party or person
             # there are no groups, so no speaker, no event source and no stance
             # holder; the only event without a group here ("the talks" after
@@ -130,7 +129,9 @@ class RulesExtractor:
             # quote needs a paragraph speaker. The discourse state is only
             # updated from events and mentions, so it stays as it is.
             return
-        s.groups = groups_of(s.mentions, lower)
+        s = Sentence(doc, sid, offset, text, words, lower)
+        s.mentions = mentions
+        s.groups = groups_of(mentions, lower)
         find_speaker(s, state)
         state.count_mentions(s.mentions)
         if s.speaker is not None:

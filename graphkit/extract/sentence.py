@@ -9,7 +9,8 @@ trigger, :class:`Candidate` an event before it is emitted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from types import MappingProxyType
 from itertools import compress, count
 from typing import NamedTuple
 
@@ -134,28 +135,25 @@ class Candidate(NamedTuple):
     target_agent: str
 
 
-@dataclass(slots=True)
 class Sentence:
     """One sentence and what the stages found in it.
 
     ``sid`` is the sentence's index in the document (-1 for the title) and
-    ``offset`` its character offset in the cleaned text.
+    ``offset`` its character offset in the cleaned text. The stages fill
+    ``mentions``, ``groups``, ``speaker`` and ``attr_span``, ``breaks``, ``triggers``
+    and ``absorbed``; until then they are empty.
     """
 
-    doc: Document
-    sid: int
-    offset: int
-    text: str
-    words: list
-    lower: list
-    mentions: list = field(default_factory=list)
-    groups: list = field(default_factory=list)
-    speaker: Mention | None = None
-    attr_span: tuple | None = None
-    breaks: list = field(default_factory=list)
-    triggers: list = field(default_factory=list)
-    absorbed: dict = field(default_factory=dict)
-    _tokens: list | None = None
+    __slots__ = ("doc", "sid", "offset", "text", "words", "lower", "mentions", "groups",
+                 "speaker", "attr_span", "breaks", "triggers", "absorbed", "_tokens")
+
+    def __init__(self, doc: Document, sid: int, offset: int, text: str, words: list,
+                 lower: list):
+        self.doc, self.sid, self.offset, self.text = doc, sid, offset, text
+        self.words, self.lower = words, lower
+        self.mentions = self.groups = self.breaks = self.triggers = _NOTHING
+        self.speaker = self.attr_span = self._tokens = None
+        self.absorbed = _NO_ACTS
 
     @property
     def tokens(self) -> list:
@@ -174,3 +172,8 @@ class Sentence:
     def places(self) -> list:
         """Groups that name a place."""
         return [g for g in self.groups if g.parties and any(m.location for m in g.mentions)]
+
+
+#: what a stage has not filled yet (shared and immutable)
+_NOTHING: tuple = ()
+_NO_ACTS = MappingProxyType({})

@@ -195,7 +195,8 @@ def _split_block(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_LETTER_STR = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ASCII_LETTERS = frozenset(_ASCII_LETTER_STR)
 _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)")
 _SPACES = re.compile(r"\s*")      # \s is str.isspace, as strip() uses
@@ -211,9 +212,13 @@ def _word_before(chunk: str, s: int, e: int) -> tuple[int, int]:
     j = e
     if j > s and chunk[j - 1] == "\n":
         j -= 1
-    k = j
-    while k > s and chunk[k - 1] in _ASCII_LETTERS:
+    # (str.rstrip walks back in C; a word of 40 letters or more walks on in Python)
+    tail = chunk[max(s, j - 40):j]
+    k = j - (len(tail) - len(tail.rstrip(_ASCII_LETTER_STR)))
+    while k > s and k == j - 40 and chunk[k - 1] in _ASCII_LETTERS:
         k -= 1
+        while k > s and chunk[k - 1] in _ASCII_LETTERS:
+            k -= 1
     return k, j
 
 

@@ -100,6 +100,12 @@ def after_since(lower, i, covered) -> bool:
     return j >= 0 and lower[j] == "since"
 
 
+# the longest gap match_elements allows: 3 words plus 2 per free word, of which a
+# window of 8 holds at most 8 hyphens or time words, 7 partitives (counted twice) and 7
+# number pieces
+_GAP_REACH = 4 + 2 * (8 + 2 * 7 + 7)
+
+
 def match_elements(elements, lower, i, covered, heads=None):
     """End index if ``elements`` match at ``i`` (gaps of up to three words), else None.
 
@@ -124,6 +130,8 @@ def match_elements(elements, lower, i, covered, heads=None):
                     j = end
                     k += 1
                     continue
+            if nxt.isdisjoint(lower[j:j + _GAP_REACH]):
+                return None     # the next word is not within any gap allowed below
             # (a hyphen inside a compound, "a day - old blockade", a time word,
             # "lifted Friday a blockade", and the later pieces of a split number,
             # "2 , 000", are no extra words)
