@@ -15,6 +15,7 @@ __all__ = [
     "STANCE_COLUMNS",
     "CATEGORIES",
     "QUAD_CLASSES",
+    "MODALITIES",
     "Document",
     "Actor",
     "Event",
@@ -56,6 +57,25 @@ CATEGORIES = {
     "MOBILIZE": (4, -1, -7.0),
     "COERCE": (4, -1, -8.0),
     "ASSAULT": (4, -1, -10.0),
+}
+
+#: Modality of an event (``events.csv`` column ``modality``): whether it happened as
+#: stated. Only ``asserted`` events make up a relation's weight and sign; the others are
+#: kept and counted per modality.
+MODALITIES = {
+    "asserted": "stated as done or happening ('met', 'is attacking')",
+    "negated": "stated as not done ('did not meet', 'no progress was made')",
+    "future": "announced or planned ('will meet', 'plans to visit next week')",
+    "possible": "may happen ('could cooperate', 'might attack')",
+    "conditional": "depends on a condition ('if', 'unless', 'once', 'only when', 'provided "
+                   "that')",
+    "hypothetical": "imagined, or the consequence of something imagined ('would produce', "
+                    "'would have met')",
+    "desired": "called for, hoped, urged or owed ('called for talks between X and Y', 'hope "
+               "to meet', 'should withdraw', 'support efforts to')",
+    "question": "asked ('why does X not recognize Y?')",
+    "failed": "tried but failed or collapsed ('the talks failed', 'the failure of the "
+              "negotiations')",
 }
 
 QUAD_CLASSES = {
