@@ -918,26 +918,31 @@ def official_names(registry: Registry, parties) -> dict:
     (True, True)
     """
     wanted = set(parties)
-    variants: dict = {}
+    people = {person: {t.party for t in terms} & wanted
+              for person, terms in registry.terms.items()}
+    people = {person: found for person, found in people.items() if found}
+    variants: dict = {person: {person} for person in people}
     for key, person in registry.people.items():
-        variants.setdefault(person, set()).add(key)
-    for key, people in registry.surnames.items():
-        for person in people:
-            variants.setdefault(person, set()).add(key)
+        if person in people:
+            variants[person].add(_detokenize(key))
+    for key, names in registry.surnames.items():
+        for person in names:
+            if person in people:
+                variants[person].add(_detokenize(key))
     out: dict = {}
-    for person, terms in registry.terms.items():
-        names = {person} | {_detokenize(k) for k in variants.get(person, ())}
-        for term in terms:
-            if term.party in wanted:
-                out.setdefault(term.party, set()).update(names)
+    for person, found in people.items():
+        for party in found:
+            out.setdefault(party, set()).update(variants[person])
     return out
+
+
+_SPACE_BEFORE = re.compile(r" ([.,)'\u2019])")
+_SPACE_AROUND = re.compile(r"([('\u2019-]) | (-)")
 
 
 def _detokenize(tokens) -> str:
     """Tokens back to text: no space before ``. , ) '`` or around a hyphen."""
-    text = " ".join(tokens)
-    text = re.sub(r" ([.,)'\u2019])", r"\1", text)
-    return re.sub(r"([('\u2019-]) | (-)", r"\1\2", text)
+    return _SPACE_AROUND.sub(r"\1\2", _SPACE_BEFORE.sub(r"\1", " ".join(tokens)))
 
 
 def build_outputs(events: pd.DataFrame, documents: pd.DataFrame | None = None, *,
