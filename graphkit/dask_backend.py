@@ -74,6 +74,12 @@ class ClusterDyads:
         self._parts.append(self.client.submit(_ordered_sums, chunk, len(self._parts),
                                               pure=False))
 
+    def add_sums(self, sums: pd.DataFrame) -> None:
+        """Send the partial sums of one chunk, made where its events were read."""
+        if len(sums):
+            self._parts.append(self.client.submit(_with_order, sums, len(self._parts),
+                                                  pure=False))
+
     def table(self) -> pd.DataFrame:
         """The merged ``dyads.csv`` table."""
         import dask.dataframe as dd
@@ -93,7 +99,11 @@ class ClusterDyads:
 
 def _ordered_sums(events: pd.DataFrame, chunk: int) -> pd.DataFrame:
     """Partial dyad sums of one chunk, with an ``_order`` (chunk, row) for the merge."""
-    sums = _dyad_sums(events)
+    return _with_order(_dyad_sums(events), chunk)
+
+
+def _with_order(sums: pd.DataFrame, chunk: int) -> pd.DataFrame:
+    sums = sums.copy()
     sums["_order"] = np.int64(chunk) * (1 << 32) + np.arange(len(sums), dtype=np.int64)
     return sums
 

@@ -157,7 +157,16 @@ class DyadAccumulator:
 
     def add(self, events: pd.DataFrame) -> None:
         """Aggregate one chunk of events (``events.csv`` columns)."""
-        part = _dyad_sums(events)
+        self.add_sums(self.sums(events))
+
+    @staticmethod
+    def sums(events: pd.DataFrame) -> pd.DataFrame:
+        """The partial sums :meth:`add` keeps for one chunk of events (another
+        process can make them, and :meth:`add_sums` add them)."""
+        return _dyad_sums(events)
+
+    def add_sums(self, part: pd.DataFrame) -> None:
+        """Add the partial sums of one chunk, made by :meth:`sums`."""
         if len(part):
             self._parts.append(part)
         if len(self._parts) >= 64:      # keep memory bounded by the number of dyads

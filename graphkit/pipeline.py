@@ -202,12 +202,13 @@ def _extract_batch(docs: list) -> list:
     return out
 
 
-def _read_event_file(path: Path, kind: str | None, text: bool, window: tuple = (None, None)
-                     ) -> tuple:
+def _read_event_file(path: Path, kind: str | None, prepare: bool,
+                     window: tuple = (None, None)) -> tuple:
     """Read one event file: ``(path, format, chunks, report, error)``, the
-    chunks ready for :meth:`graphkit.spool.EventSpool.add_chunks` (with their
-    ``events.csv`` lines when ``text``: formatting them is most of the work),
-    only the events dated within ``window`` (since, until) when it is given."""
+    chunks ready for :meth:`graphkit.spool.EventSpool.add_chunks` (with
+    ``prepare``, also their ``events.csv`` lines, Parquet row groups, dyad sums
+    and slim copies: most of the work a run does with imported events), only
+    the events dated within ``window`` (since, until) when it is given."""
     from .eventfiles import ImportReport, read_events
     from .spool import frame_chunks
 
@@ -222,14 +223,14 @@ def _read_event_file(path: Path, kind: str | None, text: bool, window: tuple = (
             frame = frame.drop(columns=["weight"], errors="ignore")
             if since or until:
                 frame = frame[window_mask(frame["date"], since=since, until=until)]
-            chunks += frame_chunks(frame, text=text)
+            chunks += frame_chunks(frame, prepare=prepare)
     except SourceError as exc:
         return path, kind, [], report, str(exc)
     return path, reader.format, chunks, report, None
 
 
 def _do_task(task: tuple):
-    """Run one task: ``("docs", batch)`` or ``("file", path, kind, text, window)``."""
+    """Run one task: ``("docs", batch)`` or ``("file", path, kind, prepare, window)``."""
     if task[0] == "docs":
         return _extract_batch(task[1])
     return _read_event_file(*task[1:])
@@ -253,12 +254,12 @@ def _batches(docs: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _tasks(docs: Iterable, event_files=(), text: bool = True, window: tuple = (None, None)
-           ) -> Iterator[tuple]:
+def _tasks(docs: Iterable, event_files=(), prepare: bool = True,
+           window: tuple = (None, None)) -> Iterator[tuple]:
     for batch in _batches(docs, _BATCH):
         yield ("docs", batch)
     for path, kind in event_files:
-        yield ("file", path, kind, text, window)
+        yield ("file", path, kind, prepare, window)
 
 
 class _Runner:
@@ -684,7 +685,7 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
             _document_total(doc_inputs, opts.exclude, taken | outputs) or True))
         clock.lap("setup")
         for task, value in runner.map(_tasks(docs, event_files,
-                                             text=stage is not None and fixes is None,
+                                             prepare=stage is not None and fixes is None,
                                              window=(opts.since, opts.until))):
             if task[0] == "file":
                 path, fmt, chunks, report, error = value
@@ -694,9 +695,9 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
                 imports[str(path)] = report
                 if opts.strict:
                     _check_strict(path, fmt, report)
-                if fixes is not None:       # edited rows: their text is made again
-                    chunks = [(fixes.apply_frame(part, name_of=registry.name), None)
-                              for part, _text in chunks]
+                if fixes is not None:       # edited rows (the chunks are not prepared)
+                    chunks = [c._replace(events=fixed, rows=len(fixed)) for c in chunks
+                              for fixed in [fixes.apply_frame(c.events, name_of=registry.name)]]
                 spool.add_chunks(chunks)
                 continue
             for doc, (n_sent, ev_rows, ment, ags, sts) in zip(task[1], value):

@@ -17,6 +17,7 @@ Python that write nothing).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -26,7 +27,7 @@ from .export import events_csv_text
 from .graph import DyadAccumulator, events_frame
 from .model import EVENT_COLUMNS
 
-__all__ = ["EventSpool", "TEXT_COLUMNS", "frame_chunks", "text_sample"]
+__all__ = ["Chunk", "EventSpool", "TEXT_COLUMNS", "frame_chunks", "text_sample"]
 
 #: Columns the slim in-memory copy leaves empty (read back from ``events.csv``).
 TEXT_COLUMNS = ("evidence", "speaker", "source_agent", "target_agent")
@@ -78,11 +79,7 @@ class EventSpool:
         self.chunk_rows = max(1, int(chunk_rows if chunk_rows is not None else CHUNK_ROWS))
         self._flush_at = min(self.chunk_rows, FIRST_CHUNK_ROWS)
         if parquet is None:
-            try:
-                import pyarrow  # noqa: F401
-                parquet = True
-            except ImportError:
-                parquet = False
+            parquet = _has_pyarrow()
         self.parquet = bool(parquet) and self.folder is not None
         self.count = 0
         #: Dyad aggregates, merged from partial sums of every chunk.
@@ -112,14 +109,14 @@ class EventSpool:
 
     def add_frame(self, frame: pd.DataFrame, triggers=None) -> None:
         """Add events that already are a table (imported event files)."""
-        self.add_chunks(frame_chunks(frame, triggers, chunk_rows=self.chunk_rows,
-                                     text=self.folder is not None))
+        self.add_chunks(frame_chunks(frame, triggers, chunk_rows=self.chunk_rows))
 
     def add_chunks(self, chunks: list) -> None:
-        """Add the chunks :func:`frame_chunks` made (in a worker process, say)."""
+        """Add the :class:`Chunk` s :func:`frame_chunks` made (in a worker
+        process, say, with what the spool would make of them)."""
         self._flush_rows()
-        for part, text in chunks:
-            self._write(part, text)
+        for chunk in chunks:
+            self._write(chunk)
 
     def _flush_rows(self) -> None:
         if not self._rows:
@@ -128,34 +125,40 @@ class EventSpool:
         frame = events_frame(rows)
         frame["trigger"] = [r.get("trigger", "") for r in rows]
         del rows
-        self._write(frame)
+        self._write(Chunk(frame, len(frame)))
 
-    def _write(self, frame: pd.DataFrame, text: str | None = None) -> None:
-        self.count += len(frame)
-        self.dyads.add(frame)
+    def _write(self, chunk: "Chunk") -> None:
+        frame = chunk.events
+        self.count += chunk.rows
+        if chunk.sums is not None:
+            self.dyads.add_sums(chunk.sums)
+        else:
+            self.dyads.add(frame)
         if self.folder is None:
             self._frames.append(frame)
             return
         try:
             if self._csv is None:
                 self._csv = open(self.csv_path, "w", encoding="utf-8", newline="")
-                self._csv.write(events_csv_text(frame.iloc[:0], header=True))
-            self._csv.write(text if text is not None else events_csv_text(frame, header=False))
+                self._csv.write(events_csv_text(events_frame().assign(trigger=[]),
+                                                header=True))
+            self._csv.write(chunk.text if chunk.text is not None
+                            else events_csv_text(frame, header=False))
             if self.parquet:
-                self._write_parquet(frame)
+                self._write_parquet(chunk.table if chunk.table is not None
+                                    else _arrow_table(frame))
         except OSError as exc:
             raise ExportError(f"cannot write events in {self.folder}: "
                               f"{exc.strerror or exc}") from None
-        self._frames.append(_compact(frame))
+        self._frames.append(chunk.slim if chunk.slim is not None else _compact(frame))
 
-    def _write_parquet(self, frame: pd.DataFrame) -> None:
-        import pyarrow as pa
+    def _write_parquet(self, table) -> None:
         import pyarrow.parquet as pq
-        table = pa.Table.from_pandas(frame[list(EVENT_COLUMNS)], preserve_index=False,
-                                     schema=self._schema)
         if self._pq is None:
             self._schema = table.schema
             self._pq = pq.ParquetWriter(self.parquet_path, self._schema)
+        elif not table.schema.equals(self._schema):
+            table = table.cast(self._schema)
         self._pq.write_table(table)
 
     def finish(self) -> pd.DataFrame:
@@ -163,7 +166,7 @@ class EventSpool:
         written to a folder), with a ``trigger`` column, in the order added."""
         self._flush_rows()
         if self.folder is not None and self._csv is None:
-            self._write(events_frame().assign(trigger=[]))     # header-only files
+            self._write(Chunk(events_frame().assign(trigger=[]), 0))   # header-only files
             self.count = 0
         self.close()
         self._done = True
@@ -210,28 +213,66 @@ class EventSpool:
         return out[list(TEXT_COLUMNS)]
 
 
+class Chunk(NamedTuple):
+    """A chunk of events for :meth:`EventSpool.add_chunks`: ``events`` (the
+    ``events.csv`` columns and ``trigger``; None once prepared), its ``rows``,
+    and, when prepared where it was read (:func:`frame_chunks`), what the
+    spool would otherwise make of it: ``text`` (its ``events.csv`` lines, no
+    header), ``table`` (its Parquet row group, an Arrow table), ``sums`` (its
+    partial dyad sums) and ``slim`` (the copy kept in memory)."""
+
+    events: pd.DataFrame | None
+    rows: int
+    text: str | None = None
+    table: object = None
+    sums: pd.DataFrame | None = None
+    slim: pd.DataFrame | None = None
+
+
 def frame_chunks(frame: pd.DataFrame, triggers=None, *, chunk_rows: int | None = None,
-                 text: bool = True) -> list:
-    """The chunks :meth:`EventSpool.add_frame` makes of a table of events:
-    ``(events, text)`` per ``chunk_rows`` rows, ``text`` being the chunk's
-    ``events.csv`` lines (no header; None unless ``text``). A worker process
-    that read an event file prepares them, and the spool only appends them
-    (:meth:`EventSpool.add_chunks`): the same bytes as :meth:`~EventSpool.add_frame`.
+                 prepare: bool = False) -> list:
+    """The chunks :meth:`EventSpool.add_frame` makes of a table of events,
+    ``chunk_rows`` rows each, as :class:`Chunk` s.
+
+    With ``prepare``, each chunk also carries its ``events.csv`` lines, Parquet
+    row group (when pyarrow is installed), partial dyad sums and slim copy,
+    and no longer the events: a worker process that read an event file does
+    that work, and the spool of a run only appends the results (the same
+    bytes as :meth:`~EventSpool.add_frame`).
 
     Examples
     --------
-    >>> chunks = frame_chunks(events_frame([dict(event_id="e1"), dict(event_id="e2")]),
-    ...                       chunk_rows=1)
-    >>> [(len(part), text[:3]) for part, text in chunks]
+    >>> ev = events_frame([dict(event_id="e1"), dict(event_id="e2")])
+    >>> [(c.rows, c.text[:3]) for c in frame_chunks(ev, chunk_rows=1, prepare=True)]
     [(1, 'e1,'), (1, 'e2,')]
     """
     rows = max(1, int(chunk_rows if chunk_rows is not None else CHUNK_ROWS))
+    parquet = prepare and _has_pyarrow()
     chunks = []
     for start in range(0, len(frame), rows):
         part = events_frame(frame.iloc[start:start + rows])
         part["trigger"] = "" if triggers is None else list(triggers[start:start + rows])
-        chunks.append((part, events_csv_text(part, header=False) if text else None))
+        if not prepare:
+            chunks.append(Chunk(part, len(part)))
+            continue
+        chunks.append(Chunk(None, len(part), text=events_csv_text(part, header=False),
+                            table=_arrow_table(part) if parquet else None,
+                            sums=DyadAccumulator.sums(part), slim=_compact(part)))
     return chunks
+
+
+def _has_pyarrow() -> bool:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _arrow_table(frame: pd.DataFrame):
+    """A chunk's Parquet row group (an Arrow table of the ``events.csv`` columns)."""
+    import pyarrow as pa
+    return pa.Table.from_pandas(frame[list(EVENT_COLUMNS)], preserve_index=False)
 
 
 def text_sample(events: pd.DataFrame, limit: int) -> np.ndarray:
