@@ -113,6 +113,7 @@ __all__ = [
     "EventReader",
     "detect_format",
     "read_events",
+    "split_blocks",
     "cameo_event_table",
     "cameo_actor_table",
 ]
@@ -255,6 +256,26 @@ class ImportReport:
             self.rejected[reason] = self.rejected.get(reason, 0) + len(lines)
             ex = self.examples.setdefault(reason, [])
             ex.extend(int(x) for x in lines[: max(0, _MAX_EXAMPLES - len(ex))])
+
+    def merge(self, other: "ImportReport") -> None:
+        """Add the counts of another report: one of a file read in blocks, added
+        in file order (the examples stay the first ones in the file).
+
+        Examples
+        --------
+        >>> a, b = ImportReport(), ImportReport()
+        >>> a.count(rows=2, mapped=1, rejected={"bad date": [2]})
+        >>> b.count(rows=2, mapped=1, rejected={"bad date": [9]})
+        >>> a.merge(b); a.rows_read, a.examples
+        (4, {'bad date': [2, 9]})
+        """
+        self.rows_read += other.rows_read
+        self.rows_mapped += other.rows_mapped
+        self.rows_without_target += other.rows_without_target
+        for reason, n in other.rejected.items():
+            self.rejected[reason] = self.rejected.get(reason, 0) + n
+            ex = self.examples.setdefault(reason, [])
+            ex.extend(other.examples.get(reason, [])[:max(0, _MAX_EXAMPLES - len(ex))])
 
     def malformed(self, format: str = "") -> int:
         """Rows rejected as malformed (:data:`MALFORMED_REASONS`; every rejected
@@ -691,20 +712,26 @@ def _line_blocks(stream, nlines: int, seekable: bool = False) -> Iterator[tuple]
 
 
 def _tab_chunks(op: _Opened, *, positions: dict, widths_ok: tuple, skip_header: bool,
-                chunksize: int):
-    """Parse a tab-separated file without quoting, chunk by chunk.
+                chunksize: int, block: tuple | None = None):
+    """Parse a tab-separated file without quoting, chunk by chunk (only the
+    bytes of ``block``, ``(start, stop, first line)``, when it is given).
 
     Yields ``(columns, lines, widths)``: a dict name -> object ndarray for the
     non-blank lines of the chunk, their 1-based line numbers and their field
     counts (counted on the raw bytes, so short and long rows are both seen).
     """
     line_no = 1
-    if skip_header:
-        op.stream.readline()
+    stream = op.stream
+    seekable = not op.member and stream.seekable()
+    if block is not None:
+        start, stop, line_no = block
+        stream.seek(start)
+        stream, seekable = _Bounded(stream, stop - start), False
+    elif skip_header:
+        stream.readline()
         line_no = 2
     usecols = sorted(set(positions.values()))
-    seekable = not op.member and op.stream.seekable()
-    for data, end, n in _line_blocks(op.stream, chunksize, seekable):
+    for data, end, n in _line_blocks(stream, chunksize, seekable):
         lines = np.arange(line_no, line_no + n, dtype=np.int64)
         line_no += n
         tail = int(end < len(data))  # a partial line after the block: parsed, then dropped
@@ -740,6 +767,79 @@ def _tab_chunks(op: _Opened, *, positions: dict, widths_ok: tuple, skip_header: 
             for name, values in cols.items():
                 cols[name] = _strip(values)
         yield cols, lines[keep], widths[keep]
+
+
+class _Bounded:
+    """The next ``size`` bytes of a binary stream, as a stream."""
+
+    def __init__(self, stream, size: int):
+        self._stream, self._left = stream, size
+
+    def read(self, n: int = -1) -> bytes:
+        n = self._left if n is None or n < 0 else min(n, self._left)
+        data = self._stream.read(n) if n else b""
+        self._left -= len(data)
+        return data
+
+
+#: A GDELT file is read in blocks by several processes from twice this size.
+BLOCK_BYTES = 32 << 20
+
+
+def split_blocks(path, parts: int, *, min_bytes: int | None = None) -> list:
+    """Byte ranges to read one large GDELT file (tab-separated, no header, not
+    zipped) in up to ``parts`` pieces: ``[(start, stop, first_line), ...]``,
+    each starting at the start of a line, for ``read_events(block=...)``.
+    ``[None]`` (the whole file) for another file, or one smaller than twice
+    ``min_bytes`` (default :data:`BLOCK_BYTES`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "1.export.CSV"
+    >>> _ = p.write_text(("\\t".join(["1", "20130423"] + [""] * 59) + "\\n") * 4)
+    >>> [b[2] for b in split_blocks(p, 2, min_bytes=100)]
+    [1, 3]
+    >>> split_blocks(p, 2)
+    [None]
+    """
+    path = Path(path)
+    min_bytes = BLOCK_BYTES if min_bytes is None else max(1, int(min_bytes))
+    size = path.stat().st_size
+    if parts < 2 or size < 2 * min_bytes or path.suffix.lower() == ".zip":
+        return [None]
+    layout = _sniff(path)
+    if layout is None or layout.format not in _GDELT_WIDTHS or layout.sep != "\t" \
+            or layout.header is not None:
+        return [None]
+    n = int(min(parts, size // min_bytes))
+    cuts, firsts, lines, pos = [0], [1], 0, 0
+    with open(path, "rb") as fh:
+        for i in range(1, n):
+            target = size * i // n
+            while pos < target:         # count the lines before the cut...
+                data = fh.read(min(_READ_BLOCK, target - pos))
+                lines += data.count(b"\n")
+                pos += len(data)
+            fh.seek(pos - 1)
+            if fh.read(1) != b"\n":     # ...and move it to the start of the next line
+                while True:
+                    data = fh.read(1 << 16)
+                    k = data.find(b"\n")
+                    if not data or k >= 0:
+                        break
+                    pos += len(data)
+                if not data:
+                    break
+                pos, lines = pos + k + 1, lines + 1
+                fh.seek(pos)
+            if pos >= size:
+                break
+            cuts.append(pos)
+            firsts.append(lines + 1)
+    cuts.append(size)
+    return [(a, b, first) for a, b, first in zip(cuts, cuts[1:], firsts)] if len(cuts) > 2 \
+        else [None]
 
 
 def _line_widths(block: bytes, n: int):
@@ -966,10 +1066,12 @@ class EventReader:
         Filled as chunks are read; complete once the iterator is exhausted.
     """
 
-    def __init__(self, path: Path, layout: _Layout, chunksize: int, report: ImportReport):
+    def __init__(self, path: Path, layout: _Layout, chunksize: int, report: ImportReport,
+                 block: tuple | None = None):
         self.path = path
         self.format = layout.format
         self.report = report
+        self._block = block
         self._layout = layout
         self._chunksize = chunksize
         self._tables = _tables()
@@ -1015,7 +1117,7 @@ class EventReader:
             positions = {c: names.index(c) for c in _GDELT_USED}
             chunks = _tab_chunks(op, positions=positions, widths_ok=widths_ok,
                                  skip_header=layout.header is not None,
-                                 chunksize=self._chunksize)
+                                 chunksize=self._chunksize, block=self._block)
             for cols, lines, widths in chunks:
                 bad = ~np.isin(widths, widths_ok)
                 # a 57-column backfile row has no SOURCEURL: its 58th field does not exist
@@ -1305,7 +1407,8 @@ def _header_columns(path, header, wanted, aliases, optional=()) -> dict:
     return out
 
 
-def read_events(path, *, format=None, chunksize=200_000, report=None) -> EventReader:
+def read_events(path, *, format=None, chunksize=200_000, report=None,
+                block: tuple | None = None) -> EventReader:
     """Stream the events of a GDELT, ICEWS or graphkit events file.
 
     Parameters
@@ -1319,6 +1422,9 @@ def read_events(path, *, format=None, chunksize=200_000, report=None) -> EventRe
     report : ImportReport, optional
         Counts to add to (several files can share one); a new one otherwise.
         Also available as the ``report`` attribute of the returned iterator.
+    block : tuple, optional
+        Read only ``(start, stop, first_line)`` of a GDELT file, one of
+        :func:`split_blocks` (line numbers stay those of the whole file).
 
     Returns
     -------
@@ -1370,8 +1476,12 @@ def read_events(path, *, format=None, chunksize=200_000, report=None) -> EventRe
                               "or graphkit events.csv)")
     elif layout is None or layout.format != format:
         layout = _forced_layout(path, format, layout)
+    if block is not None and (layout.format not in _GDELT_WIDTHS or layout.sep != "\t"
+                              or layout.header is not None or path.suffix.lower() == ".zip"):
+        raise ValueError(f"{path}: only a tab-separated GDELT file without a header is read "
+                         "in blocks")
     report = report if report is not None else ImportReport()
-    return EventReader(path, layout, int(chunksize), report)
+    return EventReader(path, layout, int(chunksize), report, block)
 
 
 def _forced_layout(path: Path, fmt: str, sniffed: _Layout | None) -> _Layout:

@@ -203,12 +203,14 @@ def _extract_batch(docs: list) -> list:
 
 
 def _read_event_file(path: Path, kind: str | None, prepare: bool,
-                     window: tuple = (None, None)) -> tuple:
-    """Read one event file: ``(path, format, chunks, report, error)``, the
-    chunks ready for :meth:`graphkit.spool.EventSpool.add_chunks` (with
-    ``prepare``, also their ``events.csv`` lines, Parquet row groups, dyad sums
-    and slim copies: most of the work a run does with imported events), only
-    the events dated within ``window`` (since, until) when it is given."""
+                     window: tuple = (None, None), block: tuple | None = None) -> tuple:
+    """Read one event file (or one ``block`` of it, see
+    :func:`graphkit.eventfiles.split_blocks`): ``(path, format, chunks, report,
+    error)``, the chunks ready for :meth:`graphkit.spool.EventSpool.add_chunks`
+    (with ``prepare``, also their ``events.csv`` lines, Parquet row groups,
+    dyad sums and slim copies: most of the work a run does with imported
+    events), only the events dated within ``window`` (since, until) when it is
+    given."""
     from .eventfiles import ImportReport, read_events
     from .spool import frame_chunks
 
@@ -217,7 +219,8 @@ def _read_event_file(path: Path, kind: str | None, prepare: bool,
         from .query import window_mask
     report = ImportReport()
     try:
-        reader = read_events(path, format=None if kind == "auto" else kind, report=report)
+        reader = read_events(path, format=None if kind == "auto" else kind, report=report,
+                             block=block)
         chunks = []
         for frame in reader:
             frame = frame.drop(columns=["weight"], errors="ignore")
@@ -230,10 +233,11 @@ def _read_event_file(path: Path, kind: str | None, prepare: bool,
 
 
 def _do_task(task: tuple):
-    """Run one task: ``("docs", batch)`` or ``("file", path, kind, prepare, window)``."""
+    """Run one task: ``("docs", batch)`` or ``("file", path, kind, prepare,
+    window, block, last)``."""
     if task[0] == "docs":
         return _extract_batch(task[1])
-    return _read_event_file(*task[1:])
+    return _read_event_file(*task[1:6])
 
 
 def _dask_task(task: tuple, extractor_name: str, actor_files: tuple) -> tuple:
@@ -255,11 +259,25 @@ def _batches(docs: Iterable, size: int) -> Iterator[list]:
 
 
 def _tasks(docs: Iterable, event_files=(), prepare: bool = True,
-           window: tuple = (None, None)) -> Iterator[tuple]:
+           window: tuple = (None, None), parts: int = 1) -> Iterator[tuple]:
+    """Batches of documents, then event files: a large GDELT file in up to
+    ``parts`` blocks (the last block of a file says so)."""
     for batch in _batches(docs, _BATCH):
         yield ("docs", batch)
     for path, kind in event_files:
-        yield ("file", path, kind, prepare, window)
+        blocks = _blocks(path, parts)
+        for i, block in enumerate(blocks):
+            yield ("file", path, kind, prepare, window, block, i == len(blocks) - 1)
+
+
+def _blocks(path, parts: int) -> list:
+    if parts < 2:
+        return [None]
+    from .eventfiles import split_blocks
+    try:
+        return split_blocks(path, parts)
+    except (OSError, SourceError):
+        return [None]       # read (and reported) whole
 
 
 class _Runner:
@@ -273,9 +291,12 @@ class _Runner:
                  documents: bool = True):
         self.extractor, self.actor_files = extractor, tuple(actor_files)
         self.pool = self.client = self.cluster = None
+        #: processes (or Dask workers) doing tasks at the same time
+        self.processes = max(1, workers)
         if dask:
             from .dask_backend import dask_client
             self.client, self.cluster = dask_client(dask)
+            self.processes = max(1, len(self.client.scheduler_info().get("workers", ())))
             return
         _init_worker(extractor, self.actor_files, registry)
         if workers > 1:
@@ -684,10 +705,19 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
         bar = _progress_bar(opts.progress and (
             _document_total(doc_inputs, opts.exclude, taken | outputs) or True))
         clock.lap("setup")
+        block = None            # what earlier blocks of a file read
         for task, value in runner.map(_tasks(docs, event_files,
                                              prepare=stage is not None and fixes is None,
-                                             window=(opts.since, opts.until))):
+                                             window=(opts.since, opts.until),
+                                             parts=runner.processes)):
             if task[0] == "file":
+                if block is not None:
+                    _path, fmt0, chunks0, report0, error0 = block
+                    report0.merge(value[3])
+                    value = (value[0], fmt0, chunks0 + value[2], report0, error0 or value[4])
+                block = None if task[-1] else value
+                if block is not None:
+                    continue
                 path, fmt, chunks, report, error = value
                 if error is not None:
                     skipped.add(path, error)

@@ -639,3 +639,58 @@ def test_real_gdelt_samples(relpath):
     expected_quad = [quad_class(c, m) for c, m in zip(df["event_type"], df["mode"])]
     assert df["quad_class"].tolist() == expected_quad
     assert "bad column count" not in rep.rejected
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def _big_gdelt(tmp_path, copies=60):
+    """A GDELT 2.0 file of many copies of the fixture's rows, some without a
+    SOURCEURL (their doc_id is the file name and line number), one blank line."""
+    lines = GDELT2.read_text(encoding="utf-8").splitlines()
+    rows = []
+    for k in range(copies):
+        for i, line in enumerate(lines):
+            fields = line.split("\t")
+            fields[0] = f"{k}{i:03d}"
+            if (k + i) % 7 == 0:
+                fields[-1] = ""
+            rows.append("\t".join(fields))
+    rows.insert(len(rows) // 3, "")
+    path = tmp_path / "big.export.CSV"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_gdelt_file_read_in_blocks_reads_as_whole(tmp_path):
+    from graphkit.eventfiles import split_blocks
+
+    path = _big_gdelt(tmp_path)
+    blocks = split_blocks(path, 5, min_bytes=path.stat().st_size // 9)
+    assert len(blocks) == 5 and blocks[0][:1] == (0,) and blocks[-1][1] == path.stat().st_size
+    assert all(a[1] == b[0] for a, b in zip(blocks, blocks[1:]))
+    data = path.read_bytes()
+    assert all(data[start - 1:start] == b"\n" for start, _, _ in blocks[1:])
+    assert [first for _, _, first in blocks] == [
+        data[:start].count(b"\n") + 1 for start, _, _ in blocks]
+    whole, report = read_all(path, chunksize=50)
+    parts, merged = [], ImportReport()
+    for block in blocks:
+        df, rep = read_all(path, chunksize=50, block=block)
+        parts.append(df)
+        merged.merge(rep)
+    pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), whole)
+    assert merged.as_dict() == report.as_dict()
+    check_invariant(merged)
+    assert whole["doc_id"].str.startswith("big.export.CSV:").any()       # line numbers too
+
+
+def test_only_a_plain_gdelt_file_is_split(tmp_path):
+    from graphkit.eventfiles import split_blocks
+
+    assert split_blocks(GDELT2, 4, min_bytes=10) != [None]
+    for path in (GDELT2_ZIP, ICEWS, EVENTS, GDELT1_R):
+        assert split_blocks(path, 4, min_bytes=10) == [None]
+    assert split_blocks(GDELT2, 4) == [None]              # too small to be worth it
+    with pytest.raises(ValueError, match="blocks"):
+        read_events(ICEWS, block=(0, 10, 1))

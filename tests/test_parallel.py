@@ -198,3 +198,19 @@ def test_on_dask_the_dyads_are_summed_on_the_cluster(event_files, corpus, tmp_pa
         assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "dask" / name
                                                               ).read_bytes(), name
     assert serial.dyads.equals(on_dask.dyads)
+
+
+def test_a_large_gdelt_file_is_read_in_blocks_by_the_workers(tmp_path, monkeypatch):
+    import graphkit.eventfiles as eventfiles
+    from tests.test_eventfiles import _big_gdelt
+
+    path = _big_gdelt(tmp_path)
+    monkeypatch.setattr(eventfiles, "BLOCK_BYTES", path.stat().st_size // 7)
+    assert len(eventfiles.split_blocks(path, 2)) == 2
+    serial = run([path], tmp_path / "serial")
+    blocks = run([path], tmp_path / "blocks", workers=2)
+    for name in ("events.csv", "dyads.csv", "actors.csv", "graph.graphml", "graph.gexf"):
+        assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "blocks" / name
+                                                              ).read_bytes(), name
+    assert [r.as_dict() for r in serial.imports.values()] == [
+        r.as_dict() for r in blocks.imports.values()]
