@@ -40,6 +40,7 @@ from .vocab import (
     ADJECTIVAL,
     AFTER_REDUCED,
     BE,
+    DESIRE_CUES,
     DETERMINERS,
     DOMESTIC,
     FINITE,
@@ -112,7 +113,7 @@ def event_candidates(reg, s, state) -> list:
     if demand is not None:
         group, k, k_end = demand
         # "X said Y must ...": a demand from X to Y; what Y must do is not an event
-        modality = modality_of(lower, k, k, k_end)
+        modality = modality_of(lower, k, k + 1, k, k_end)
         for p in group.parties:
             if p == speaker.party:
                 continue
@@ -134,6 +135,7 @@ def event_candidates(reg, s, state) -> list:
 def trigger_events(a: Args) -> list:
     """The candidates of one trigger (see the module docstring for the order)."""
     _clause(a)
+    _fronted_condition(a)
     if CLAUSE_VETOES.any(a):
         return []
     _factuality(a)
@@ -205,25 +207,19 @@ def _clause(a: Args) -> None:
         a.next_trig = later[1][0] if len(later) > 1 else n
 
 
-def _condition(a: Args) -> int:
-    """Index of an "if"/"unless" opening the trigger's clause, else -1."""
+def _fronted_condition(a: Args) -> None:
+    """A trigger in the main clause after a fronted condition ("If talks fail, Sudan
+    will attack Chad"): its clause starts after the condition's comma."""
     c_start, lower = a.c_start, a.lower
     if c_start < a.n and lower[c_start] in ("if", "unless"):
-        return c_start
-    return c_start - 1 if c_start > 0 and lower[c_start - 1] in ("if", "unless") else -1
-
-
-def _hypothetical(a: Args) -> bool:
-    cond = _condition(a)
-    if cond < 0:
-        return False
-    lower = a.lower
-    if not ("," in lower[cond:a.ts] and (
-            cond == 0 or lower[cond - 1] in (",", "that", "and", "but", "said"))):
-        return True
-    # the main clause starts after the fronted condition
-    a.c_start = max(k for k in range(cond, a.ts) if lower[k] == ",") + 1
-    return False
+        cond = c_start
+    elif c_start > 0 and lower[c_start - 1] in ("if", "unless"):
+        cond = c_start - 1
+    else:
+        return
+    if "," in lower[cond:a.ts] and (cond == 0 or lower[cond - 1] in (
+            ",", "that", "and", "but", "said")):
+        a.c_start = max(k for k in range(cond, a.ts) if lower[k] == ",") + 1
 
 
 def _about_a_text(a: Args) -> bool:
@@ -231,11 +227,6 @@ def _about_a_text(a: Args) -> bool:
 
 
 CLAUSE_VETOES = Table("clause vetoes", [
-    Rule("clause.condition_states_no_event", "arguments",
-         "an act in an 'if' or 'unless' clause is hypothetical (the main clause after a "
-         "fronted 'If X, ...' is not)", _hypothetical,
-         examples=(Example("Chad will protest if Sudan attacks Chad.", "!SDN>TCD:ASSAULT"),),
-         counter=(Example("If talks fail, Sudan will attack Chad.", "SDN>TCD:THREATEN@future"),)),
     Rule("clause.about_a_text", "arguments",
          "a relative clause about a text ('a resolution that aims to impose sanctions') "
          "is what the text says, not an act of the sentence's subject", _about_a_text,
@@ -250,16 +241,16 @@ def _factuality(a: Args) -> None:
     condition is a threat ("may halt mediation if ...")."""
     lower, ts, te, c_start, c_end, trig = a.lower, a.ts, a.te, a.c_start, a.c_end, a.trig
     a.negated = is_negated(lower, ts, te, c_start, a.s.mentions)
-    modality = modality_of(lower, ts, c_start, c_end)
+    modality = modality_of(lower, ts, te, c_start, c_end)
     if not modality and (says_later(lower[te:te + 5]) or "tomorrow" in lower[c_start:ts]):
         modality = "future"     # "a summit later this week", "talks next month"
     if not modality and trig.pos == "noun":
         k = next((k for k in range(ts - 1, max(c_start, ts - 12) - 1, -1)
                   if lower[k] in SUPPORT_VERBS), None)
         if k is not None and any(w in FUTURE or w == "would" or w in FUTURE_VERBS
-                                 or w in POSSIBLE or w in OBLIGATION
+                                 or w in POSSIBLE or w in OBLIGATION or w in DESIRE_CUES
                                  for w in lower[max(c_start, k - 6):k]):
-            modality = modality_of(lower, k, c_start, c_end)
+            modality = modality_of(lower, k, k + 1, c_start, c_end)
     a.modality = modality
     if trig.category in ("SANCTION", "COERCE", "ASSAULT") and modality in (
             "possible", "future") and c_end < a.n and lower[c_end] in ("if", "unless"):

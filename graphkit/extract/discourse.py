@@ -40,6 +40,18 @@ class DocState:
     agents: dict = field(default_factory=dict)        # (name, party) -> count
     stances: list = field(default_factory=list)
     para_speaker: object = None                       # the speaker of a quoted paragraph
+    sid: int = -1                                     # the sentence being read
+
+    def at(self, sid: int) -> None:
+        """The next sentence read is sentence ``sid``."""
+        self.sid = sid
+
+    def pair_within(self, sentences: int) -> tuple:
+        """The pair in focus if it was named at most ``sentences`` sentences before the
+        current one, else ()."""
+        if self.last_group and self.sid - self.last_group_sentence <= sentences:
+            return self.last_group
+        return ()
 
     # -- people -----------------------------------------------------------------
     def learn_person(self, name: str, party: str, role: str, *, surname: str) -> None:

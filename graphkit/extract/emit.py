@@ -21,7 +21,7 @@ def emit_events(s, found, registry, issue: str, events: list) -> None:
     evidence = " ".join(s.text.split())
     doc = s.doc
     for c in found:
-        trig, negated = reclassify(s, c)
+        trig, negated, modality = reclassify(s, c)
         category, mode = trig.category, trig.mode
         key = (c.source, c.target, category)
         if key in seen:
@@ -37,7 +37,22 @@ def emit_events(s, found, registry, issue: str, events: list) -> None:
             target_agent=c.target_agent, event_type=category, mode=mode,
             quad_class=quad_class(category, mode), intensity=trig.intensity,
             polarity=0 if negated else default_polarity(category, mode), issue=issue,
-            negated=negated, modality=c.modality, speaker=said, evidence=evidence,
+            negated=negated, modality=_modality(modality, negated),
+            speaker=said, evidence=evidence,
             char_start=s.offset, char_end=s.offset + len(s.text), extractor=NAME,
             trigger=s.text[cs:ce],
         ))
+
+
+def _modality(modality: str, negated: bool) -> str:
+    """The event's modality word: what the cues said (a question, a condition ...),
+    else negated or asserted.
+
+    Examples
+    --------
+    >>> _modality("", False), _modality("", True), _modality("question", True)
+    ('asserted', 'negated', 'question')
+    """
+    if modality and modality != "asserted":
+        return modality
+    return "negated" if negated else "asserted"

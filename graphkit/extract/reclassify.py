@@ -10,22 +10,23 @@ from __future__ import annotations
 
 from .engine import Example, Rule, Table
 from .modality import refusal
-from .vocab import COOPERATIVE, INTENT_CATEGORIES, MORE, MORE_OF, WISHES
+from .vocab import COOPERATIVE, INTENT_CATEGORIES, MORE, MORE_OF, OBLIGATION, WISHES
 
 __all__ = ["REWRITES", "reclassify", "welcomed_to_a_place"]
 
 
 def reclassify(s, cand):
-    """The trigger and negation of candidate ``cand`` after every rewrite of
-    :data:`REWRITES` that fires, in order."""
-    trig, negated = cand.trigger, cand.negated
+    """The trigger, negation and modality of candidate ``cand`` after every rewrite of
+    :data:`REWRITES` that fires, in order. A rewrite to the speech act that announces
+    an act (a promise, a threat, a refusal) makes the event that act, asserted."""
+    trig, negated, modality = cand.trigger, cand.negated, cand.modality
     for rule in REWRITES.rules_for(None):
         if rule.categories is not None and trig.category not in rule.categories:
             continue
-        new = rule.fn(s, cand, trig, negated)
+        new = rule.fn(s, cand, trig, negated, modality)
         if new is not None:
-            trig, negated = new
-    return trig, negated
+            trig, negated, modality = new
+    return trig, negated, modality
 
 
 def welcomed_to_a_place(lower, te, mentions) -> bool:
@@ -42,52 +43,62 @@ def welcomed_to_a_place(lower, te, mentions) -> bool:
     return False
 
 
-def _refusal(s, c, t, negated):
+def _refusal(s, c, t, negated, modality):
     if negated and refusal(s.lower, c.start):
-        return t.recast("REJECT", "reject"), False
+        return t.recast("REJECT", "reject"), False, "asserted"
     return None
 
 
-def _hosting(s, c, t, negated):
+def _hosting(s, c, t, negated, modality):
     if "host_to_place" in t.props and c.target and welcomed_to_a_place(s.lower, c.end,
                                                                        s.mentions):
-        return t.recast("CONSULT", "host"), negated
+        return t.recast("CONSULT", "host"), negated, modality
     return None
 
 
-def _sanction_at_home(s, c, t, negated):
+def _sanction_at_home(s, c, t, negated, modality):
     if c.target and c.source.split("-")[0] == c.target.split("-")[0]:
-        return t.recast("COERCE", "repress"), negated
+        return t.recast("COERCE", "repress"), negated, modality
     return None
 
 
-def _more_cooperation_wished(s, c, t, negated):
+def _more_cooperation_wished(s, c, t, negated, modality):
     lower, ts = s.lower, c.start
     if t.pos == "noun" and not negated and (any(
             w in MORE_OF for w in lower[max(0, ts - 3):ts]) or (any(
             w in MORE for w in lower[max(0, ts - 3):ts]) and any(
             w in WISHES for w in lower[max(0, ts - 7):ts]))):
-        return t.recast("AGREE", "intent"), negated
+        return t.recast("AGREE", "intent"), negated, "asserted"
     return None
 
 
-def _conditional_withdrawal_threat(s, c, t, negated):
-    if c.modality == "future" and not negated and "unless" in s.lower[c.end:]:
-        return t.recast("THREATEN", "threaten"), negated
+def _conditional_withdrawal_threat(s, c, t, negated, modality):
+    if modality == "future" and not negated and "unless" in s.lower[c.end:]:
+        return t.recast("THREATEN", "threaten"), negated, "asserted"
     return None
 
 
-def _announced_intent(s, c, t, negated):
+def _announced_intent(s, c, t, negated, modality):
     if (t.category in INTENT_CATEGORIES or "announced_is_intent" in t.props) \
-            and c.modality == "future" and "announced_is_act" not in t.props:
-        return t.recast("AGREE", "intent"), negated
+            and modality in ("future", "desired") and not negated \
+            and "announced_is_act" not in t.props and _own_intent(s, c):
+        return t.recast("AGREE", "intent"), negated, "asserted"
     return None
 
 
-def _announced_hostility(s, c, t, negated):
+def _own_intent(s, c) -> bool:
+    """Whether the source states its own intent ("will provide", "hopes to work with"),
+    not one asked of it ("should withdraw", "urged X to cooperate")."""
+    window = s.lower[max(0, c.start - 8):c.start]
+    return OBLIGATION.isdisjoint(window[-6:]) and not any(
+        w in ("urged", "urge", "urges", "called", "calls", "asked", "asks", "encouraged",
+              "encourages", "invited", "pressed", "pushed") for w in window)
+
+
+def _announced_hostility(s, c, t, negated, modality):
     if (t.category in ("ASSAULT", "COERCE", "SANCTION") or "announced_is_threat" in t.props) \
-            and c.modality == "future" and not negated:
-        return t.recast("THREATEN", "threaten"), negated
+            and modality == "future" and not negated:
+        return t.recast("THREATEN", "threaten"), negated, "asserted"
     return None
 
 
@@ -115,7 +126,7 @@ REWRITES = Table("rewrites", [
          "more cooperation wished for ('deepen cooperation', 'a desire for closer "
          "cooperation') is an intent (AGREE), not cooperation done", _more_cooperation_wished,
          categories={"COOPERATE"},
-         examples=(Example("Ghana expressed its desire for closer cooperation with Togo.",
+         examples=(Example("Ghana stressed the importance of closer cooperation with Togo.",
                            "GHA>TGO:AGREE; !GHA>TGO:COOPERATE"),),
          counter=(Example("Ghana and Togo expanded their cooperation on border security.",
                           "GHA>TGO:COOPERATE"),)),
@@ -126,14 +137,17 @@ REWRITES = Table("rewrites", [
          examples=(Example("France will withdraw its troops from Mali unless the junta "
                            "holds elections.", "FRA>MLI:THREATEN"),)),
     Rule("rewrite.announced_cooperation_is_intent", "reclassify",
-         "cooperation, aid or a visit announced for later is an expressed intent (AGREE)",
+         "cooperation, aid or a visit the source announces or hopes for is its expressed "
+         "intent (AGREE), a statement made now (asserted)",
          _announced_intent,
-         examples=(Example("Norway will provide aid to Sudan.", "NOR>SDN:AGREE@future"),),
+         examples=(Example("Norway will provide aid to Sudan.", "NOR>SDN:AGREE@asserted"),
+                   Example("Norway hopes to work with Sudan.", "NOR>SDN:AGREE@asserted")),
          counter=(Example("Norway provided aid to Sudan.", "NOR>SDN:AID"),)),
     Rule("rewrite.announced_hostility_is_threat", "reclassify",
-         "a hostile act announced for later ('will impose sanctions') is a threat",
+         "a hostile act announced for later ('will impose sanctions') is a threat, made "
+         "now (asserted)",
          _announced_hostility,
          examples=(Example("Australia will impose sanctions on Myanmar.",
-                           "AUS>MMR:THREATEN@future"),),
+                           "AUS>MMR:THREATEN@asserted"),),
          counter=(Example("Australia imposed sanctions on Myanmar.", "AUS>MMR:SANCTION"),)),
 ])

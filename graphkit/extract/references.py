@@ -3,6 +3,7 @@ to actors named before."""
 
 from __future__ import annotations
 
+from .engine import Example, Rule, Table
 from .sentence import Mention, true_indexes
 from .vocab import (
     DEFINITE_IGO,
@@ -14,6 +15,7 @@ from .vocab import (
     REF_FIRST,
     REF_STARTS,
     REPORT_VERBS,
+    RESTRICTIVE_AFTER,
 )
 
 
@@ -75,6 +77,8 @@ def resolve_references(reg, out, words, lower, state) -> None:
                     # "Countries that have declared their intention": the pronoun
                     # has its antecedent in this sentence, not the pair in focus
                     continue
+                if PLURAL_VETOES.any(state, words, lower, i, i + L):
+                    break
                 pair = tuple(state.last_group)
                 if len(pair) > 2 and not {"two", "both"}.isdisjoint(lower[i:i + L]):
                     # "the two Presidents": the first pair in focus, not a third
@@ -109,3 +113,44 @@ def resolve_references(reg, out, words, lower, state) -> None:
             out.append(hit)
             taken.update(range(hit.start, hit.end))
             pos = hit.end
+
+
+# -- when a plural reference is not to the pair in focus ---------------------------------
+
+def _pair_too_far(state, words, lower, i, end):
+    # a pronoun refers back one sentence at most, a description ("the two leaders",
+    # "both sides") three
+    reach = 1 if end - i == 1 else 3
+    return not state.pair_within(reach)
+
+
+def _pair_named_here(state, words, lower, i, end):
+    # "the two Koreas", "both Sudans": a pair of its own, named
+    return lower[end - 1] in ("two", "both") and end < len(words) \
+        and words[end][:1].isupper()
+
+
+def _restricted(state, words, lower, i, end):
+    # "the leaders of the world", "the parties to the conflict", "the leaders at this
+    # rostrum": a description of its own, not a reference back
+    return end - i > 1 and end < len(lower) and lower[end] in RESTRICTIVE_AFTER
+
+
+PLURAL_VETOES = Table("plural references", [
+    Rule("reference.pair_in_reach", "references",
+         "'they' refers to the pair in focus of the sentence before, 'the two leaders' to "
+         "one of the last three sentences, not further back", _pair_too_far,
+         examples=(Example("Chile and Peru met in Lima. Brazil sent aid to Haiti. Bolivia "
+                           "welcomed it. They praised Ecuador.", "!CHL>ECU:SUPPORT"),),
+         counter=(Example("Chile and Peru met in Lima. They praised Ecuador.",
+                          "CHL>ECU:SUPPORT; PER>ECU:SUPPORT"),)),
+    Rule("reference.pair_named_here", "references",
+         "'the two Koreas', 'both Sudans' name a pair of their own", _pair_named_here,
+         examples=(Example("Chile and Peru met in Lima. Brazil welcomed talks between the two "
+                           "Koreas.", "!BRA>CHL:SUPPORT"),)),
+    Rule("reference.restricted_description", "references",
+         "'the leaders of the world', 'the parties to the conflict' describe others, not "
+         "the pair in focus", _restricted,
+         examples=(Example("Chile and Peru met in Lima. The leaders of the region praised "
+                           "Ecuador.", "!CHL>ECU:SUPPORT"),)),
+])

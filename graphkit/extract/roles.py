@@ -15,6 +15,7 @@ from .vocab import (
     NP_FILLER,
     PLACE_PREPS,
     QUANTITY,
+    RESTRICTIVE_AFTER,
     ROLE_FIRST,
     ROLE_WORDS,
     ROLES,
@@ -209,7 +210,9 @@ class _RoleReader:
                 result.append(Mention(rs - (rs > 0), re_, (state.person_party.get(nm, ""),),
                                       nm, "person", "ref", role=role))
             elif not individual and role in ("Ministers", "Leaders", "Officials") \
-                    and state.last_group:
+                    and state.pair_within(3) and not (
+                        re_ < len(lower) and lower[re_] in RESTRICTIVE_AFTER):
+                # (not "the leaders of the region", "the leaders at this rostrum")
                 result.append(Mention(rs - (rs > 0), re_, tuple(state.last_group),
                                       "", "party", "ref", role=role))
 

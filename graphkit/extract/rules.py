@@ -118,6 +118,7 @@ class RulesExtractor:
         lower = list(map(str.lower, words))
         if "’" in text and "n’t" in lower:     # one spelling of the contraction below
             lower = ["n't" if w == "n’t" else w for w in lower]
+        state.at(sid)
         mentions = self._mentions(words, lower, state)
         if state.para_speaker is None and not (state.last_group
                                                and sid - state.last_group_sentence <= 3) \

@@ -10,8 +10,8 @@ trigger, :class:`Candidate` an event before it is emitted.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import MappingProxyType
 from itertools import compress, count
+from types import MappingProxyType
 from typing import NamedTuple
 
 from ..model import Document

@@ -176,11 +176,18 @@ def _adjective_doer(a):
     return (doer, None) if doer is not None else None
 
 
-def _relative_subject(a):
-    """"Ukraine presented a plan that Russia rejected": the relative clause's own
-    subject acts."""
-    rel = _relative(a)
-    return (rel, None) if rel is not None else None
+def _complement_subject(a):
+    """"Norway hopes that Ethiopia and Eritrea will meet": a verb in a clause opened
+    by "that" has the subject that follows "that", not the one before it."""
+    first, lower, ts = _first_subject(a), a.lower, a.ts
+    if first is None:
+        return None
+    k = next((k for k in range(ts - 1, first.end - 1, -1) if lower[k] in ("that", "whether")),
+             None)
+    if k is None:
+        return None
+    g = next((g for g in a.subjects if k < g.start <= k + 2 and g.end <= ts), None)
+    return (g, None) if g is not None else None
 
 
 def _nearest_subject(a):
@@ -251,11 +258,14 @@ SOURCE = Table("source", [
          "a state's adjective right before an act named as a noun names its doer ('the "
          "Turkish strikes on Syria')", _adjective_doer, voice="active",
          examples=(Example("Jordan condemned the Israeli raids on Syria.", "ISR>SYR:ASSAULT"),)),
-    Rule("source.relative_clause_subject", "arguments",
-         "the subject of a relative clause acts in it ('a plan that Russia rejected')",
-         _relative_subject, voice="active", pos="verb",
-         examples=(Example("Chad opposed the policies that Sudan supported.",
-                           "SDN>:SUPPORT; !TCD>SDN:SUPPORT"),)),
+    Rule("source.complement_clause_subject", "arguments",
+         "a verb in a clause opened by 'that' has the subject after 'that': a complement "
+         "('Norway hopes that Chile and Peru will meet') or a relative clause ('a plan "
+         "that Russia rejected')", _complement_subject, voice="active", pos="verb",
+         examples=(Example("Norway hopes that Chile and Peru will meet soon.",
+                           "CHL>PER:CONSULT; !NOR>:CONSULT"),
+                   Example("Chad opposed the policies that Sudan supported.",
+                           "SDN>:SUPPORT; !TCD>SDN:SUPPORT"))),
     Rule("source.nearest_subject", "arguments",
          "the nearest subject-like group before the trigger in its clause acts (a noun act "
          "needs it close or a support verb)", _nearest_subject, voice="active",

@@ -13,7 +13,7 @@ import bisect
 import re
 
 from ..model import Stance
-from .vocab import NEGATORS, REFUSAL_VERBS
+from .vocab import FAILURE_BEFORE, NEGATORS, REFUSAL_VERBS
 
 __all__ = ["agreement_names", "agreement_id", "find_stances", "SUPPORT_CUES", "OPPOSE_CUES",
            "STANCE_CUES"]
@@ -37,8 +37,9 @@ OPPOSE_CUES = {
 }
 #: Every cue word: a sentence without one has no stance.
 STANCE_CUES = frozenset(SUPPORT_CUES | OPPOSE_CUES)
-# the events' negators, and a refusal ("refused to sign"), which negates a stance
-_NEGATORS = NEGATORS | REFUSAL_VERBS
+# the events' negators, a failure ("failed to implement") and a refusal ("refused to
+# sign"), which negate a stance
+_NEGATORS = NEGATORS | FAILURE_BEFORE | REFUSAL_VERBS
 
 _AGREEMENT_HEADS = (r"Agreements?|Accords?|Treaty|Treaties|Communiqu[eé]|Declaration|Protocol|"
                     r"Convention|Charter|Deal|Plan|Initiative|Memorandum|Framework|Package|Pact|"

@@ -329,5 +329,5 @@ TARGET = Table("target", [
          "an indirect object before the trigger is its target ('gave Tanzania a grant')",
          _indirect_object,
          voice="active",
-         examples=(Example("Finland will give Tanzania a grant.", "FIN>TZA:AGREE@future"),)),
+         examples=(Example("Finland will give Tanzania a grant.", "FIN>TZA:AGREE"),)),
 ])

@@ -22,6 +22,7 @@ from .vocab import (
     ING_LEFT,
     MODAL_LEFT,
     MODIFIED_HEADS,
+    NOT_A_NOUN,
     NOT_SUBJECT_PREP,
     NP_FILLER,
     OBJECT_PREP_ANY,
@@ -458,6 +459,23 @@ def _field_of_a_title(s, hit):
         and lower[hit.end] in TITLE_HEADS and words[hit.end][:1].isupper()
 
 
+def _participle_modifier(s, hit):
+    # "within recognized borders", "a negotiated solution", "a mutually agreed
+    # ceasefire": a participle after a determiner or preposition (and an adverb) and
+    # before its noun describes the noun; no act is reported
+    t, lower = hit.start, s.lower
+    if hit.trigger is None or hit.trigger.pos != "verb" or hit.end - t != 1 or t == 0 \
+            or hit.end >= len(lower) or not is_participle(lower[t]):
+        return False
+    nxt, prev = lower[hit.end], lower[t - 1]
+    if not (nxt.isalpha() and s.words[hit.end].islower()) or nxt in NOT_A_NOUN \
+            or nxt.endswith("ly") or any(m.start == hit.end for m in s.mentions):
+        return False
+    if prev.endswith("ly") and t > 1:
+        prev = lower[t - 2]     # "a mutually agreed solution", "internationally recognized"
+    return prev in DETERMINERS or prev in NOT_SUBJECT_PREP or prev in OBJECT_PREP_ANY
+
+
 def _modifies_a_noun(s, hit):
     # ("attack helicopters", "protest groups", "bomb disposal": the compound names a
     # thing, whatever the first noun would say alone); a verb's base form is such a
@@ -492,6 +510,16 @@ HIT_VETOES = Table("trigger vetoes", [
          "('the Baltic Cooperation Council')", _noun_in_a_name,
          examples=(Example("Estonia joined the Nordic Defence Cooperation Forum.",
                            "!EST>:COOPERATE"),)),
+    Rule("trigger.participle_modifying_a_noun", "triggers",
+         "a participle between a modifier and a noun describes the noun ('internationally "
+         "recognized borders', 'a negotiated settlement'); no act is reported",
+         _participle_modifier,
+         examples=(Example("Chile and Peru live within recognized borders.",
+                           "!CHL>:SUPPORT"),
+                   Example("Chile and Peru live within internationally recognized borders.",
+                           "!CHL>:SUPPORT")),
+         counter=(Example("Chile recognized Peru.", "CHL>PER:SUPPORT"),
+                  Example("Chile and Peru negotiated trade rules.", "CHL>PER:CONSULT"))),
     Rule("trigger.noun_modifying_a_noun", "triggers",
          "an act's name before the head of a noun compound only describes the thing "
          "('attack helicopters', 'a protest group', 'bomb disposal teams')",

@@ -47,9 +47,22 @@ WEAK_REPORT = words("weak_report")
 # ("'s" is left out: as a token it is mostly the possessive, "Poland's parliament")
 BE = words("be")
 NEGATORS = words("negators")
+# words before an act that say it is called for, hoped, urged or wished ("urged X to",
+# "hopes to meet", "efforts to bring X and Y together")
+DESIRE_CUES = words("desire_cues")
+# ... and verbs that do so with "for" or "on" after them ("called for talks", "pushed
+# for a ceasefire", "support for negotiations")
+DESIRE_PAIR_HEADS = words("desire_pair_heads")
+# words before an act that say it failed ("failed to reach", "the failure of the
+# talks", "unable to agree") and after it ("the talks collapsed")
+FAILURE_BEFORE = words("failure_before")
+FAILURE_AFTER = words("failure_after")
 # heads of noun compounds that an act's name only describes: "attack helicopters",
 # "protest groups", "bomb disposal", "strike force"
 MODIFIED_HEADS = words("modified_heads")
+# function words that cannot be the noun a participle describes ("recognized by",
+# "agreed to", "attacked the")
+NOT_A_NOUN = words("not_a_noun")
 # verbs that refuse the act after them ("refused to sign the accord"): a negated stance
 REFUSAL_VERBS = words("refusal_verbs")
 FUTURE = words("future")
@@ -174,6 +187,9 @@ PLACE_REACH = 16
 
 # bare plural subjects a "they" or "their" later in the sentence refers back to
 PLURAL_NOUNS = words("plural_nouns")
+# words after "the leaders", "the parties" ... that make them a description of their own
+# ("the leaders of the world", "the parties to the conflict", "the leaders who spoke")
+RESTRICTIVE_AFTER = words("restrictive_after")
 
 PLURAL_REFS = phrases("plural_refs")
 
