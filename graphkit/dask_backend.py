@@ -17,7 +17,7 @@ __all__ = ["dask_client", "ClusterDyads"]
 
 #: The columns of the events that the dyad sums read (the rest never travels).
 _DYAD_INPUT = ["event_id", "date", "source", "source_name", "target", "target_name",
-               "event_type", "intensity", "polarity", "issue", "negated"]
+               "event_type", "intensity", "polarity", "issue", "negated", "modality"]
 
 
 def dask_client(scheduler: str):

@@ -12,11 +12,13 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .model import CATEGORIES, EVENT_COLUMNS
+from .model import CATEGORIES, EVENT_COLUMNS, MODALITIES
 from .safe import clean_field
 
 __all__ = [
     "DYAD_COLUMNS",
+    "OTHER_MODALITIES",
+    "asserted_mask",
     "DyadAccumulator",
     "events_frame",
     "dyad_table",
@@ -27,10 +29,17 @@ __all__ = [
     "with_agreements",
 ]
 
-#: Columns of ``dyads.csv``, in order. ``n_<CATEGORY>`` counts exclude negated events.
+#: Modalities counted in ``dyads.csv`` beside ``asserted`` and ``negated``.
+OTHER_MODALITIES = tuple(m for m in MODALITIES if m not in ("asserted", "negated"))
+
+#: Columns of ``dyads.csv``, in order. Only asserted events (modality ``asserted`` or
+#: empty, not negated) make up the relation: ``cooperative``, ``conflictual``,
+#: ``n_<CATEGORY>``, the intensities, ``sign`` and ``weight`` (= ``asserted``); the others
+#: are counted per modality (``negated`` and ``m_<modality>``).
 DYAD_COLUMNS = (
-    ["source", "target", "source_name", "target_name", "events", "cooperative", "conflictual",
-     "negated"]
+    ["source", "target", "source_name", "target_name", "events", "asserted", "cooperative",
+     "conflictual", "negated"]
+    + [f"m_{m}" for m in OTHER_MODALITIES]
     + [f"n_{c}" for c in CATEGORIES]
     + ["mean_intensity", "sum_intensity", "sign", "weight", "first_date", "last_date",
        "issues", "event_ids"]
@@ -105,9 +114,11 @@ def _to_bool(value) -> bool:
 def dyad_table(events: pd.DataFrame) -> pd.DataFrame:
     """Aggregate events per ordered (source, target) pair.
 
-    Events without a target are left out. Negated events are counted in
-    ``events`` and ``negated`` only: they add nothing to the cooperative or
-    conflictual counts, the category counts, the intensities or the sign.
+    Events without a target are left out. Only asserted events (modality
+    ``asserted`` or empty, not negated) make up the relation: the cooperative and
+    conflictual counts, the category counts, the intensities, the sign and the
+    weight; the others are counted in ``events`` and per modality (``negated``,
+    ``m_future``, ``m_desired`` ...) only.
     ``first_date``/``last_date`` span every event of the dyad; ``event_ids``
     lists its first 20 events in the order of the events table (for
     extracted text: document order).
@@ -184,8 +195,8 @@ class DyadAccumulator:
 
 
 _MICRO = 1_000_000      # intensity sums are kept in millionths (integers below 2**53)
-_COUNT_COLUMNS = ["events", "cooperative", "conflictual", "negated"] + [
-    f"n_{c}" for c in CATEGORIES]
+_COUNT_COLUMNS = ["events", "asserted", "cooperative", "conflictual", "negated"] + [
+    f"m_{m}" for m in OTHER_MODALITIES] + [f"n_{c}" for c in CATEGORIES]
 
 
 def _pairs(source: np.ndarray, target: np.ndarray):
@@ -213,7 +224,8 @@ def _dyad_sums(events: pd.DataFrame) -> pd.DataFrame:
     # one bincount per column.
     row, n, sources, targets = _pairs(_text(events, "source")[pick], target[pick])
     neg = events["negated"].to_numpy(dtype=bool)[pick]
-    live = ~neg
+    modality = _text(events, "modality")[pick]
+    live = asserted_mask(neg, modality)
     pol = events["polarity"].to_numpy()[pick]
     inten = _intensities(events["intensity"].to_numpy(dtype="float64")[pick])
 
@@ -225,9 +237,12 @@ def _dyad_sums(events: pd.DataFrame) -> pd.DataFrame:
     out["source_name"] = _text(events, "source_name")[pick][first]
     out["target_name"] = _text(events, "target_name")[pick][first]
     out["events"] = np.bincount(row, minlength=n).astype("int64")
+    out["asserted"] = count(live)
     out["cooperative"] = count(live & (pol > 0))
     out["conflictual"] = count(live & (pol < 0))
     out["negated"] = count(neg)
+    for m in OTHER_MODALITIES:
+        out[f"m_{m}"] = count(~neg & (modality == m))
     # counts per category: one bincount over (dyad, category) cells
     cat_codes, cat_uniq = pd.factorize(_text(events, "event_type")[pick])
     ncat = max(len(cat_uniq), 1)
@@ -244,6 +259,20 @@ def _dyad_sums(events: pd.DataFrame) -> pd.DataFrame:
     out["issues"] = _issues_per_dyad(_text(events, "issue")[pick], row, n)
     out["event_ids"] = _first_ids(_text(events, "event_id")[pick], row, n)
     return _frame(out)
+
+
+def asserted_mask(negated, modality) -> np.ndarray:
+    """Which events count in a relation: not negated, and modality ``asserted`` or
+    empty (events.csv files written before the modality vocabulary).
+
+    Examples
+    --------
+    >>> asserted_mask(np.array([False, True, False, False]),
+    ...               np.array(["asserted", "negated", "", "future"], dtype=object)).tolist()
+    [True, False, True, False]
+    """
+    modality = np.asarray(modality, dtype=object)
+    return ~np.asarray(negated, dtype=bool) & ((modality == "asserted") | (modality == ""))
 
 
 def _intensities(values: np.ndarray) -> np.ndarray:
@@ -286,7 +315,7 @@ def _finish_dyads(sums: pd.DataFrame) -> pd.DataFrame:
     if not len(sums):
         return pd.DataFrame(columns=DYAD_COLUMNS)
     table = sums.copy()
-    live = table["events"].to_numpy() - table["negated"].to_numpy()
+    live = table["asserted"].to_numpy()
     total = table.pop("_sum").to_numpy(dtype="float64") / _MICRO
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(live > 0, total / np.maximum(live, 1), 0.0)

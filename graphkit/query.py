@@ -8,7 +8,6 @@ table, rendered as text, Markdown or CSV (:meth:`Answer.render`). ``graphkit pai
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -16,7 +15,7 @@ import pandas as pd
 
 from .analysis import centrality, communities, compare, compare_periods, pair_table, timeline
 from .errors import GraphkitError
-from .graph import events_frame
+from .graph import asserted_mask, events_frame
 from .model import CATEGORIES
 from .report import _table as _markdown_table
 from .sources import window_bound
@@ -303,13 +302,15 @@ def pair_report(events, D: nx.DiGraph, a: str, b: str) -> Answer:
     counts = counts.sort_index(key=lambda s: s.map(lambda c: order.get(c, len(order))))
     counts = counts.rename_axis("category").reset_index()
     counts.columns.name = None
-    coop = int(((sel["polarity"] > 0) & ~sel["negated"]).sum())
-    conf = int(((sel["polarity"] < 0) & ~sel["negated"]).sum())
+    live = asserted_mask(sel["negated"].to_numpy(), sel["modality"].to_numpy())
+    coop = int(((sel["polarity"] > 0) & live).sum())
+    conf = int(((sel["polarity"] < 0) & live).sum())
     dates = sel.loc[sel["date"] != "", "date"]
     span = f", from {dates.min()} to {dates.max()}" if len(dates) else ""
     text = (f"{len(sel)} events{span}: {int((sel['source'] == a).sum())} from {na}, "
             f"{int((sel['source'] == b).sum())} from {nb}; {coop} cooperative and {conf} "
-            f"conflictual (negated events count as neither).")
+            f"conflictual (events not asserted, such as negated, future or desired ones, count "
+            f"as neither).")
     tl = timeline(sel, freq="M", by="dyad")
     tl = (tl.groupby("period", sort=True)[["events", "cooperative", "conflictual"]].sum()
           .reset_index())

@@ -59,12 +59,17 @@ def test_no_solid_progress_on_missile_shield_is_negated(seed_result):
     assert sel.issue.str.contains("missile-defence").all()
 
 
-def test_negated_events_are_not_cooperation_in_dyads(seed_result):
+def test_only_asserted_events_are_cooperation_in_dyads(seed_result):
+    # negated, future and other unasserted events are counted per modality, not as the
+    # relation
     ev = _ev(seed_result)
     pair = ev[(ev.source == "RUS") & (ev.target == "NATO")]
     dy = seed_result.dyads.set_index(["source", "target"]).loc[("RUS", "NATO")]
+    asserted = (pair.modality == "asserted") & ~pair.negated
     assert dy["negated"] == int(pair.negated.sum()) > 0
-    assert dy["cooperative"] == int(((pair.polarity > 0) & ~pair.negated).sum())
+    assert dy["m_future"] == int((pair.modality == "future").sum()) > 0
+    assert dy["asserted"] == dy["weight"] == int(asserted.sum())
+    assert dy["cooperative"] == int(((pair.polarity > 0) & asserted).sum())
 
 
 def test_russia_and_nato_help_afghanistan(seed_result):

@@ -55,7 +55,7 @@ def pair_table(D):
         One row per pair with columns ``a, b, a_name, b_name, directions, events,
         cooperative, conflictual, negated, mean_intensity, sum_intensity, sign, weight,
         first_date, last_date, issues``; ``a`` sorts before ``b``; ``sign`` is the sign of
-        the summed net intensity; ``mean_intensity`` is over non-negated events.
+        the summed net intensity; ``mean_intensity`` is over asserted events.
 
     Examples
     --------
@@ -101,7 +101,7 @@ def pair_table(D):
     for c in ("events", "cooperative", "conflictual", "negated", "weight", "directions"):
         out[c] = out[c].round().astype("int64")
     out["sum_intensity"] = out["sum_intensity"].round(3)
-    live = (out["events"] - out["negated"]).to_numpy(dtype=float)
+    live = out["weight"].to_numpy(dtype=float)      # the asserted events
     out["mean_intensity"] = np.round(
         np.divide(out["sum_intensity"].to_numpy(), live, out=np.zeros(len(out)), where=live > 0), 3
     )

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AnalysisError
-from ..graph import build_dyad_graph
+from ..graph import asserted_mask, build_dyad_graph
 from ._checks import _ISO_DATE, _check_events, _empty
 
 __all__ = ["issue_counts", "issue_subgraph"]
@@ -53,7 +53,7 @@ def _issue_counts(ev):
     ex = ev.assign(issue=ev["issue"].str.split(";"), _row=np.arange(len(ev))).explode("issue")
     ex["issue"] = ex["issue"].str.strip()
     ex = ex[ex["issue"] != ""].drop_duplicates(["_row", "issue"])
-    live = ~ex["negated"]
+    live = asserted_mask(ex["negated"].to_numpy(), ex["modality"].to_numpy())
     ex = ex.assign(
         _coop=(live & (ex["polarity"] > 0)).astype("int64"),
         _conf=(live & (ex["polarity"] < 0)).astype("int64"),

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AnalysisError
-from ..graph import dyad_table
+from ..graph import asserted_mask, dyad_table
 from ._checks import _check_date, _check_events, _dated, _empty
 
 __all__ = ["dyad_change", "compare", "compare_periods", "timeline"]
@@ -212,7 +212,7 @@ def _timeline(ev, freq, by):
         "period": period,
         "source": dated["source"],
         "target": dated["target"],
-        "_live": ~dated["negated"],
+        "_live": asserted_mask(dated["negated"].to_numpy(), dated["modality"].to_numpy()),
         "_pol": dated["polarity"],
         "_int": dated["intensity"],
     })
