@@ -2,7 +2,9 @@
 
 Every back-end follows the :class:`Extractor` protocol: ``extract(doc)``
 returns an :class:`~graphkit.extract.rules.Extraction` with the document's
-events. ``rules.v1`` (pure Python, no model) is the default.
+events. ``rules.v1`` (pure Python, no model) is the default; ``rules+parse``
+(:mod:`graphkit.extract.parse`) checks the rules' parties against a spaCy
+dependency parse and needs the ``[parse]`` extra and an English model.
 """
 
 from __future__ import annotations
@@ -29,8 +31,13 @@ def _rules(**options):
     return RulesExtractor(**options)
 
 
+def _rules_parse(**options):
+    from .parse import ParseExtractor
+    return ParseExtractor(**options)
+
+
 #: Registered back-ends: name -> factory accepting keyword options (``registry=``).
-EXTRACTORS = {"rules.v1": _rules, "rules": _rules}
+EXTRACTORS = {"rules.v1": _rules, "rules": _rules, "rules+parse": _rules_parse}
 
 
 def get_extractor(name: str = "rules.v1", **options) -> Extractor:
