@@ -80,9 +80,9 @@ def read_labels(path: Path) -> tuple[str, dict]:
     return sample, docs
 
 
-def run_extractor(doc_paths: list[Path]) -> tuple[dict, set]:
-    """{file name: [event row, ...]} from one graphkit.run over the files, and
-    the modality values seen."""
+def run_extractor(doc_paths: list[Path], extractor: str = "rules.v1") -> tuple[dict, set]:
+    """{file name: [event row, ...]} from one graphkit.run over the files with
+    ``extractor``, and the modality values seen."""
     import graphkit
     names = [p.name for p in doc_paths]
     if len(set(names)) != len(names):
@@ -90,7 +90,7 @@ def run_extractor(doc_paths: list[Path]) -> tuple[dict, set]:
     events: dict[str, list] = defaultdict(list)
     modalities: set = set()
     with tempfile.TemporaryDirectory(prefix="readings-") as tmp:
-        graphkit.run([str(p) for p in doc_paths], Path(tmp) / "out")
+        graphkit.run([str(p) for p in doc_paths], Path(tmp) / "out", extractor=extractor)
         with open(Path(tmp) / "out" / "events.csv", encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 events[row["doc_id"]].append(row)
@@ -184,13 +184,15 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("labels", type=Path, help="a sample TSV (bench/readings/sample_a.tsv)")
     ap.add_argument("--out", type=Path, help="results JSON (default: next to the labels)")
+    ap.add_argument("--extractor", default="rules.v1",
+                    help="graphkit extractor to score (default rules.v1; e.g. rules+parse)")
     args = ap.parse_args(argv)
     if not CORPORA.is_dir():
         print(f"corpora not found at {CORPORA}; set GRAPHKIT_DATA", file=sys.stderr)
         return 1
     sample, labels = read_labels(args.labels)
     paths = [CORPORA / d for d in labels]
-    events, modalities = run_extractor(paths)
+    events, modalities = run_extractor(paths, args.extractor)
 
     per_doc = {}
     for doc, rows in labels.items():
@@ -202,13 +204,14 @@ def main(argv=None) -> int:
     dirty = _git("status", "--porcelain", "--", "graphkit") != ""
     by_corpus = {c: aggregate({d: v for d, v in per_doc.items() if v["corpus"] == c})
                  for c in sorted({v["corpus"] for v in per_doc.values()})}
-    result = {"sample": sample, "labels": str(args.labels), "documents": len(per_doc),
+    result = {"sample": sample, "labels": str(args.labels), "extractor": args.extractor,
+              "documents": len(per_doc),
               "code_commit": code_commit, "head": head, "graphkit_dirty": dirty,
               "extracted_modalities": sorted(modalities),
               "aggregate": aggregate(per_doc), "by_corpus": by_corpus, "per_document": per_doc}
 
     heads = ("central", "c.sign", "other", "o.sign", "prec", "prec.l", "fact.err")
-    print(f"sample {sample}: {len(per_doc)} documents, graphkit at {code_commit}"
+    print(f"sample {sample}: {len(per_doc)} documents, {args.extractor} at {code_commit}"
           f"{' (dirty)' if dirty else ''}; extracted modalities {sorted(modalities)}")
     print(f"{'doc':<58} {'lab':>3} {'ext':>3} " + " ".join(f"{h:>8}" for h in heads))
     for doc, v in per_doc.items():
@@ -221,7 +224,8 @@ def main(argv=None) -> int:
             a = agg[m]
             print(f"  {m:<20} n={a['n']:>2}  median {_fmt(a['median'])}  mean {_fmt(a['mean'])}")
 
-    out = args.out or args.labels.parent / f"results_{sample.lower()}_{code_commit}.json"
+    suffix = "" if args.extractor in ("rules", "rules.v1") else f"_{args.extractor}"
+    out = args.out or args.labels.parent / f"results_{sample.lower()}_{code_commit}{suffix}.json"
     out.write_text(json.dumps(result, indent=1, sort_keys=False) + "\n", encoding="utf-8")
     print(f"\nwrote {out}")
     return 0

@@ -185,8 +185,8 @@ class ParseExtractor:
 
     name = NAME
 
-    def __init__(self, registry: Registry | None = None, *, nlp=None, actions=ACTIONS):
-        actions = frozenset(actions)
+    def __init__(self, registry: Registry | None = None, *, nlp=None, actions=None):
+        actions = ACTIONS if actions is None else frozenset(actions)
         if not actions <= ACTIONS:
             raise ExtractionError(f"unknown parse actions {sorted(actions - ACTIONS)} "
                                   f"(known: {', '.join(sorted(ACTIONS))})")
@@ -442,9 +442,11 @@ def _noun_args(noun, mentions: dict) -> tuple[list, list, list]:
 class _Slot:
     """The parties one argument position names, and whether it holds a pronoun, a
     name or a collective the registry does not resolve, or a subject inherited from
-    another clause that names no party (``open``: the parse cannot judge)."""
+    another clause that names no party (``open``: the parse cannot judge). ``acts``:
+    the indexes of heads whose modifiers name the actor (see :func:`_covered`);
+    ``direct``: those of heads that are the trigger's own arguments."""
 
-    def __init__(self, heads: list, mentions: dict, *, acts: bool, direct=frozenset()):
+    def __init__(self, heads: list, mentions: dict, *, acts=(), direct=frozenset()):
         self.parties: list = []
         self.tokens: set = set()
         self.open = False
@@ -454,7 +456,7 @@ class _Slot:
             if len(group) > 1:  # a list's members, however the parse attached them
                 self.tokens |= set(range(group[0].i, group[-1].i + 1))
             for head in group:
-                covered = _covered(head, mentions, acts=acts)
+                covered = _covered(head, mentions, acts=first.i in acts)
                 self.tokens |= covered
                 found = [mentions[i] for i in sorted(covered, key=lambda i: abs(i - head.i))
                          if i in mentions]
@@ -540,10 +542,14 @@ def _judge_at(e, span, mentions: dict, symmetric: bool) -> tuple[str, str, str, 
     direct = {c.i for t in (root, *span, root.head) for c in t.children}
     direct |= {g.i for t in (root, *span) for c in t.children
                if c.dep_ in ("prep", "agent", "dative") for g in c.children}
-    subj_slot = _Slot(subj, mentions, acts=False, direct=direct)
-    obj_slot = _Slot(obj + partners, mentions, acts=acts)
+    # the party of a subject's modifier is the actor ("Israeli warplanes struck"), and
+    # so is that of an object's unless the object is a topic ("discussed Russia's war")
+    acting = {h.i for h in subj} | ({h.i for h in obj + partners} if acts else set())
+    subj_slot = _Slot(subj, mentions, acts=acting, direct=direct)
+    obj_slot = _Slot(obj + partners, mentions, acts=acting)
     if symmetric:
-        src_slot = tgt_slot = _Slot(subj + obj + partners, mentions, acts=acts, direct=direct)
+        src_slot = tgt_slot = _Slot(subj + obj + partners, mentions, acts=acting,
+                                    direct=direct)
         src_veto = tgt_veto = subj_slot.judged and obj_slot.judged
     else:
         src_slot, tgt_slot = subj_slot, obj_slot
@@ -551,11 +557,15 @@ def _judge_at(e, span, mentions: dict, symmetric: bool) -> tuple[str, str, str, 
     # parties that only a preposition's attachment keeps out of the trigger's
     # arguments ("discussed the war with France")
     located, attached = set(), set()
+    speakers = _governing_subjects(root)
     for i, party in mentions.items():
         tok = root.doc[i]
         if tok.sent.start != root.sent.start:
             continue
         located.add(party)
+        if i in speakers:       # "Russia said the sanctions were illegal"
+            attached.add(party)
+            continue
         preps = [a for a in _path_up(tok, root) if a.dep_ == "prep"]
         if preps and preps[0].lower_ in _OBJECT_PREPS | _PARTNER_PREPS:
             attached.add(party)
@@ -569,6 +579,18 @@ def _judge_at(e, span, mentions: dict, symmetric: bool) -> tuple[str, str, str, 
     if symmetric and src[0] == "replaced" and tgt[0] == "replaced":
         return "open", "open", e.source, e.target   # two new parties: not the same event
     return src[0], tgt[0], src[1], tgt[1]
+
+
+def _governing_subjects(root) -> set:
+    """Token indexes of the subjects (with their modifiers) of the verbs above the
+    trigger: a speaker or an actor whose act the trigger's clause reports."""
+    out, tok = set(), root
+    while tok.head.i != tok.i:
+        tok = tok.head
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i != root.i:
+                out |= {t.i for t in c.subtree}
+    return out
 
 
 def _path_up(tok, root) -> list:
