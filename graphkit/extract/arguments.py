@@ -34,7 +34,7 @@ from .source_rules import (
     passive_patient,
 )
 from .syntax import in_apposition, subject_like
-from .target_rules import TARGET
+from .target_rules import NO_TARGET, TARGET
 from .triggers import is_participle
 from .vocab import (
     ADJECTIVAL,
@@ -157,6 +157,8 @@ def trigger_events(a: Args) -> list:
         key = _key(a)
     if a.tgt is None:
         a.tgt = TARGET.first(a, key=key)
+        if a.tgt is NO_TARGET:
+            a.tgt = None
     if a.src is None:
         return NO_SOURCE.first(a, key=key) or []
     found = OUTCOMES.first(a, key=key)

@@ -11,6 +11,8 @@ from .engine import Example, Rule, Table
 from .sentence import kind_of
 from .syntax import in_apposition, relative_subject
 from .vocab import (
+    HOSTILE_ACTS,
+    VICTIM_PREPS,
     BLASTS,
     DETERMINERS,
     FINITE,
@@ -164,16 +166,28 @@ def _possessor(a):
 
 
 def _adjective_doer(a):
-    """"condemned the Russian attacks on Ukrainian cities": a state's adjective right
-    before an act named as a noun names its doer."""
+    """"condemned the Russian attacks on Ukrainian cities", "the Hamas attack on
+    Israel": a state's adjective, or one party's name used as a modifier, right after
+    a determiner and before an act named as a noun names its doer."""
     if a.trig.reciprocal or not a.words[a.ts].islower():
         return None
     default = _relative(a) or _first_subject(a)
     lower = a.lower
     doer = next((g for g in a.live if g.end == a.ts and g is not default
                  and g.start > 0 and lower[g.start - 1] in DETERMINERS
-                 and all(m.form == "adj" for m in g.mentions)), None)
+                 and (all(m.form == "adj" for m in g.mentions)
+                      or _noun_act(a) and len(g.mentions) == 1
+                      and len(g.parties) == 1)), None)
     return (doer, None) if doer is not None else None
+
+
+def _noun_act(a) -> bool:
+    """Whether the trigger is an act named as a noun: a noun trigger, or a hostile act
+    with its victim after it ("the Hezbollah attack on Israel", not "the Congo attacks
+    Rwanda")."""
+    lower, ts, te = a.lower, a.ts, a.te
+    return a.trig.pos == "noun" or (te - ts == 1 and lower[ts] in HOSTILE_ACTS
+                                    and te < a.n and lower[te] in VICTIM_PREPS)
 
 
 def _complement_subject(a):
@@ -257,7 +271,9 @@ SOURCE = Table("source", [
     Rule("source.adjective_before_a_noun_act", "arguments",
          "a state's adjective right before an act named as a noun names its doer ('the "
          "Turkish strikes on Syria')", _adjective_doer, voice="active",
-         examples=(Example("Jordan condemned the Israeli raids on Syria.", "ISR>SYR:ASSAULT"),)),
+         examples=(Example("Jordan condemned the Israeli raids on Syria.", "ISR>SYR:ASSAULT"),
+                   Example("Jordan condemned the Hezbollah attack on Israel.",
+                           "HEZBOLLAH>ISR:ASSAULT; !JOR>ISR:ASSAULT"))),
     Rule("source.complement_clause_subject", "arguments",
          "a verb in a clause opened by 'that' has the subject after 'that': a complement "
          "('Norway hopes that Chile and Peru will meet') or a relative clause ('a plan "

@@ -26,10 +26,19 @@ from .vocab import (
     SPEAKER_NOUNS,
     STOP_MODIFIER,
     TO_NOUNS,
+    TOPIC_HEADS,
     VICTIM_PREPS,
 )
 
-__all__ = ["TARGET", "owned_object"]
+__all__ = ["TARGET", "NO_TARGET", "owned_object"]
+
+#: What a rule returns to settle that an event has no target (the rules after it
+#: are not tried).
+NO_TARGET = object()
+
+#: Categories whose object is a partner, so that a hostile act or influence named
+#: with a party's adjective or possessive is what they are about, not their object.
+PARTNER_CATEGORIES = frozenset(("AGREE", "CONSULT", "COOPERATE", "AID"))
 
 
 def _not(a, g):
@@ -125,6 +134,26 @@ def _withdrawn_from(a):
     return g
 
 
+def _victim_of_a_condemned_act(a):
+    """"condemned the attacks on Israel", "denounced the killing of Kenyan
+    civilians": with no doer named (no adjective before the act, no "by" after it:
+    the rules before this one take those), the condemnation has no known target; the
+    act's victim is not the one condemned."""
+    lower, te, n = a.lower, a.te, a.n
+    k = te + (te < n and lower[te] in DETERMINERS)
+    while k < min(n, te + 4) and lower[k] not in HOSTILE_ACTS and lower[k].isalpha() \
+            and a.words[k].islower():
+        k += 1                          # "the latest deadly attacks on"
+    if not (k + 1 < n and k < a.c_end and lower[k] in HOSTILE_ACTS
+            and lower[k + 1] in VICTIM_PREPS):
+        return None
+    if any(te <= g.start < k for g in a.live):
+        return None                     # "the Russian attack on Ukraine": a doer
+    j = k + 2 + (k + 2 < n and lower[k + 2] == "the")
+    victim = next((g for g in (*a.live, *a.places) if k + 2 <= g.start <= j + 1), None)
+    return NO_TARGET if victim is not None else None
+
+
 def _condition_of_a_threat(a):
     """"threatened to stop negotiations if the United States goes ahead", "... unless
     Israel rescinded": the threat is aimed at the one it sets a condition for."""
@@ -197,7 +226,27 @@ def _not_an_object(a, g) -> bool:
     j = g.start - 1 - (g.start > 1 and lower[g.start - 1] == "the")
     if j > 0 and lower[j] in ("for", "of") and lower[j - 1] in SPEAKER_NOUNS:
         return True
+    if a.trig.category in PARTNER_CATEGORIES and _modifies_a_topic(a.words, lower, g):
+        return True
     return relative_subject(a.words, lower, g.start)
+
+
+def _modifies_a_topic(words, lower, g) -> bool:
+    """Whether ``g`` is the adjective or possessive of a hostile act or influence:
+    "Chinese influence", "Russia's war" (what cooperation is about, not a partner;
+    not a name, "the War Cabinet", nor a noun modifying another, "Ukrainian war
+    refugees")."""
+    n = len(lower)
+    k = g.end + (g.end < n and lower[g.end] in ("'s", "’s"))
+    return k < n and lower[k] in TOPIC_HEADS and words[k].islower() and (
+        k + 1 == n or not words[k + 1].isalpha() or not words[k + 1].islower()
+        or lower[k + 1] in TOPIC_HEAD_ENDS)
+
+
+#: Words that may follow a topic head ("Russia's war against Ukraine").
+TOPIC_HEAD_ENDS = frozenset(("in", "against", "on", "of", "and", "or", "to", "that", "which",
+                             "toward", "towards", "by", "from", "with", "at", "as", "is",
+                             "are", "was", "were", "has", "have"))
 
 
 def _takes_object(a, g, prep) -> bool:
@@ -299,6 +348,17 @@ TARGET = Table("target", [
          voice="active",
          examples=(Example("Vietnam withdrew its workers from Cambodia.",
                            "VNM>KHM:RETREAT; !VNM>KHM-CVL:RETREAT"),)),
+    Rule("target.victim_of_a_condemned_act", "arguments",
+         "a condemned act with no doer named has no known target: its victim is not "
+         "the one condemned ('condemned the attacks on X')", _victim_of_a_condemned_act,
+         categories={"ACCUSE", "PROTEST"}, voice="active",
+         examples=(Example("Peru condemned the attacks on Kenya.", "PER>:ACCUSE; !PER>KEN:ACCUSE"),
+                   Example("Peru denounced the airstrikes on Kenya.",
+                           "PER>:ACCUSE; !PER>KEN:ACCUSE")),
+         counter=(Example("Peru condemned the Chilean attack on Bolivia.",
+                          "PER>CHL:ACCUSE"),
+                  Example("Peru condemned the attack on Bolivia by Chilean troops.",
+                          "PER>CHL:ACCUSE"))),
     Rule("target.condition_of_a_threat", "arguments",
          "a threat is aimed at the one it sets a condition for ('... if X goes ahead')",
          _condition_of_a_threat, categories={"THREATEN"},
@@ -318,7 +378,12 @@ TARGET = Table("target", [
          examples=(Example("Kenya accused Somalia of harbouring militants.", "KEN>SOM:ACCUSE"),
                    Example("Kenya held talks with Somalia.", "KEN>SOM:CONSULT")),
          counter=(Example("Kenya and Uganda discussed Somalia.",
-                          "KEN>UGA:CONSULT; !KEN>SOM:CONSULT"),)),
+                          "KEN>UGA:CONSULT; !KEN>SOM:CONSULT"),
+                  Example("Chile and Peru agreed to counter Bolivian influence.",
+                          "CHL>PER:AGREE; !CHL>BOL:AGREE"),
+                  Example("Chile sent aid to Peru to resist Bolivia's aggression.",
+                          "CHL>PER:AID; !CHL>BOL:AID"),
+                  Example("Chile sent aid to Peruvian war refugees.", "CHL>PER:AID"))),
     Rule("target.venue", "arguments",
          "with no other party, the place where it happens is the target ('aid to refugees "
          "in Liberia')", _venue,

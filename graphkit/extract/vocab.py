@@ -243,6 +243,10 @@ AFTER_INTRANSITIVE = words("after_intransitive")
 HOSTILE_ACTS = words("hostile_acts")
 VICTIM_PREPS = words("victim_preps")
 
+# what a party's adjective or possessive makes a topic of cooperation, not its object
+# ("agreed to counter Chinese influence", "discussed Russia's war")
+TOPIC_HEADS = words("topic_heads")
+
 # what may stand between "of" or "in" and a state's name ("of southern Serbia")
 COMPASS_OR_THE = frozenset(("the", *COMPASS))
 
