@@ -174,27 +174,39 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
 
 
 @cli.command("eval", context_settings=CONTEXT)
-@click.argument("gold", type=click.Path(path_type=Path))
+@click.argument("gold", required=False, type=click.Path(path_type=Path))
+@click.option("--suite", is_flag=True,
+              help="Run the capability suite instead (GOLD, if given, is a suite YAML file).")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Seed of the suite's drawn parties and wordings.")
 @click.option("--out", "out_path", type=click.Path(path_type=Path), default=None,
               help="Also write the figures as JSON.")
 @click.option("--extractor", default="rules.v1", show_default=True, help="Extraction back-end.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(path_type=Path),
               help="CSV of extra parties/aliases or officials (repeatable).")
-def eval_cmd(gold, out_path, extractor, actor_files):
-    """Score the extractor on a PLOVER gold-standard file.
+def eval_cmd(gold, suite, seed, out_path, extractor, actor_files):
+    """Score the extractor on a PLOVER gold-standard file, or on the capability suite.
 
     Prints precision, recall and F1 for undirected and directed dyads, dyad +
     category, category accuracy and quad class, per category, and a confusion
-    summary.
+    summary. With --suite, prints the pass rates of the CheckList-style capability
+    suite per capability and test type (MFT, INV, DIR) and failing cases; the exit
+    code is 0 whatever the rates.
 
     \b
     Example:
         graphkit eval ../shared/data/eval/plover_gsr/PLOVER_GSR_CAMEO.txt --out eval.json
+        graphkit eval --suite --out suite.json
     """
-    from .evaluate import run_eval, write_json
-
+    if gold is None and not suite:
+        raise click.UsageError("give a GOLD file, or --suite")
     with _errors():
-        result = run_eval(gold, extractor=extractor, actor_files=actor_files)
+        if suite:
+            from .suite import run_suite, write_json
+            result = run_suite(gold, extractor=extractor, seed=seed, actor_files=actor_files)
+        else:
+            from .evaluate import run_eval, write_json
+            result = run_eval(gold, extractor=extractor, actor_files=actor_files)
         click.echo(result.format_table())
         if out_path is not None:
             click.echo(f"wrote {write_json(result, out_path)}")
