@@ -641,19 +641,22 @@ def _sentence(doc_id, template, choices, fill, date, expect, absent) -> Sentence
 def modality_of(event) -> str:
     """An event's modality in the vocabulary of :data:`graphkit.model.MODALITIES`.
 
-    ``negated=True`` is ``negated``; an empty modality is ``asserted``; ``obligation``
-    (what must or should be done) is ``desired``.
+    An empty modality is ``asserted``; ``negated=True`` on an asserted event is
+    ``negated`` (a question or a condition about a negative, "why does X not
+    recognize Y?", keeps its own modality); ``obligation`` (what must or should be
+    done) is ``desired``.
 
     Examples
     --------
     >>> from types import SimpleNamespace as NS
     >>> [modality_of(NS(modality=m, negated=n)) for m, n in
-    ...  [("", False), ("future", False), ("", True), ("obligation", False)]]
-    ['asserted', 'future', 'negated', 'desired']
+    ...  [("", False), ("future", False), ("", True), ("obligation", False),
+    ...                   ("question", True)]]
+    ['asserted', 'future', 'negated', 'desired', 'question']
     """
-    if getattr(event, "negated", False):
-        return "negated"
     m = (getattr(event, "modality", "") or "").strip().lower()
+    if getattr(event, "negated", False) and m in ("", "asserted", "negated"):
+        return "negated"
     return {"": "asserted", "obligation": "desired"}.get(m, m)
 
 
