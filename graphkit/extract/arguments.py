@@ -67,18 +67,20 @@ class Args:
     mention), ``places`` those naming a place; ``c_start:c_end`` is the trigger's
     clause and ``obj_from:next_trig`` where its object may be; ``cands`` are the
     subject-like groups before it in the clause, ``subjects`` those that may be its
-    subject; ``src``, ``tgt`` and ``patient`` are filled by the rules.
+    subject; ``src``, ``tgt`` and ``patient`` are filled by the rules; ``likely``
+    (shared by the triggers of a sentence) caches which groups are subject-like.
     """
 
     __slots__ = ("reg", "s", "state", "ts", "te", "trig", "live", "places", "words", "lower",
                  "n", "c_start", "c_end", "in_attr", "next_trig", "obj_from", "negated",
                  "modality", "talk_like", "passive", "cands", "subjects", "said_own", "src",
-                 "tgt", "patient", "rel")
+                 "tgt", "patient", "rel", "likely")
 
-    def __init__(self, reg, s, state, hit, live, places):
+    def __init__(self, reg, s, state, hit, live, places, likely=None):
         self.reg, self.s, self.state = reg, s, state
         self.ts, self.te, self.trig = hit
         self.live, self.places = live, places
+        self.likely = LikelySubjects() if likely is None else likely
         self.words, self.lower, self.n = s.words, s.lower, len(s.words)
         self.cands = self.subjects = []
         self.said_own = False
@@ -122,12 +124,13 @@ def event_candidates(reg, s, state) -> list:
         s.triggers = [TriggerHit(s_, e_, None if k < s_ < k_end else t_)
                       for s_, e_, t_ in s.triggers]
     live = places = None
+    likely = LikelySubjects()
     for hit in s.triggers:
         if hit.trigger is None:
             continue
         if live is None:
             live, places = s.actors, s.places
-        found.extend(trigger_events(Args(reg, s, state, hit, live, places)))
+        found.extend(trigger_events(Args(reg, s, state, hit, live, places, likely)))
     targeted = {f.source for f in found if f.target}
     return [f for f in found if f.target or f.source not in targeted]
 
@@ -283,16 +286,8 @@ def _voice(a: Args) -> None:
 def _subject_candidates(a: Args) -> None:
     """The subject-like groups before the trigger in its clause (``cands``), those
     that may be its subject (``subjects``), and the speaker's own acts."""
-    lower, words, live, reg, c_start, ts = a.lower, a.words, a.live, a.reg, a.c_start, a.ts
-    cands = [g for g in live if c_start <= g.start and g.end <= ts
-             and subject_like(g, lower, reg)
-             and not in_apposition(g, lower, c_start)
-             # (the object of a participle is no subject: "continue holding Russia
-             # accountable, and reviewed efforts to provide aid")
-             and not (g.start > 0 and words[g.start - 1].islower()
-                      and lower[g.start - 1].endswith("ing")
-                      and lower[g.start - 1] not in ING_ADJECTIVES
-                      and not (g.start > 1 and lower[g.start - 2] in DETERMINERS))]
+    lower, c_start, ts = a.lower, a.c_start, a.ts
+    cands = a.likely.before(a)
     if not cands:
         cands = _subject_before_but(a)
     subjects = cands
@@ -305,6 +300,49 @@ def _subject_candidates(a: Args) -> None:
                 for k in range(e_, g.start)) for s_, e_, _t in a.s.triggers if e_ <= ts)]
     a.cands, a.subjects = cands, subjects
     _speaker_acts(a)
+
+
+class LikelySubjects:
+    """The subject-like groups of a sentence, found once for all its triggers.
+
+    Whether a group is subject-like does not depend on the trigger, and whether it
+    is in an apposition depends only on its clause's start; so each is found once
+    per group (and clause start), and a trigger only takes those before it. A
+    sentence dense with triggers and groups ("US UK met EU US UK met EU ...")
+    then costs a pass over its groups per trigger, not a walk back from each.
+    """
+
+    __slots__ = ("likely", "by_start")
+
+    def __init__(self):
+        self.likely = None
+        self.by_start: dict = {}
+
+    def before(self, a: Args) -> list:
+        """The subject-like groups in the trigger's clause before it, not in an
+        apposition, in text order."""
+        lower, words = a.lower, a.words
+        if self.likely is None:
+            self.likely = [
+                g for g in a.live if subject_like(g, lower, a.reg) and not (
+                    # (the object of a participle is no subject: "continue holding
+                    # Russia accountable, and reviewed efforts to provide aid")
+                    g.start > 0 and words[g.start - 1].islower()
+                    and lower[g.start - 1].endswith("ing")
+                    and lower[g.start - 1] not in ING_ADJECTIVES
+                    and not (g.start > 1 and lower[g.start - 2] in DETERMINERS))]
+        c_start, ts = a.c_start, a.ts
+        pool = self.by_start.get(c_start)
+        if pool is None:
+            pool = self.by_start[c_start] = [g for g in self.likely if g.start >= c_start
+                                             and not in_apposition(g, a.s, c_start)]
+        out = []
+        for g in pool:          # (groups come in text order: none later ends before ts)
+            if g.start >= ts:
+                break
+            if g.end <= ts:
+                out.append(g)
+        return out
 
 
 def _subject_before_but(a: Args) -> list:
@@ -324,7 +362,7 @@ def _subject_before_but(a: Args) -> list:
         p_start = breaks[prev - 1] if prev else 0
         cands = [g for g in a.live if p_start <= g.start and g.end <= end
                  and subject_like(g, lower, a.reg)
-                 and not in_apposition(g, lower, p_start)][:1]
+                 and not in_apposition(g, a.s, p_start)][:1]
         end, prev = p_start, prev - 1
     return cands
 

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..model import Document
 from .lexicon import Trigger
 
-__all__ = ["Sentence", "Mention", "Group", "TriggerHit", "Candidate", "true_indexes",
+__all__ = ["APPOSITION_OPENERS", "Sentence", "Mention", "Group", "TriggerHit", "Candidate", "true_indexes",
            "with_offsets", "inside", "kind_of", "pick_entry"]
 
 
@@ -145,14 +145,14 @@ class Sentence:
     """
 
     __slots__ = ("doc", "sid", "offset", "text", "words", "lower", "mentions", "groups",
-                 "speaker", "attr_span", "breaks", "triggers", "absorbed", "_tokens")
+                 "speaker", "attr_span", "breaks", "triggers", "absorbed", "_tokens", "_marks")
 
     def __init__(self, doc: Document, sid: int, offset: int, text: str, words: list,
                  lower: list):
         self.doc, self.sid, self.offset, self.text = doc, sid, offset, text
         self.words, self.lower = words, lower
         self.mentions = self.groups = self.breaks = self.triggers = _NOTHING
-        self.speaker = self.attr_span = self._tokens = None
+        self.speaker = self.attr_span = self._tokens = self._marks = None
         self.absorbed = _NO_ACTS
 
     @property
@@ -161,6 +161,30 @@ class Sentence:
         if self._tokens is None:
             self._tokens = with_offsets(self.text, self.words)
         return self._tokens
+
+    @property
+    def apposition_marks(self) -> tuple:
+        """``(stops, commas)``, computed once: for each token index ``i`` (and
+        ``len(lower)``), ``stops[i]`` is the nearest index before ``i`` of a token
+        that opens an apposition or rules one out (``,``, ``(``, a dash, "and",
+        "or", "said", "says"), -1 when there is none, and ``commas[i]`` the number
+        of commas before ``i``. One pass over the sentence, so that
+        :func:`~graphkit.extract.syntax.in_apposition` need not walk back.
+        """
+        if self._marks is None:
+            stops, commas = [], []
+            last = -1
+            n = 0
+            for i, w in enumerate(self.lower):
+                stops.append(last)
+                commas.append(n)
+                if w in _APPOSITION_STOPS:
+                    last = i
+                    n += w == ","
+            stops.append(last)
+            commas.append(n)
+            self._marks = stops, commas
+        return self._marks
 
     @property
     def actors(self) -> list:
@@ -173,6 +197,11 @@ class Sentence:
         """Groups that name a place."""
         return [g for g in self.groups if g.parties and any(m.location for m in g.mentions)]
 
+
+#: what opens an apposition ("Pakistan, a key U.S. ally, ...")
+APPOSITION_OPENERS = frozenset({",", "(", "—", "–"})
+#: what ends the walk back from a group to its apposition's opening mark
+_APPOSITION_STOPS = APPOSITION_OPENERS | {"and", "or", "said", "says"}
 
 #: what a stage has not filled yet (shared and immutable)
 _NOTHING: tuple = ()

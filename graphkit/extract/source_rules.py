@@ -98,7 +98,7 @@ def passive_patient(a):
     patient = a.cands[-1] if a.cands else next(
         (g for g in reversed(a.live) if c_start <= g.start and g.end <= ts
          and g.start > 0 and lower[g.start - 1] in ("of", "for", "carrying")
-         and not in_apposition(g, lower, c_start)), None)
+         and not in_apposition(g, a.s, c_start)), None)
     if patient is None and "state_act" in a.trig.props:
         patient = next((g for g in a.places if c_start < g.start and g.end <= ts
                         and lower[g.start - 1] == "from"), None)

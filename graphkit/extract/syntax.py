@@ -3,7 +3,7 @@ relative clauses and names, read from word order and closed-class words."""
 
 from __future__ import annotations
 
-from .sentence import Group, inside, kind_of
+from .sentence import APPOSITION_OPENERS, Group, inside, kind_of
 from .vocab import (
     ABBREVIATED_TITLES,
     APPROX,
@@ -140,16 +140,29 @@ def names_a_thing(m, lower) -> bool:
         and not (m.start > 0 and lower[m.start - 1] in ("-", "–"))
 
 
-def in_apposition(group, lower, c_start):
-    """Whether a group sits in an apposition: "Pakistan, a key U.S. ally, ..."."""
-    j = group.start - 1
-    while j > c_start and lower[j] not in (",", "(", "—", "–"):
-        if lower[j] in ("and", "or", "said", "says"):
-            return False
-        j -= 1
-    if j <= c_start or lower[j] not in (",", "(", "—", "–"):
+def in_apposition(group, s, c_start):
+    """Whether a group of sentence ``s`` sits in an apposition: "Pakistan, a key
+    U.S. ally, ...". The mark that opens it is the nearest comma, bracket or dash
+    before the group, with no "and", "or", "said" or "says" between, after the
+    clause start ``c_start`` (looked up in :attr:`Sentence.apposition_marks`, so a
+    call costs the same however long the sentence).
+
+    Examples
+    --------
+    >>> from graphkit.extract.sentence import Group, Mention, Sentence
+    >>> words = "Pakistan , a key U.S. ally , met India".split()
+    >>> s = Sentence(None, 0, 0, " ".join(words), words, [w.lower() for w in words])
+    >>> in_apposition(Group([Mention(4, 5)], 4, 5), s, 0)
+    True
+    >>> in_apposition(Group([Mention(8, 9)], 8, 9), s, 0)
+    False
+    """
+    lower = s.lower
+    stops, commas = s.apposition_marks
+    j = stops[group.start]
+    if j <= c_start or lower[j] not in APPOSITION_OPENERS:
         return False
-    if lower[j] == "," and lower[c_start] in INTRODUCERS and "," not in lower[c_start:j]:
+    if lower[j] == "," and lower[c_start] in INTRODUCERS and commas[j] == commas[c_start]:
         # "Despite warnings, the Israeli government ...": the comma closes an
         # introductory phrase
         return False
