@@ -19,6 +19,7 @@ from .vocab import (
     DESIRE_PAIR_HEADS,
     FAILURE_AFTER,
     FAILURE_BEFORE,
+    FAILURE_STATES,
     FUTURE,
     FUTURE_VERBS,
     INTENT_NOUNS,
@@ -131,6 +132,9 @@ def _failure(lower, ts, te, c_start, c_end):
         if w in FAILURE_AFTER or (w in ("broke", "fell") and k + 1 < len(tail)
                                   and tail[k + 1] in ("down", "through", "apart", "off")):
             return "failed"
+        if w in FAILURE_STATES and k >= 2 and tail[k - 1] in ("a", "an") \
+                and tail[k - 2] in ("at", "reached", "hit"):
+            return "failed"     # "remain at a standstill", "reached an impasse"
         if w in (",", ";", "but", "that", "which", "while") or (
                 w == "and" and k + 1 < len(tail) and tail[k + 1] in ("the", "a", "an")):
             break
@@ -243,6 +247,10 @@ FACTUALITY = Table("factuality", [
          examples=(Example("Chile failed to reach an agreement with Peru.",
                            "CHL>PER:AGREE@failed"),
                    Example("The talks between Chile and Peru collapsed.",
+                           "CHL>PER:CONSULT@failed"),
+                   Example("Negotiations between Chile and Peru remain at a standstill.",
+                           "CHL>PER:CONSULT@failed"),
+                   Example("The talks between Chile and Peru have reached an impasse.",
                            "CHL>PER:CONSULT@failed"))),
     Rule("factuality.condition", "modality",
          "an act in an if, unless, until, once or 'only when' clause depends on a condition",

@@ -57,6 +57,7 @@ DESIRE_PAIR_HEADS = words("desire_pair_heads")
 # talks", "unable to agree") and after it ("the talks collapsed")
 FAILURE_BEFORE = words("failure_before")
 FAILURE_AFTER = words("failure_after")
+FAILURE_STATES = words("failure_states")
 # heads of noun compounds that an act's name only describes: "attack helicopters",
 # "protest groups", "bomb disposal", "strike force"
 MODIFIED_HEADS = words("modified_heads")
