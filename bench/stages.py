@@ -472,6 +472,18 @@ def _step_load(step: dict) -> str:
     return _loads(la)
 
 
+def _projection(c: dict) -> float:
+    """What two free cores would give, from the runs' own stages: the 1-worker
+    run with its extract stage (the part the workers share) halved, and scaled
+    by the extra CPU the 2-worker runs spent (Amdahl; a projection, not a
+    measurement)."""
+    w1, w2 = c["workers1"], c["workers2"]
+    extract = w1["stages"]["extract"]["median"]
+    serial = w1["wall_s"]["median"] - extract
+    overhead = w2["cpu_s"]["median"] / w1["cpu_s"]["median"]
+    return w1["wall_s"]["median"] / (serial + extract * overhead / 2)
+
+
 def end_to_end(steps: dict) -> list:
     """The "Done when" items of issue 20, one row each: measured, target, met."""
     rows = []
@@ -487,7 +499,8 @@ def end_to_end(steps: dict) -> list:
                      f"CPU 1 worker {w1['cpu_s']['median']:.2f} s, 2 workers "
                      f"{w2['cpu_s']['median']:.2f} s; cores obtained by 2 workers "
                      f"{c['cores_obtained']:.2f}",
-                     _loads(w1["load"] + w2["load"]), f">= {target}x", c["speedup"] >= target))
+                     _loads(w1["load"] + w2["load"]), f">= {target}x", c["speedup"] >= target,
+                     f"{_projection(c):.2f}x"))
     w = steps.get("writers", {})
     for name in ("graphml", "gexf"):
         if name in w:
@@ -514,7 +527,8 @@ def end_to_end(steps: dict) -> list:
                      f"{g['workers2']['cpu_s']['median']:.2f} s; cores obtained "
                      f"{g['cores_obtained']:.2f}",
                      _loads(g["workers1"]["load"] + g["workers2"]["load"]),
-                     f">= {T_GDELT_SPEEDUP}x", g["import_speedup"] >= T_GDELT_SPEEDUP))
+                     f">= {T_GDELT_SPEEDUP}x", g["import_speedup"] >= T_GDELT_SPEEDUP,
+                     f"{_projection(g):.2f}x whole run"))
     if "dask_dyads_identical" in g:
         ok = g["dask_dyads_identical"]
         rows.append((f"the same files on `--dask local` (2 workers): dyads.csv",
@@ -536,10 +550,14 @@ def end_to_end(steps: dict) -> list:
          "the runs: on this 2-core machine, shared with other work, a load above 2 means a "
          "second worker or writer process does not get a core of its own, so the wall-clock "
          "speed-ups understate what two free cores give; the CPU figures (and the cores "
-         "obtained, CPU / wall of the process tree) say how much the runs got.", "",
-         "| item | measured | CPU | load average | target | met |", "|---|---|---|---|---|---|"]
-    L += [f"| {item} | {got} | {cpu} | {load} | {target} | {'met' if ok else '**not met**'} |"
-          for item, got, cpu, load, target, ok in rows]
+         "obtained, CPU / wall of the process tree) say how much the runs got. \"Two free "
+         "cores\" is a projection from the runs' own stages, not a measurement: the 1-worker "
+         "run with its extract stage halved and scaled by the extra CPU the 2-worker runs "
+         "spent.", "",
+         "| item | measured | CPU | load average | two free cores | target | met |",
+         "|---|---|---|---|---|---|---|"]
+    L += [f"| {row[0]} | {row[1]} | {row[2]} | {row[3]} | {row[6] if len(row) > 6 else '-'} | "
+          f"{row[4]} | {'met' if row[5] else '**not met**'} |" for row in rows]
     return L + [""]
 
 
