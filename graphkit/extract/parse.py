@@ -97,10 +97,10 @@ def load_model(packages=None):
 
     Examples
     --------
-    >>> load_model(("no_such_model_package",))
+    >>> load_model(("no_such_model_package",))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    graphkit.errors.ExtractionError: rules+parse needs spaCy and an English model (none of no_such_model_package is installed): pip install -e ".[parse]" && python -m spacy download en_core_web_sm
+    graphkit.errors.ExtractionError: rules+parse needs spaCy and an English model (...): pip install -e ".[parse]" && python -m spacy download en_core_web_sm
     """
     packages = MODEL_PACKAGES if packages is None else packages
     missing = f"none of {', '.join(packages)} is installed"
