@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-__all__ = ["SentenceFilter", "DocumentRepeats"]
+__all__ = ["SentenceFilter", "DocumentFilter", "DocumentRepeats"]
 
 
 @dataclass
@@ -65,9 +65,38 @@ class SentenceFilter:
         across them, and the counts are of the first list's rows. Returns the
         kept rows of each list, then a :class:`DocumentRepeats`.
         """
-        mine: dict = {}           # digest -> the sentence id it first had here
-        sources: dict = {}
-        seen = DocumentRepeats()
+        one = self.document(doc_id)
+        return (*one.filter(*groups), one.repeats())
+
+    def document(self, doc_id: str) -> "DocumentFilter":
+        """A filter for one document whose rows come in parts (a huge document
+        is extracted part by part): :meth:`DocumentFilter.filter` each part in
+        turn, then :meth:`DocumentFilter.repeats`.
+
+        Examples
+        --------
+        >>> f = SentenceFilter()
+        >>> one = f.document("a.txt")
+        >>> row = dict(sentence_id=0, evidence="Russia and NATO met.")
+        >>> one.filter([row]), one.filter([dict(row, sentence_id=9)]), one.repeats().within
+        (([{'sentence_id': 0, 'evidence': 'Russia and NATO met.'}],), ([],), 1)
+        """
+        return DocumentFilter(self, doc_id)
+
+
+class DocumentFilter:
+    """One document's part of a :class:`SentenceFilter` (see
+    :meth:`SentenceFilter.document`)."""
+
+    def __init__(self, owner: SentenceFilter, doc_id: str):
+        self.owner, self.doc_id = owner, doc_id
+        self.mine: dict = {}            # digest -> the sentence id it first had here
+        self.sources: dict = {}         # earlier document -> events repeated from it
+        self.seen = DocumentRepeats()
+
+    def filter(self, *groups: list) -> tuple:
+        """The kept rows of each list of one part of the document."""
+        first_doc, doc_id, mine, seen = self.owner._first, self.doc_id, self.mine, self.seen
         kept_groups = []
         for i, rows in enumerate(groups):
             count = i == 0
@@ -79,19 +108,23 @@ class SentenceFilter:
                 if first != sid:
                     seen.within += count
                     continue
-                earlier = self._first.get(key)
-                if earlier is not None and earlier != doc_id:
+                # (a sentence first seen here counts as this document's: its
+                # later parts, like its later rows, find it is their own)
+                earlier = first_doc.setdefault(key, doc_id)
+                if earlier != doc_id:
                     seen.repeated += count
-                    sources[earlier] = sources.get(earlier, 0) + count
-                    if self.across:
+                    self.sources[earlier] = self.sources.get(earlier, 0) + count
+                    if self.owner.across:
                         continue
                 kept.append(row)
             kept_groups.append(kept)
-        for key in mine:
-            self._first.setdefault(key, doc_id)
-        if seen.repeated:
-            seen.first_seen = min(sources, key=lambda d: (-sources[d], d))
-        return (*kept_groups, seen)
+        return tuple(kept_groups)
+
+    def repeats(self) -> DocumentRepeats:
+        """What the document's parts so far repeated."""
+        if self.seen.repeated:
+            self.seen.first_seen = min(self.sources, key=lambda d: (-self.sources[d], d))
+        return self.seen
 
 
 def _digest(text: str) -> bytes:

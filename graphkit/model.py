@@ -6,7 +6,7 @@ shared between processes and compared in tests.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from .errors import GraphkitError
 
@@ -183,9 +183,13 @@ class Event:
     trigger: str = field(default="", compare=False)
 
     def row(self) -> dict:
-        """The event as a dict with exactly the ``events.csv`` columns, in order."""
-        d = asdict(self)
-        return {k: d[k] for k in EVENT_COLUMNS}
+        """The event as a dict with exactly the ``events.csv`` columns, in order.
+
+        (Every field is a plain value, so no copy is needed: ``dataclasses.asdict``
+        would deep-copy each one, a third of the time of extraction on a document
+        dense with events.)
+        """
+        return {k: getattr(self, k) for k in EVENT_COLUMNS}
 
 
 @dataclass(frozen=True)

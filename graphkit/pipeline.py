@@ -50,6 +50,9 @@ OUTPUT_FILES = ("events.csv", "actors.csv", "agents.csv", "dyads.csv", "stances.
                 "documents.csv", "graph.graphml", "graph.gexf", "graph.html", "report.md")
 
 _BATCH = 8              # documents per task: small, so that workers finish together
+#: a document of more text than this is extracted in parts of this size, in the
+#: process that writes the outputs, so that its events need not all be held at once
+_PART_CHARS = 1 << 20
 _CHUNK_ROWS = 5_000      # stance rows are compacted into frames of this many rows
 #: Events whose evidence sentences the page embeds (every event keeps its
 #: counts, dates and categories; see spool.text_sample for which get text).
@@ -193,13 +196,35 @@ def _extract_batch(docs: list) -> list:
     """``(sentences, event_rows, mentions, agents, stances)`` per document (not
     the document itself: the caller has it, and its text need not travel back)."""
     extractor = _extractor()
-    out = []
-    for doc in docs:
-        res = extractor.extract(doc)
-        out.append((res.sentences, [e.row() | {"trigger": e.trigger} for e in res.events],
-                    res.mentions, res.agents,
-                    [asdict(st) for st in getattr(res, "stances", [])]))
-    return out
+    return [_result_rows(extractor.extract(doc)) for doc in docs]
+
+
+def _extract_parts(doc: Document) -> Iterator[tuple]:
+    """The tuples of :func:`_extract_batch` for one huge document, part by part
+    (an extractor without ``parts`` gives one)."""
+    extractor = _extractor()
+    parts = getattr(extractor, "parts", None)
+    if parts is None:
+        yield _result_rows(extractor.extract(doc))
+        return
+    for res in parts(doc, size=_PART_CHARS):
+        yield _result_rows(res)
+
+
+def _result_rows(res) -> tuple:
+    return (res.sentences, [e.row() | {"trigger": e.trigger} for e in res.events],
+            res.mentions, res.agents, [asdict(st) for st in getattr(res, "stances", [])])
+
+
+def _documents_of(task: tuple, value) -> Iterator[tuple]:
+    """``(doc, parts)`` for each document of a task and its result: ``parts`` are
+    the tuples of :func:`_extract_batch`, one per document of a batch, and
+    possibly several (made as they are taken) for a huge document."""
+    if task[0] == "doc":
+        yield task[1], value
+    else:
+        for doc, r in zip(task[1], value):
+            yield doc, (r,)
 
 
 def _read_event_file(path: Path, kind: str | None, prepare: bool,
@@ -233,10 +258,15 @@ def _read_event_file(path: Path, kind: str | None, prepare: bool,
 
 
 def _do_task(task: tuple):
-    """Run one task: ``("docs", batch)`` or ``("file", path, kind, prepare,
-    window, block, last)``."""
+    """Run one task: ``("docs", batch)``, ``("doc", document)`` (a huge one: an
+    iterator of its parts' results, see :func:`_extract_parts`) or ``("file",
+    path, kind, prepare, window, block, last)``."""
     if task[0] == "docs":
         return _extract_batch(task[1])
+    if task[0] == "doc":
+        return _extract_parts(task[1])
+    if task[0] == "none":       # (a huge document's place in a pool's queue)
+        return None
     return _read_event_file(*task[1:6])
 
 
@@ -247,23 +277,30 @@ def _dask_task(task: tuple, extractor_name: str, actor_files: tuple) -> tuple:
     return _do_task(task)
 
 
-def _batches(docs: Iterable, size: int) -> Iterator[list]:
+def _batches(docs: Iterable, size: int) -> Iterator[tuple]:
+    """``("docs", batch)`` tasks of ``size`` documents, and ``("doc", document)``
+    for a document of more than ``_PART_CHARS`` characters of text."""
     batch = []
     for d in docs:
+        if len(d.text) > _PART_CHARS:
+            if batch:
+                yield ("docs", batch)
+                batch = []
+            yield ("doc", d)
+            continue
         batch.append(d)
         if len(batch) >= size:
-            yield batch
+            yield ("docs", batch)
             batch = []
     if batch:
-        yield batch
+        yield ("docs", batch)
 
 
 def _tasks(docs: Iterable, event_files=(), prepare: bool = True,
            window: tuple = (None, None), parts: int = 1) -> Iterator[tuple]:
-    """Batches of documents, then event files: a large GDELT file in up to
-    ``parts`` blocks (the last block of a file says so)."""
-    for batch in _batches(docs, _BATCH):
-        yield ("docs", batch)
+    """Batches of documents (a huge document alone), then event files: a large
+    GDELT file in up to ``parts`` blocks (the last block of a file says so)."""
+    yield from _batches(docs, _BATCH)
     for path, kind in event_files:
         blocks = _blocks(path, parts)
         for i, block in enumerate(blocks):
@@ -309,19 +346,31 @@ class _Runner:
                 initargs=(extractor, self.actor_files, registry))
 
     def map(self, tasks: Iterable[tuple], *, window: int = 8) -> Iterator[tuple]:
-        """``(task, result)`` per task, in task order."""
+        """``(task, result)`` per task, in task order.
+
+        A huge document (a ``"doc"`` task) is extracted here, in this process,
+        part by part as the caller takes its result (an iterator), so its events
+        never travel whole from a worker; the workers go on with later tasks.
+        """
         if self.pool is not None:
             sent = collections.deque()      # the pool's feeder thread appends, we pop
 
             def feed():
                 for task in tasks:
                     sent.append(task)
-                    yield task
+                    yield task if task[0] != "doc" else ("none",)
             for result in self.pool.imap(_do_task, feed()):
-                yield sent.popleft(), result
+                task = sent.popleft()
+                yield task, _do_task(task) if task[0] == "doc" else result
         elif self.client is not None:
             pending = collections.deque()
             for task in tasks:
+                if task[0] == "doc":
+                    while pending:
+                        done, fut = pending.popleft()
+                        yield done, fut.result()
+                    yield task, _dask_task(task, self.extractor, self.actor_files)
+                    continue
                 pending.append((task, self.client.submit(_dask_task, task, self.extractor,
                                                          self.actor_files, pure=False)))
                 if len(pending) >= window:
@@ -365,15 +414,32 @@ def extract_events(docs: Iterable[Document], *, extractor: str = "rules.v1",
                      registry=registry, dask=dask)
     bar = _progress_bar(progress)
     try:
-        for (_kind, docs_sent), results in runner.map(_tasks(docs)):
-            for doc, r in zip(docs_sent, results):
+        for task, value in runner.map(_tasks(docs)):
+            for doc, parts in _documents_of(task, value):
                 if bar is not None:
                     bar.update()
-                yield (doc, *r)
+                yield (doc, *_joined(parts))
     finally:
         runner.close()
         if bar is not None:
             bar.close()
+
+
+def _joined(parts: Iterable[tuple]) -> tuple:
+    """One document's parts (see :func:`_extract_parts`) as one result."""
+    sentences, rows, mentions, agents, stances = 0, [], {}, {}, []
+    for n, ev_rows, ment, ags, sts in parts:
+        sentences += n
+        rows += ev_rows
+        stances += sts
+        _add_counts(mentions, ment)
+        _add_counts(agents, ags)
+    return sentences, rows, mentions, agents, stances
+
+
+def _add_counts(total: dict, counts: dict) -> None:
+    for k, v in counts.items():
+        total[k] = total.get(k, 0) + v
 
 
 def _progress_bar(progress: bool | int):
@@ -730,25 +796,29 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
                               for fixed in [fixes.apply_frame(c.events, name_of=registry.name)]]
                 spool.add_chunks(chunks)
                 continue
-            for doc, (n_sent, ev_rows, ment, ags, sts) in zip(task[1], value):
-                sentences += n_sent
-                ev_rows, sts, repeats = repeated.filter(doc.doc_id, ev_rows, sts)
-                if fixes is not None:
-                    ev_rows = fixes.apply_rows(ev_rows, name_of=registry.name)
-                spool.add_rows(ev_rows)
-                stance_rows.extend(sts)
-                if len(stance_rows) >= _CHUNK_ROWS:
-                    stance_chunks.append(stances_frame(stance_rows))
-                    stance_rows = []
+            for doc, parts in _documents_of(task, value):
+                seen = repeated.document(doc.doc_id)
+                doc_sentences = doc_events = 0
+                for n_sent, ev_rows, ment, ags, sts in parts:   # (a huge document's
+                    doc_sentences += n_sent                     # parts as they come)
+                    ev_rows, sts = seen.filter(ev_rows, sts)
+                    if fixes is not None:
+                        ev_rows = fixes.apply_rows(ev_rows, name_of=registry.name)
+                    spool.add_rows(ev_rows)
+                    doc_events += len(ev_rows)
+                    stance_rows.extend(sts)
+                    if len(stance_rows) >= _CHUNK_ROWS:
+                        stance_chunks.append(stances_frame(stance_rows))
+                        stance_rows = []
+                    _add_counts(mentions, ment)
+                    _add_counts(agents, ags)
+                sentences += doc_sentences
+                repeats = seen.repeats()
                 doc_rows.append((doc.doc_id, doc.title, doc.date, doc.date_source, doc.url,
-                                 n_sent, len(ev_rows), repeats.repeated, repeats.first_seen)
-                                + tuple(v for _k, v in doc.meta))
+                                 doc_sentences, doc_events, repeats.repeated,
+                                 repeats.first_seen) + tuple(v for _k, v in doc.meta))
                 if bar is not None:
                     bar.update()
-                for k, v in ment.items():
-                    mentions[k] = mentions.get(k, 0) + v
-                for k, v in ags.items():
-                    agents[k] = agents.get(k, 0) + v
         if bar is not None:
             bar.close()
         if not doc_rows and not imports:

@@ -50,3 +50,50 @@ def test_a_dense_sentence_keeps_its_appositions(ex):
               ex.extract(Document("d", text, "2013-04-23")).events}
     assert ("PAK", "IND", "ACCUSE") in events
     assert ("USA", "IND", "ACCUSE") not in events
+
+
+SEED = next(__import__("pathlib").Path(__file__).parent.parent.joinpath("seeds").glob("*.txt"))
+
+
+def _key(ev):
+    return ev.row() | {"trigger": ev.trigger}
+
+
+@pytest.mark.parametrize("size", [1, 200, 2_000])
+def test_a_document_read_in_parts_gives_the_events_of_a_whole_read(ex, size):
+    text = SEED.read_text(encoding="utf-8")
+    doc = Document("seed", text, "2013-04-23", title="Russia-NATO Council")
+    whole = ex.extract(doc)
+    parts = list(ex.parts(doc, size=size))
+    assert len(parts) > 1
+    assert [_key(e) for p in parts for e in p.events] == [_key(e) for e in whole.events]
+    assert sum(p.sentences for p in parts) == whole.sentences
+    assert [st for p in parts for st in p.stances] == whole.stances
+    assert (parts[-1].mentions, parts[-1].agents) == (whole.mentions, whole.agents)
+    assert all(not p.mentions for p in parts[:-1])
+
+
+def _outputs(folder):
+    return {name: (folder / name).read_bytes() for name in
+            ("events.csv", "documents.csv", "stances.csv", "actors.csv", "dyads.csv")}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_huge_document_extracted_in_parts_gives_the_same_outputs(tmp_path, monkeypatch,
+                                                                    workers):
+    from graphkit import pipeline
+
+    seed = SEED.read_text(encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # a document of several parts whose sentences repeat across parts (counted once),
+    # between small documents, one of which repeats it (flagged in documents.csv)
+    (folder / "a.txt").write_text("Russia and NATO held talks in Brussels.", encoding="utf-8")
+    (folder / "b.txt").write_text(seed + "\n\n" + seed, encoding="utf-8")
+    (folder / "c.txt").write_text(seed, encoding="utf-8")
+    pipeline.run([folder], tmp_path / "whole", workers=workers)
+    monkeypatch.setattr(pipeline, "_PART_CHARS", 500)
+    tasks = [t[0] for t in pipeline._tasks(pipeline.iter_documents([folder]))]
+    assert tasks.count("doc") == 2          # b.txt and c.txt, each in parts
+    pipeline.run([folder], tmp_path / "parts", workers=workers)
+    assert _outputs(tmp_path / "parts") == _outputs(tmp_path / "whole")

@@ -92,6 +92,11 @@ class DocState:
     def add_stance(self, stance) -> None:
         self.stances.append(stance)
 
+    def take_stances(self) -> list:
+        """The stances added since the last call (and forget them)."""
+        taken, self.stances = self.stances, []
+        return taken
+
     # -- focus after a sentence ------------------------------------------------------
     def new_paragraph(self) -> None:
         self.para_speaker = None

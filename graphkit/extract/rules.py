@@ -24,6 +24,7 @@ test it; word lists are data (``data/words.csv``, read by ``vocab.py``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from ..actors import Registry, load_registry, token_texts
@@ -41,12 +42,15 @@ from .roles import attach_roles
 from .sentence import Sentence
 from .stances import STANCE_CUES, find_stances
 from .syntax import groups_of
-from .text import body_end, clean_text, split_sentences
+from .text import body_end, clean_text, iter_sentences
 from .triggers import TriggerIndex, absorb, read_triggers
 from .unknown import unknown_groups, unknown_people
 from .words import check_used
 
-__all__ = ["RulesExtractor", "Extraction"]
+__all__ = ["RulesExtractor", "Extraction", "PART_CHARS"]
+
+#: characters of text per part of a document (:meth:`RulesExtractor.parts`)
+PART_CHARS = 1 << 20
 
 
 @dataclass
@@ -90,25 +94,56 @@ class RulesExtractor:
 
     def extract(self, doc: Document) -> Extraction:
         """Extract events from one document."""
+        parts = list(self.parts(doc))
+        if len(parts) == 1:
+            return parts[0]
+        last = parts[-1]
+        return Extraction(doc.doc_id, [e for p in parts for e in p.events],
+                          sum(p.sentences for p in parts), last.mentions, last.agents,
+                          [st for p in parts for st in p.stances])
+
+    def parts(self, doc: Document, *, size: int = PART_CHARS) -> Iterator[Extraction]:
+        """Extract events from one document in parts of about ``size`` characters.
+
+        A part ends at the first sentence end ``size`` characters or more after
+        the part's start, so a huge document's events and sentences need not all
+        be held at once. What one sentence tells the next (the discourse state:
+        who spoke, who was named, the paragraph) carries across parts, so the
+        events are those of :meth:`extract`. Each part has its own events,
+        sentences and stances; the document's ``mentions`` and ``agents`` come
+        with the last part (empty before).
+
+        Examples
+        --------
+        >>> from graphkit.model import Document
+        >>> doc = Document("d1", "Russia and NATO held talks. They agreed. " * 2, "2013-04-23")
+        >>> parts = RulesExtractor().parts(doc, size=60)
+        >>> [(p.sentences, len(p.events), p.mentions) for p in parts]
+        [(3, 6, {}), (1, 2, {'RUS': 4, 'NATO': 4})]
+        """
         text = clean_text(doc.text)
         end = body_end(text)
         state = DocState(date=doc.date)
         self.names.refresh()
         events: list[Event] = []
-        spans = split_sentences(text, 0, end)
         if doc.title:
             # the title sets the scene ("Readout of President Biden's Call with ..."), so
             # "The President" in the first line has someone to refer to; it yields no events
             self._read(doc, -1, 0, doc.title, state, [])
             state.forget_counts()
-        prev_end = 0
-        for sid, (a, b) in enumerate(spans):
+        prev_end = part_start = 0
+        sentences = 0
+        for sid, (a, b) in enumerate(iter_sentences(text, 0, end)):
             if "\n\n" in text[prev_end:a] or sid == 0:
                 state.new_paragraph()
             prev_end = b
             self._read(doc, sid, a, text[a:b], state, events)
-        return Extraction(doc.doc_id, events, len(spans), dict(state.mentions),
-                          dict(state.agents), state.stances)
+            sentences += 1
+            if b - part_start >= size:
+                yield Extraction(doc.doc_id, events, sentences, {}, {}, state.take_stances())
+                events, sentences, part_start = [], 0, b
+        yield Extraction(doc.doc_id, events, sentences, dict(state.mentions),
+                         dict(state.agents), state.take_stances())
 
     def _read(self, doc, sid, offset, text, state, events) -> None:
         """Run the stages over one sentence, appending its events to ``events``."""

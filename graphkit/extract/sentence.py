@@ -164,26 +164,15 @@ class Sentence:
 
     @property
     def apposition_marks(self) -> tuple:
-        """``(stops, commas)``, computed once: for each token index ``i`` (and
-        ``len(lower)``), ``stops[i]`` is the nearest index before ``i`` of a token
-        that opens an apposition or rules one out (``,``, ``(``, a dash, "and",
-        "or", "said", "says"), -1 when there is none, and ``commas[i]`` the number
-        of commas before ``i``. One pass over the sentence, so that
+        """``(stops, commas)``, found once: the indexes of the tokens that open an
+        apposition or rule one out (``,``, ``(``, a dash, "and", "or", "said",
+        "says") and those of the commas, in order, so that
         :func:`~graphkit.extract.syntax.in_apposition` need not walk back.
         """
         if self._marks is None:
-            stops, commas = [], []
-            last = -1
-            n = 0
-            for i, w in enumerate(self.lower):
-                stops.append(last)
-                commas.append(n)
-                if w in _APPOSITION_STOPS:
-                    last = i
-                    n += w == ","
-            stops.append(last)
-            commas.append(n)
-            self._marks = stops, commas
+            lower = self.lower
+            self._marks = (true_indexes(map(_APPOSITION_STOPS.__contains__, lower)),
+                           true_indexes(map(",".__eq__, lower)))
         return self._marks
 
     @property

@@ -3,6 +3,8 @@ relative clauses and names, read from word order and closed-class words."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .sentence import APPOSITION_OPENERS, Group, inside, kind_of
 from .vocab import (
     ABBREVIATED_TITLES,
@@ -159,12 +161,14 @@ def in_apposition(group, s, c_start):
     """
     lower = s.lower
     stops, commas = s.apposition_marks
-    j = stops[group.start]
+    k = bisect_left(stops, group.start)
+    j = stops[k - 1] if k else -1
     if j <= c_start or lower[j] not in APPOSITION_OPENERS:
         return False
-    if lower[j] == "," and lower[c_start] in INTRODUCERS and commas[j] == commas[c_start]:
+    if lower[j] == "," and lower[c_start] in INTRODUCERS \
+            and commas[bisect_left(commas, c_start)] == j:
         # "Despite warnings, the Israeli government ...": the comma closes an
-        # introductory phrase
+        # introductory phrase (it is the first after the clause start)
         return False
     k = j + 1
     return k < len(lower) and lower[k] in ("a", "an", "the", "its", "one", "another") \

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ..actors import tokenize
+from ..actors import token_texts, tokenize
 
-__all__ = ["clean_text", "body_end", "split_sentences", "MAX_TOKENS"]
+__all__ = ["clean_text", "body_end", "split_sentences", "iter_sentences", "MAX_TOKENS"]
 
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~'\"])")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]*)\)")
@@ -120,11 +120,23 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     >>> [t[a:b] for a, b in split_sentences(t)]
     ['Kerry met Lavrov.', 'The U.S. and Russia agreed.', 'Mr. Obama spoke.']
     """
+    return list(iter_sentences(text, start, end))
+
+
+def iter_sentences(text: str, start: int = 0, end: int | None = None):
+    """The spans of :func:`split_sentences`, one at a time (a huge document's
+    spans need not all be held at once).
+
+    Examples
+    --------
+    >>> t = "Russia and NATO met. " * 3
+    >>> it = iter_sentences(t)
+    >>> next(it), next(it)
+    ((0, 20), (21, 41))
+    """
     end = len(text) if end is None else end
-    spans = []
     for block_start, block_end in _blocks(text, start, end):
-        spans.extend(_split_block(text, block_start, block_end))
-    return spans
+        yield from _split_block(text, block_start, block_end)
 
 
 def _blocks(text: str, start: int, end: int):
@@ -190,24 +202,25 @@ _CONTINUES = {"with", "of", "the", "and", "to", "for", "in", "on", "a", "an", "b
               "which", "between", "about", "into", "over", "after", "before", "than", "but"}
 
 
-def _split_block(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _split_block(text: str, a: int, b: int):
     """Sentences of one block. A "sentence" longer than 1,000 characters (a page
     without punctuation, a data dump) is cut at whitespace, and one of more than
     :data:`MAX_TOKENS` tokens at its last comma, semicolon or colon within them
     (else after them): the work of the rules on a sentence grows faster than its
     length, and this bounds it. Real sentences never reach the token cap."""
-    out = []
     for s, e in _split_punctuated(text, a, b):
+        if e - s <= MAX_TOKENS:     # (most sentences: no token cap to check)
+            yield s, e
+            continue
         while e - s > _MAX_SENTENCE:
             cut = text.rfind(" ", s + _MAX_SENTENCE // 2, s + _MAX_SENTENCE)
             cut = cut if cut > s else s + _MAX_SENTENCE
-            out.extend(_token_capped(text, s, cut))
+            yield from _token_capped(text, s, cut)
             s = cut
             while s < e and text[s].isspace():
                 s += 1
         if s < e:
-            out.extend(_token_capped(text, s, e))
-    return out
+            yield from _token_capped(text, s, e)
 
 
 _CLAUSE_MARKS = frozenset(",;:")
@@ -224,11 +237,9 @@ def _token_capped(text: str, s: int, e: int) -> list[tuple[int, int]]:
     >>> [(len(tokenize(t[a:b])), t[b - 1]) for a, b in _token_capped(t, 0, len(t))]
     [(248, ','), (152, '.')]
     """
-    if e - s <= MAX_TOKENS:         # (every token has a character at least)
-        return [(s, e)]
+    if e - s <= MAX_TOKENS or len(token_texts(text[s:e])) <= MAX_TOKENS:
+        return [(s, e)]             # (every token has a character at least)
     tokens = tokenize(text[s:e])
-    if len(tokens) <= MAX_TOKENS:
-        return [(s, e)]
     out = []
     first = 0
     while len(tokens) - first > MAX_TOKENS:
@@ -268,9 +279,9 @@ def _word_before(chunk: str, s: int, e: int) -> tuple[int, int]:
     return k, j
 
 
-def _split_punctuated(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _split_punctuated(text: str, a: int, b: int):
     chunk = text[a:b]
-    spans, s = [], 0
+    s = 0
     for m in _SENT_END.finditer(chunk):
         cut = m.end()
         if chunk[m.start()] == ".":
@@ -287,13 +298,12 @@ def _split_punctuated(text: str, a: int, b: int) -> list[tuple[int, int]]:
                         continue
         # the piece holds the end mark, so it is never blank; it starts after
         # its leading white space
-        spans.append((a + _SPACES.match(chunk, s).end(), a + cut))
+        yield a + _SPACES.match(chunk, s).end(), a + cut
         s = cut
     if chunk[s:].strip():
         piece = chunk[s:]
         lead = len(piece) - len(piece.lstrip())
-        spans.append((a + s + lead, a + len(chunk.rstrip())))
-    return spans
+        yield a + s + lead, a + len(chunk.rstrip())
 
 
 _SENTENCE_STARTERS = {
