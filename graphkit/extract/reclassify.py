@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from .engine import Example, Rule, Table
 from .modality import refusal
-from .vocab import COOPERATIVE, INTENT_CATEGORIES, MORE, MORE_OF, OBLIGATION, WISHES
+from .vocab import (
+    COOPERATIVE,
+    DETERMINERS,
+    GAP_POSSESSIVES,
+    INTENT_CATEGORIES,
+    INTENT_NOUNS,
+    MORE,
+    MORE_OF,
+    OBLIGATION,
+    WISHES,
+)
 
 __all__ = ["REWRITES", "reclassify", "welcomed_to_a_place"]
 
@@ -86,6 +96,23 @@ def _announced_intent(s, c, t, negated, modality):
     return None
 
 
+#: Endings of the abstract nouns a commitment may be "to" ("to security", "to peace",
+#: "to democracy"), so that the word after "to" is no verb.
+_NOUN_ENDINGS = ("ity", "ion", "ment", "ness", "ism", "ce", "cy", "ship", "dom", "ty")
+
+
+def _commitment_to_act(s, c, t, negated, modality):
+    lower, words, te = s.lower, s.words, c.end
+    if not (lower[te - 1] in INTENT_NOUNS and te + 1 < len(lower) and lower[te] == "to"):
+        return None
+    w = lower[te + 1]
+    if not words[te + 1].isalpha() or not words[te + 1].islower() or w in DETERMINERS \
+            or w in GAP_POSSESSIVES or w.endswith(_NOUN_ENDINGS) \
+            or any(m.start == te + 1 for m in s.mentions):
+        return None
+    return t.recast("AGREE", "intent"), negated, "asserted"
+
+
 def _own_intent(s, c) -> bool:
     """Whether the source states its own intent ("will provide", "hopes to work with"),
     not one asked of it ("should withdraw", "urged X to cooperate")."""
@@ -130,6 +157,14 @@ REWRITES = Table("rewrites", [
                            "GHA>TGO:AGREE; !GHA>TGO:COOPERATE"),),
          counter=(Example("Ghana and Togo expanded their cooperation on border security.",
                           "GHA>TGO:COOPERATE"),)),
+    Rule("rewrite.commitment_to_act_is_intent", "reclassify",
+         "a commitment to do something ('reaffirmed their commitment to work together') "
+         "is an intent (AGREE); a commitment to a party or a cause is support",
+         _commitment_to_act, categories={"SUPPORT"},
+         examples=(Example("Ghana and Togo reaffirmed their commitment to work together.",
+                           "GHA>TGO:AGREE@asserted; !GHA>TGO:SUPPORT"),),
+         counter=(Example("Ghana reaffirmed its commitment to Togo's security.",
+                          "GHA>TGO:SUPPORT"),)),
     Rule("rewrite.conditional_act_is_threat", "reclassify",
          "an act against the other side announced 'unless' it complies is a threat "
          "(CAMEO 13)", _conditional_withdrawal_threat,

@@ -16,6 +16,7 @@ from .vocab import (
     COMPLEMENTIZERS,
     DETERMINERS,
     FINITE,
+    GAP_POSSESSIVES,
     GAP_TIME_WORDS,
     HELP,
     HELP_OBJECTS,
@@ -157,7 +158,7 @@ def match_elements(elements, lower, i, covered, heads=None):
                         (lower[x].isalpha() or lower[x] == "-"
                          or (lower[x][0] in "0123456789,."
                              and amount_in_gap(lower, x, j + gap)))
-                        and (x not in covered or (
+                        and (x not in covered or lower[x] in GAP_POSSESSIVES or (
                             k + 2 == len(elements) and heads.get(j + gap, j + gap + 1) <= x))
                         for x in range(j, j + gap)):
                     j = j + gap

@@ -305,6 +305,9 @@ HELP_OBJECTS = words("help_objects")
 # pattern's next word ("welcomed more than 2,000 refugees")
 UNITS = words("units")
 GAP_TIME_WORDS = words("gap_time_words")
+# possessive pronouns: in a trigger's gap a determiner, even when resolved to a party
+# ("reaffirmed his support for")
+GAP_POSSESSIVES = words("gap_possessives")
 
 # real words one letter away from a state's name or adjective
 # (the region, an island, currencies, a sports team, an airline)
