@@ -129,6 +129,12 @@ class DocState:
         if len(pair) >= 2:
             self.last_group = tuple(pair)
             self.last_group_sentence = sid
+        elif self.last_group and any(
+                ev.source in self.last_group and ev.target in self.last_group
+                and ev.source != ev.target and not ev.negated for ev in events):
+            # an act of one of the pair towards the other keeps them in focus: "Biden
+            # welcomed Denmark's support ... They discussed ..."
+            self.last_group_sentence = sid
         for m in mentions:
             if m.kind in ("party", "person") and not m.location:
                 for p in m.parties:

@@ -43,8 +43,8 @@ def welcomed_to_a_place(lower, te, mentions) -> bool:
     """Whether "to" + a place ("the White House", a capital, a country) follows the
     welcomed guest (within 12 tokens of the trigger ending at ``te``)."""
     for k in range(te, min(len(lower) - 1, te + 12)):
-        if lower[k] in (".", ";", "and"):
-            return False
+        if lower[k] in (".", ";", "and", "'s", "’s"):
+            return False    # (a possessed noun is no guest: "welcomed Finland's accession to")
         if lower[k] == "to":
             k += 1 + (lower[k + 1] == "the")
             return lower[k:k + 2] == ["white", "house"] or any(
@@ -142,7 +142,9 @@ REWRITES = Table("rewrites", [
          "welcoming a guest to a place is hosting them (a meeting)", _hosting,
          examples=(Example("President Biden welcomed Prime Minister Kishida of Japan to the "
                            "White House.", "USA>JPN:CONSULT", date="2023-01-13"),),
-         counter=(Example("Germany welcomed Norway's decision.", "DEU>NOR:SUPPORT"),)),
+         counter=(Example("Germany welcomed Norway's decision.", "DEU>NOR:SUPPORT"),
+                  Example("Germany welcomed Norway's accession to NATO.",
+                          "DEU>NOR:SUPPORT; !DEU>NOR:CONSULT"))),
     Rule("rewrite.sanction_at_home_is_repression", "reclassify",
          "a sanction on the source's own people or groups is repression (CAMEO 17)",
          _sanction_at_home, categories={"SANCTION"},
