@@ -218,12 +218,17 @@ _FORMATS = {str: xml_text, int: str, float: repr, bool: lambda v: "true" if v el
 
 def _fragments(table: _Table, start: int, stop: int, pieces: dict) -> list:
     """The XML of the attributes of elements ``start:stop``, one string each;
-    ``pieces`` maps an attribute name to the (before, after) text of its value."""
+    ``pieces`` maps an attribute name to the (before, after) text of its value.
+    A text column is searched for characters to escape once, as a whole."""
     columns = []
     for name, (before, after) in pieces.items():
-        fmt = _FORMATS[table.types[name]]
-        columns.append([before + fmt(v) + after if v is not None else ""
-                        for v in table.columns[name][start:stop]])
+        values = table.columns[name][start:stop]
+        kind = table.types[name]
+        if kind is str and _XML_NEEDS.search("".join(v for v in values if v is not None)) is None:
+            columns.append([before + v + after if v is not None else "" for v in values])
+            continue
+        fmt = _FORMATS[kind]
+        columns.append([before + fmt(v) + after if v is not None else "" for v in values])
     if not columns:
         return [""] * len(table.keys[start:stop])
     return list(map("".join, zip(*columns)))
@@ -236,12 +241,14 @@ def _xml_file(path):
         yield fh
 
 
-def write_graphml(D: nx.DiGraph, path, *, positions: dict | None = None) -> Path:
+def write_graphml(D: nx.DiGraph, path, *, positions: dict | None = None,
+                  _tables: tuple | None = None) -> Path:
     """Write a Gephi-ready GraphML file (see :func:`gephi_graph`): named key
     ids, one typed key per attribute, keys and elements in sorted order.
 
     The file is written as it is formatted, a block of elements at a time,
-    each value escaped once; networkx reads it back as it reads
+    each value escaped once (``_tables``: see :func:`write_gexf`); networkx
+    reads it back as it reads
     ``nx.write_graphml(gephi_graph(D), named_key_ids=True)``, which is several
     times slower.
 
@@ -255,7 +262,7 @@ def write_graphml(D: nx.DiGraph, path, *, positions: dict | None = None) -> Path
     >>> sorted(G.edges()), G.nodes["RUS"]["label"]
     ([('RUS', 'NATO')], 'Russia & co')
     """
-    nodes, edges = _gephi_tables(D, positions)
+    nodes, edges = _tables if _tables is not None else _gephi_tables(D, positions)
     clash = set(nodes.columns) & set(edges.columns)
     with _xml_file(path) as fh:
         fh.write("<?xml version='1.0' encoding='utf-8'?>\n"
@@ -305,10 +312,11 @@ def graphml_text(D: nx.DiGraph, *, positions: dict | None = None) -> str:
 
 # --------------------------------------------------------------------------- GEXF
 
-def _gexf_tables(D, events, positions):
+def _gexf_tables(D, events, positions, tables=None):
     """Nodes and edges for GEXF: attribute tables without the names GEXF gives a
-    meaning (colour, size, position, label, weight), and the dates of each."""
-    nodes, edges = _gephi_tables(D, positions)
+    meaning (colour, size, position, label, weight), and the dates of each
+    (``tables``: those of :func:`_gephi_tables` when already made)."""
+    nodes, edges = tables if tables is not None else _gephi_tables(D, positions)
     edge_dates: dict = {}
     if events is not None and len(events):
         s, t, d = (events[c].to_numpy(dtype=object).astype(str) for c in ("source", "target",
@@ -347,7 +355,7 @@ def _spells_xml(dates, indent):
 
 
 def write_gexf(D: nx.DiGraph, path, *, events: pd.DataFrame | None = None,
-               positions: dict | None = None) -> Path:
+               positions: dict | None = None, _tables: tuple | None = None) -> Path:
     """Write GEXF with time: nodes and edges carry the dates of their events as
     spells, so Gephi's timeline plays the relations over time.
 
@@ -368,6 +376,9 @@ def write_gexf(D: nx.DiGraph, path, *, events: pd.DataFrame | None = None,
         from each edge's ``first_date``/``last_date``.
     positions : dict, optional
         Node positions for the ``viz`` attribute.
+    _tables : tuple, optional
+        Internal: ``_gephi_tables(D, positions)`` when already made (a run's
+        GraphML and GEXF share them).
 
     Examples
     --------
@@ -379,7 +390,7 @@ def write_gexf(D: nx.DiGraph, path, *, events: pd.DataFrame | None = None,
     >>> sorted(G.edges()), G["RUS"]["NATO"]["spells"]
     ([('RUS', 'NATO')], [('2013-04-23', '2013-04-23'), ('2013-04-24', '2013-04-24')])
     """
-    nodes, edges, node_dates, edge_dates = _gexf_tables(D, events, positions)
+    nodes, edges, node_dates, edge_dates = _gexf_tables(D, events, positions, _tables)
     node_attrs = _gexf_attributes(nodes, _VIZ + ("label",), 0)
     edge_attrs = _gexf_attributes(edges, ("first_date", "last_date", "label", "weight"),
                                   len(node_attrs))

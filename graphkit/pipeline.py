@@ -1296,7 +1296,8 @@ def _write_staged(result: RunResult, out: Path, *, documents, title, triggers, m
     import pandas as pd
 
     from . import render, report
-    from .export import write_events_csv, write_gexf, write_graphml, write_parquet, write_table
+    from .export import (_gephi_tables, write_events_csv, write_gexf, write_graphml,
+                         write_parquet, write_table)
     from .io import atomic_write_text
 
     events = result.analysed_events
@@ -1335,11 +1336,20 @@ def _write_staged(result: RunResult, out: Path, *, documents, title, triggers, m
             files["dyads.parquet"] = write_parquet(result.dyads, out / "dyads.parquet")
         return files
 
+    shared = {}     # GraphML and GEXF written by one process share their tables
+
+    def gephi_tables():
+        if "tables" not in shared:
+            shared["tables"] = _gephi_tables(result.full_graph)
+        return shared["tables"]
+
     def graphml():
-        return {"graph.graphml": write_graphml(result.full_graph, out / "graph.graphml")}
+        return {"graph.graphml": write_graphml(result.full_graph, out / "graph.graphml",
+                                               _tables=gephi_tables())}
 
     def gexf():
-        return {"graph.gexf": write_gexf(result.full_graph, out / "graph.gexf", events=events)}
+        return {"graph.gexf": write_gexf(result.full_graph, out / "graph.gexf", events=events,
+                                         _tables=gephi_tables())}
 
     def page():
         page_events = _page_events(events, triggers, page_evidence, spool if streamed else None)
