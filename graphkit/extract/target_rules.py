@@ -11,6 +11,7 @@ from .sentence import Group, Mention, kind_of, pick_entry
 from .syntax import head_of, preposition_before, relative_subject
 from .vocab import (
     ACT_NOUNS,
+    AFTER_OBJECT,
     ANSWERS,
     CLAUSAL_OBJECT,
     DETERMINERS,
@@ -20,13 +21,12 @@ from .vocab import (
     OBJECT_PREP_ANY,
     OBJECT_PREP_TALK,
     ORGANISED,
-    PARTICLES,
     PLACE_REACH,
     PROPOSALS,
     SPEAKER_NOUNS,
     STOP_MODIFIER,
-    TO_NOUNS,
     TOPIC_HEADS,
+    TO_NOUNS,
     VICTIM_PREPS,
 )
 
@@ -191,8 +191,14 @@ def _object(a):
             return g        # the pattern ended inside a role mention: "strengthened
             #                 its forces in Lebanon"
         if a.ts < g.start and g.end < a.te and _not(a, g) \
-                and trig.elements[-1] is not None and trig.elements[-1] <= PARTICLES:
+                and trig.elements[-1] is not None \
+                and not trig.elements[-1].isdisjoint(AFTER_OBJECT):
             return g        # "forced the UN refugee agency out"
+        if a.ts < g.start and g.end < a.te and _not(a, g) \
+                and a.lower[g.end] in ("'s", "’s", "'", "’") and not (
+                    a.src is not None and set(g.parties) <= set(a.src.parties)):
+            return g        # the possessor inside the pattern: "declined Somalia's
+            #                 request"
         if g.start < a.obj_from or g.start >= min(a.c_end, a.next_trig + 1) or not _not(a, g):
             continue
         if _not_an_object(a, g):
@@ -376,7 +382,9 @@ TARGET = Table("target", [
          "object", _object,
          voice="active",
          examples=(Example("Kenya accused Somalia of harbouring militants.", "KEN>SOM:ACCUSE"),
-                   Example("Kenya held talks with Somalia.", "KEN>SOM:CONSULT")),
+                   Example("Kenya held talks with Somalia.", "KEN>SOM:CONSULT"),
+                   Example("Kenya held Somalia responsible for the raid.", "KEN>SOM:ACCUSE"),
+                   Example("Kenya declined Somalia's request for troops.", "KEN>SOM:REJECT")),
          counter=(Example("Kenya and Uganda discussed Somalia.",
                           "KEN>UGA:CONSULT; !KEN>SOM:CONSULT"),
                   Example("Chile and Peru agreed to counter Bolivian influence.",

@@ -11,6 +11,7 @@ from .sentence import TriggerHit, true_indexes
 from .syntax import in_name
 from .vocab import (
     AFTER_INTRANSITIVE,
+    AFTER_OBJECT,
     AUX_BEFORE_PARTICIPLE,
     BE,
     COMPLEMENTIZERS,
@@ -28,7 +29,6 @@ from .vocab import (
     NP_FILLER,
     OBJECT_PREP_ANY,
     OWN_SUBJECT,
-    PARTICLES,
     PARTITIVE,
     PROTESTERS,
     STOP_MODIFIER,
@@ -120,7 +120,7 @@ def match_elements(elements, lower, i, covered, heads=None):
         e = elements[k]
         if e is None:
             nxt = elements[k + 1]
-            if k + 2 == len(elements) and nxt <= PARTICLES and covered:
+            if k + 2 == len(elements) and not nxt.isdisjoint(AFTER_OBJECT) and covered:
                 # a phrasal verb's object sits before its particle, a name too:
                 # "forced the UN refugee agency, UNHCR, out of the country"
                 end = next((x for x in range(j + 1, min(j + 10, len(lower)))
@@ -156,9 +156,11 @@ def match_elements(elements, lower, i, covered, heads=None):
                         or (x > j and in_number(lower, x) and in_number(lower, x - 1))
                 ) <= 3) and all(
                         (lower[x].isalpha() or lower[x] == "-"
+                         or (lower[x] in ("'s", "’s", "'", "’") and x - 1 in covered)
                          or (lower[x][0] in "0123456789,."
                              and amount_in_gap(lower, x, j + gap)))
-                        and (x not in covered or lower[x] in GAP_POSSESSIVES or (
+                        and (x not in covered or lower[x] in GAP_POSSESSIVES
+                             or _possessor_in_gap(lower, covered, x, j + gap) or (
                             k + 2 == len(elements) and heads.get(j + gap, j + gap + 1) <= x))
                         for x in range(j, j + gap)):
                     j = j + gap
@@ -173,6 +175,15 @@ def match_elements(elements, lower, i, covered, heads=None):
         j += 1
         k += 1
     return j
+
+
+def _possessor_in_gap(lower, covered, x, gap_end) -> bool:
+    """Whether the name at ``x`` is a possessor inside a pattern's gap: "declined
+    Somalia's request", "reaffirmed the United States' commitment"."""
+    k = x
+    while k < gap_end and k in covered:
+        k += 1
+    return k < gap_end and lower[k] in ("'s", "’s", "'", "’")
 
 
 def verb_reading(lower, i, trig, covered, nominal):
@@ -260,9 +271,10 @@ def absorb(triggers, lower, breaks, mentions):
                     and not new_subject:
                 if _pt is not None and _pt.category == "AGREE" and linked \
                         and trig.pos == "verb" and trig.category in (
-                            "ASSAULT", "COERCE", "SANCTION"):
+                            "ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT"):
                     # "is prepared to impose martial law": the act is what is
-                    # intended, and an intended hostile act is a threat
+                    # intended, and an intended hostile act is a threat; "pledged
+                    # to hold Russia accountable" is no agreement with Russia
                     out[last] = TriggerHit(ps, pe, None)
                     last = k
                     continue
@@ -417,6 +429,18 @@ def _not_intransitive(lower, i, end, trig, covered, nominal):
     return "intransitive" in trig.props and not intransitive(lower, i, end, covered)
 
 
+_GAP_END_PREPS = frozenset(("to", "with", "for", "on", "against"))
+
+
+def _preposition_of_a_possessed_noun(lower, i, end, trig, covered, nominal):
+    # "welcomed Finland's accession to NATO": the "to" belongs to the accession, so the
+    # pattern "welcome ~ to" (hosting) does not reach it
+    last = trig.elements[-1]
+    return last is not None and None in trig.elements and not last.isdisjoint(
+        _GAP_END_PREPS) and any(lower[x] in ("'s", "’s", "'", "’") and lower[x + 1].isalpha()
+                                and lower[x + 1] not in last for x in range(i + 1, end - 2))
+
+
 READING_VETOES = Table("trigger readings", [
     Rule("trigger.verb_needs_a_verb_reading", "triggers",
          "a verb pattern on a word used as a noun is no trigger ('the bomb detection unit')",
@@ -428,6 +452,14 @@ READING_VETOES = Table("trigger readings", [
          "not)", _not_intransitive,
          examples=(Example("Iran demonstrated a new missile.", "!IRN>IRN:PROTEST"),),
          counter=(Example("Iranian students demonstrated in Tehran.", "IRN-CVL>IRN:PROTEST"),)),
+    Rule("trigger.preposition_of_a_possessed_noun", "triggers",
+         "a gap pattern's closing preposition after a possessed noun belongs to that noun "
+         "('welcomed Finland's accession to NATO' is no hosting)",
+         _preposition_of_a_possessed_noun,
+         examples=(Example("Canada welcomed Finland's accession to NATO.",
+                           "CAN>FIN:SUPPORT; !CAN>FIN:CONSULT"),),
+         counter=(Example("Canada welcomed the Finnish president to Ottawa.",
+                          "CAN>FIN:CONSULT"),)),
 ])
 
 

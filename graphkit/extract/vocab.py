@@ -321,6 +321,9 @@ DOCUMENTS = words("documents")
 TO_NOUNS = words("to_nouns")
 MINORITY_NOUNS = words("minority_nouns")
 PARTICLES = words("particles")
+# what closes a verb pattern after its object, as a particle does: "held Iran
+# responsible", "hold the regime accountable" (the object sits inside the pattern)
+AFTER_OBJECT = PARTICLES | words("object_complements")
 PARTITIVE = words("partitive")
 
 AUX_BEFORE_PARTICIPLE = frozenset(BE | {"has", "have", "had"})
