@@ -590,6 +590,27 @@ def profile_graphml(args) -> dict:
     return p
 
 
+def profile_events20k(args) -> dict:
+    """cProfile of ``run`` on the events20k input, every writer in this process
+    (a forked writer would be invisible to the profiler)."""
+    import graphkit.pipeline as pipeline
+
+    n_events = 4_000 if args.quick else 20_000
+    forked = pipeline._writer_processes
+    pipeline._writer_processes = lambda workers, events: 1
+    try:
+        with tempfile.TemporaryDirectory(prefix="graphkit-bench-") as tmp:
+            tmp = Path(tmp)
+            info = stages._synthetic_events_csv(tmp / "events.csv", n_events)
+            p = profile_top(pipeline.run, [tmp / "events.csv"], tmp / "out")
+    finally:
+        pipeline._writer_processes = forked
+    p["what"] = (f"graphkit.pipeline.run on the events.csv of {info['events']:,} synthetic "
+                 f"events, {info['parties']:,} parties, every writer in one process "
+                 "(modules already imported)")
+    return p
+
+
 def analysis_graph(n: int):
     parties = party_table(n)
     raw = synthetic_events(20 * n, parties, seed=2, zipf=0.9, uniform_targets=0.35,
@@ -869,9 +890,10 @@ def profiles_needed(targets: list) -> set:
 
 
 PROFILERS = {"extract": profile_extract, "graph": profile_graph,
-             "graphml": profile_graphml, "analysis": profile_analysis}
+             "graphml": profile_graphml, "analysis": profile_analysis,
+             "events20k": profile_events20k}
 PROFILE_STEP = {"extract": "extract", "workers": "extract", "graph": "graph",
-                "graphml": "graph", "analysis": "analysis"}
+                "graphml": "graph", "analysis": "analysis", "events20k": "events20k"}
 
 
 def markdown(results: dict) -> str:
