@@ -11,17 +11,18 @@ from .engine import Example, Rule, Table
 from .sentence import kind_of
 from .syntax import in_apposition, relative_subject
 from .vocab import (
-    HOSTILE_ACTS,
-    VICTIM_PREPS,
     BLASTS,
     DETERMINERS,
     FINITE,
+    GAP_POSSESSIVES,
+    HOSTILE_ACTS,
     NP_FILLER,
     RECEIVE_FORMS,
     REPORT_VERBS,
     STOP_MODIFIER,
     SUBORDINATORS,
     SUPPORT_VERBS,
+    VICTIM_PREPS,
 )
 
 __all__ = ["PARTICIPANTS", "SOURCE", "NO_SOURCE", "arrival_is_aid"]
@@ -217,7 +218,13 @@ def _nearest_subject(a):
         lower[k] in NP_FILLER or lower[k] in ("'s", "’s") for k in range(src.end, ts))
     verb = next((k for k in range(ts - 1, max(a.c_start, src.end) - 1, -1)
                  if lower[k] in SUPPORT_VERBS), None)
-    if not (close or verb is not None):
+    # "The leaders discussed their support for Ukraine": the subject's possessive
+    # pronoun before the noun act, past its modifiers, names the subject as its doer
+    own = next((k for k in range(ts - 1, max(a.c_start, src.end, ts - 4) - 1, -1)
+                if lower[k] in GAP_POSSESSIVES), None)
+    own = own is not None and all(lower[k].isalpha() and a.words[k].islower()
+                                  for k in range(own + 1, ts))
+    if not (close or verb is not None or own):
         return None
     if verb is not None and not close:
         sub = next((k for k in range(verb - 1, src.end - 1, -1) if lower[k] in SUBORDINATORS),
@@ -286,7 +293,10 @@ SOURCE = Table("source", [
          "the nearest subject-like group before the trigger in its clause acts (a noun act "
          "needs it close or a support verb)", _nearest_subject, voice="active",
          examples=(Example("Chile criticized Peru.", "CHL>PER:ACCUSE"),
-                   Example("Morocco welcomed the aid.", "MAR>:SUPPORT")),
+                   Example("Morocco welcomed the aid.", "MAR>:SUPPORT"),
+                   Example("President Biden met Prime Minister Sunak. The leaders discussed "
+                           "their support for Ukraine.", "USA>UKR:SUPPORT; GBR>UKR:SUPPORT",
+                           date="2023-03-01")),
          counter=(Example("Peru, whose economy grew, needs Chilean investment.", ""),)),
     Rule("source.pair_in_focus", "arguments",
          "a definite reciprocal act with no participants ('the talks') is between the pair "

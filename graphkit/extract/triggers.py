@@ -258,6 +258,11 @@ def absorb(triggers, lower, breaks, mentions):
             in_object = len(gap) <= 6 and (
                 trig.pos == "noun" or (lower[s].endswith("ed")
                                        and all(g in NP_FILLER for g in gap)))
+            if in_object and _pt is not None and _pt.category == "CONSULT" \
+                    and trig.pos == "noun" and not GAP_POSSESSIVES.isdisjoint(gap):
+                # "discussed their continued support for Ukraine": the talkers' own
+                # act, an event of its own (not "discussed Russia's aggression")
+                in_object = False
             if _pt is not None and _pt.category == "REQUEST":
                 new_subject = False       # "demanded that Turkey provide ...": one demand
             elif not new_subject and not SUBORDINATORS.isdisjoint(gap):
