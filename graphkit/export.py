@@ -552,9 +552,12 @@ def _clean_frame(df: pd.DataFrame) -> pd.DataFrame:
         if not len(s) or not (s.dtype == object or isinstance(s.dtype, pd.StringDtype)):
             continue
         values = s.tolist()
-        if all(isinstance(v, str) for v in values):
-            if not _NEEDS_CLEANING.search("".join(values)):
-                continue
+        try:        # one pass: join fails when a value is not text
+            clean = _NEEDS_CLEANING.search("".join(values)) is None
+        except TypeError:
+            clean = False
+        if clean:
+            continue
         fixed[col] = [clean_text(v) if isinstance(v, str) else v for v in values]
     return df.assign(**{c: pd.Series(v, index=df.index, dtype=object)
                         for c, v in fixed.items()}) if fixed else df
