@@ -16,6 +16,7 @@ from .sentence import inside
 from .vocab import (
     BE,
     DESIRE_CUES,
+    DESIRE_OF_HEADS,
     DESIRE_PAIR_HEADS,
     FAILURE_AFTER,
     FAILURE_BEFORE,
@@ -217,6 +218,7 @@ def _desired(lower, ts, te, c_start, c_end):
             break
         if w in DESIRE_CUES or (w in OBLIGATION and ts - k <= 6) or (
                 w in DESIRE_PAIR_HEADS and k + 1 < ts and lower[k + 1] in ("for", "on")) or (
+                w in DESIRE_OF_HEADS and k + 1 < ts and lower[k + 1] == "of") or (
                 w == "would" and lower[k + 1] in ("like", "love", "prefer")):
             return "desired"
     return None
@@ -279,7 +281,9 @@ FACTUALITY = Table("factuality", [
                    Example("Chile should withdraw its troops from Peru.",
                            "CHL>PER:RETREAT@desired"),
                    Example("Norway hopes that Ethiopia and Eritrea will meet soon.",
-                           "ETH>ERI:CONSULT@desired")),
+                           "ETH>ERI:CONSULT@desired"),
+                   Example("Norway stressed the importance of talks between Ethiopia and "
+                           "Eritrea.", "ETH>ERI:CONSULT@desired")),
          counter=(Example("Norway called for calm and met Ethiopia.",
                           "NOR>ETH:CONSULT@asserted"),)),
     Rule("factuality.modal", "modality",

@@ -155,7 +155,7 @@ REWRITES = Table("rewrites", [
          "more cooperation wished for ('deepen cooperation', 'a desire for closer "
          "cooperation') is an intent (AGREE), not cooperation done", _more_cooperation_wished,
          categories={"COOPERATE"},
-         examples=(Example("Ghana stressed the importance of closer cooperation with Togo.",
+         examples=(Example("Ghana focused on strengthening cooperation with Togo.",
                            "GHA>TGO:AGREE; !GHA>TGO:COOPERATE"),),
          counter=(Example("Ghana and Togo expanded their cooperation on border security.",
                           "GHA>TGO:COOPERATE"),)),

@@ -12,6 +12,8 @@ from .sentence import kind_of
 from .syntax import in_apposition, relative_subject
 from .vocab import (
     BLASTS,
+    DESIRE_OF_HEADS,
+    DESIRE_PAIR_HEADS,
     DETERMINERS,
     FINITE,
     GAP_POSSESSIVES,
@@ -224,7 +226,14 @@ def _nearest_subject(a):
                 if lower[k] in GAP_POSSESSIVES), None)
     own = own is not None and all(lower[k].isalpha() and a.words[k].islower()
                                   for k in range(own + 1, ts))
-    if not (close or verb is not None or own):
+    # "The leaders underscored the importance of continued support for Ukraine": an
+    # act the subject wishes for (a desire, see factuality.desire) is the subject's
+    wished = any((lower[k] in DESIRE_PAIR_HEADS and lower[k + 1] == "for"
+                  or lower[k] in DESIRE_OF_HEADS and lower[k + 1] == "of")
+                 and all(lower[x].isalpha() and a.words[x].islower()
+                         for x in range(k + 2, ts))
+                 for k in range(max(a.c_start, src.end, ts - 5), ts - 1))
+    if not (close or verb is not None or own or wished):
         return None
     if verb is not None and not close:
         sub = next((k for k in range(verb - 1, src.end - 1, -1) if lower[k] in SUBORDINATORS),
@@ -296,7 +305,9 @@ SOURCE = Table("source", [
                    Example("Morocco welcomed the aid.", "MAR>:SUPPORT"),
                    Example("President Biden met Prime Minister Sunak. The leaders discussed "
                            "their support for Ukraine.", "USA>UKR:SUPPORT; GBR>UKR:SUPPORT",
-                           date="2023-03-01")),
+                           date="2023-03-01"),
+                   Example("Chile stressed the importance of sanctions against Peru.",
+                           "CHL>PER:SANCTION@desired")),
          counter=(Example("Peru, whose economy grew, needs Chilean investment.", ""),)),
     Rule("source.pair_in_focus", "arguments",
          "a definite reciprocal act with no participants ('the talks') is between the pair "

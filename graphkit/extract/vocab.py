@@ -53,6 +53,8 @@ DESIRE_CUES = words("desire_cues")
 # ... and verbs that do so with "for" or "on" after them ("called for talks", "pushed
 # for a ceasefire", "support for negotiations")
 DESIRE_PAIR_HEADS = words("desire_pair_heads")
+# "the importance of continued support", "the need of dialogue": what is wished for
+DESIRE_OF_HEADS = words("desire_of_heads")
 # words before an act that say it failed ("failed to reach", "the failure of the
 # talks", "unable to agree") and after it ("the talks collapsed")
 FAILURE_BEFORE = words("failure_before")
