@@ -1,13 +1,14 @@
-"""Draw the two "first readings" samples (A and B) of documents to hand-label.
+"""Draw the "first readings" samples (A, B and C) of documents to hand-label.
 
-Run from the repository root:  python3 bench/readings/draw.py [--list]
+Run from the repository root:  python3 bench/readings/draw.py [--list] [--sample C]
 
 The samples are drawn from ../shared/data/corpora/ (or $GRAPHKIT_DATA/corpora/);
 nothing is copied into the repository. The draw is deterministic: for each corpus
 the eligible files are sorted by path and ``random.Random(SEED).sample`` picks
 from them (one fresh generator per corpus, so the corpora do not interact).
 Sample A uses seed 1601; sample B seed 1602, drawn from the eligible files that
-A did not take.
+A did not take; sample C seed 1603, drawn from the eligible files that neither A
+nor B took (same eligibility rules).
 
 Eligibility
 -----------
@@ -49,7 +50,11 @@ un_general_debate_2010_2024/Session */*.txt: every speech except those of
 sessions 66, 69 and 70 (read by earlier sessions). No title rule (every speech
 is about foreign relations).
 
-Sizes per sample: 14 Kremlin items, 10 readouts, 4 UN speeches.
+Sizes per sample: 14 Kremlin items, 10 readouts, 4 UN speeches for A and B;
+14 Kremlin items, 10 readouts, 2 UN speeches for C.
+
+``--sample C`` prints only that sample's documents (one path a line, relative
+to the corpora folder).
 """
 
 from __future__ import annotations
@@ -69,8 +74,10 @@ KREMLIN = "kremlin_news_2021_2022"
 READOUTS = "whitehouse_readouts_2021_2023"
 UNGD = "un_general_debate_2010_2024"
 
-SEEDS = {"A": 1601, "B": 1602}
+SEEDS = {"A": 1601, "B": 1602, "C": 1603}
 SIZES = {KREMLIN: 14, READOUTS: 10, UNGD: 4}
+#: per-sample sizes; samples are drawn in this order, each from what earlier ones left
+SAMPLE_SIZES = {"A": SIZES, "B": SIZES, "C": {KREMLIN: 14, READOUTS: 10, UNGD: 2}}
 EXCLUDED_MOD35 = {7, 8, 14, 15, 20, 21, 22}
 EXCLUDED_SESSIONS = {66, 69, 70}
 
@@ -192,11 +199,11 @@ def draw() -> dict[str, list[str]]:
              UNGD: eligible_un()}
     samples: dict[str, list[str]] = {}
     taken: set[Path] = set()
-    for name in ("A", "B"):
+    for name, sizes in SAMPLE_SIZES.items():
         docs = []
         for corpus in (KREMLIN, READOUTS, UNGD):
             pool = sorted(p for p in pools[corpus] if p not in taken)
-            picked = random.Random(SEEDS[name]).sample(pool, SIZES[corpus])
+            picked = random.Random(SEEDS[name]).sample(pool, sizes[corpus])
             taken.update(picked)
             docs.extend(sorted(str(p.relative_to(CORPORA)) for p in picked))
         samples[name] = docs
@@ -206,11 +213,17 @@ def draw() -> dict[str, list[str]]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--list", action="store_true", help="print the eligible pools' sizes")
+    ap.add_argument("--sample", choices=sorted(SEEDS),
+                    help="print only this sample's documents (paths, one a line)")
     args = ap.parse_args(argv)
     if not CORPORA.is_dir():
         print(f"corpora not found at {CORPORA}; set GRAPHKIT_DATA", file=sys.stderr)
         return 1
     samples, pools = draw()
+    if args.sample:
+        for d in samples[args.sample]:
+            print(d)
+        return 0
     if args.list:
         for k, v in pools.items():
             print(f"# eligible {k}: {v}")
