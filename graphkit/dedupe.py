@@ -98,11 +98,14 @@ class DocumentFilter:
         """The kept rows of each list of one part of the document."""
         first_doc, doc_id, mine, seen = self.owner._first, self.doc_id, self.mine, self.seen
         kept_groups = []
+        last = key = None
         for i, rows in enumerate(groups):
             count = i == 0
             kept = []
             for row in rows:
-                key = _digest(row.get("evidence", ""))
+                evidence = row.get("evidence", "")
+                if evidence is not last:    # (a sentence's rows share its evidence)
+                    key, last = _digest(evidence), evidence
                 sid = row.get("sentence_id")
                 first = mine.setdefault(key, sid)
                 if first != sid:
