@@ -320,6 +320,7 @@ def find_triggers(index, lower, mentions) -> list:
     heads = {k: m.start for m in mentions if m.form == "role" and m.kind == "party"
              for k in range(m.start, m.end) if lower[k].isalpha()}
     word_vetoes = WORD_VETOES.cued(None, lower, ())
+    present = frozenset(lower)      # (a pattern's last element matches one of these)
     found = []
     pos = 0
     n = len(lower)
@@ -348,6 +349,8 @@ def find_triggers(index, lower, mentions) -> list:
                 end = i + 1
             elif els[1] is not None and (i + 1 >= n or lower[i + 1] not in els[1]):
                 continue
+            elif els[-1].isdisjoint(present):
+                continue        # its last word is nowhere in the sentence ("met ... demands")
             else:
                 end = match_elements(els, lower, i, covered, heads)
             if end is None or READING_VETOES.any(lower, i, end, trig, covered, nominal):
