@@ -1080,6 +1080,9 @@ def markdown(results: dict) -> str:
                 L.append(f"| {row['tottime']:.3f} | {row['share']:.0%} | {row['cumtime']:.3f} | "
                          f"{row['ncalls']:,} | `{row['function']}` |")
             L.append("")
+    ab = BENCH / "ab_history.md"     # same-machine extractor A/B runs (bench/ab_extract.py)
+    if ab.exists():
+        L += [ab.read_text(encoding="utf-8").rstrip(), ""]
     hostile = BENCH / "hostile_results.json"      # bench/bench_hostile.py's own section
     if hostile.exists():
         sys.path.insert(0, str(BENCH))
