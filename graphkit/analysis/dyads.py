@@ -182,8 +182,9 @@ def _top(D, pairs, n, mixed_min_events=MIXED_MIN_EVENTS):
     cols = [c for c in _DYAD_TOP_COLUMNS if c not in ("source", "target", "source_name",
                                                       "target_name")]
     e = _edge_frame(D, cols)
-    e.insert(2, "source_name", [_node_name(D, v) for v in e["source"]])
-    e.insert(3, "target_name", [_node_name(D, v) for v in e["target"]])
+    names = {v: _node_name(D, v) for v in nodes}
+    e.insert(2, "source_name", [names[v] for v in e["source"]])
+    e.insert(3, "target_name", [names[v] for v in e["target"]])
     for c in ("events", "cooperative", "conflictual", "negated", "sign"):
         e[c] = _num(e[c]).astype("int64")
     for c in ("mean_intensity", "sum_intensity"):
