@@ -157,6 +157,12 @@ def run_cmd(paths, out_dir, actor_files, text_column, extractor, workers, dask, 
                    f"sentences of earlier documents (syndicated copies?); "
                    + ("--dedupe dropped them" if dedupe else "--dedupe counts them once")
                    + " (documents.csv: repeated, repeats_of)")
+    if result.capped:
+        docs = sorted(result.capped)
+        click.echo(f"note: {sum(result.capped.values())} sentences of more than 250 tokens "
+                   f"were cut at a comma or after 250 tokens, in {len(docs)} documents "
+                   f"({', '.join(docs[:3])}{', ...' if len(docs) > 3 else ''}): a sentence that "
+                   "long is rarely prose, and the rules' work on one grows faster than its length")
     dated, undated = result.outside_window
     if dated or undated:
         click.echo(f"{dated + undated} documents left out by --since/--until "

@@ -72,6 +72,8 @@ class RunResult:
 
     documents: int = 0
     sentences: int = 0
+    #: documents with sentences of more than 250 tokens, cut into pieces: doc_id -> count
+    capped: dict = field(default_factory=dict)
     analysed_events: pd.DataFrame = field(default_factory=lambda: _graph().events_frame())
     actors: pd.DataFrame = field(default_factory=lambda: _pandas().DataFrame())
     dyads: pd.DataFrame = field(default_factory=lambda: _pandas().DataFrame())
@@ -215,7 +217,8 @@ def _extract_parts(doc: Document) -> Iterator[tuple]:
 def _result_rows(res) -> tuple:
     # (each row is Event.row() and its trigger, read by one C call per event)
     return (res.sentences, [dict(zip(_ROW_FIELDS, _row_values(e))) for e in res.events],
-            res.mentions, res.agents, [asdict(st) for st in getattr(res, "stances", [])])
+            res.mentions, res.agents, [asdict(st) for st in getattr(res, "stances", [])],
+            getattr(res, "capped", 0))
 
 
 _ROW_FIELDS = (*EVENT_COLUMNS, "trigger")
@@ -434,7 +437,7 @@ def extract_events(docs: Iterable[Document], *, extractor: str = "rules.v1",
 def _joined(parts: Iterable[tuple]) -> tuple:
     """One document's parts (see :func:`_extract_parts`) as one result."""
     sentences, rows, mentions, agents, stances = 0, [], {}, {}, []
-    for n, ev_rows, ment, ags, sts in parts:
+    for n, ev_rows, ment, ags, sts, _capped in parts:
         sentences += n
         rows += ev_rows
         stances += sts
@@ -773,6 +776,7 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
         agents: dict = {}
         imports: dict = {}
         sentences = 0
+        capped: dict = {}       # doc_id -> sentences cut by the token cap
         repeated = SentenceFilter(across=opts.dedupe)
         bar = _progress_bar(opts.progress and (
             _document_total(doc_inputs, opts.exclude, taken | outputs) or True))
@@ -805,8 +809,10 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
             for doc, parts in _documents_of(task, value):
                 seen = repeated.document(doc.doc_id)
                 doc_sentences = doc_events = 0
-                for n_sent, ev_rows, ment, ags, sts in parts:   # (a huge document's
-                    doc_sentences += n_sent                     # parts as they come)
+                for n_sent, ev_rows, ment, ags, sts, n_cut in parts:  # (a huge
+                    doc_sentences += n_sent                   # document's parts as they come)
+                    if n_cut:
+                        capped[doc.doc_id] = capped.get(doc.doc_id, 0) + n_cut
                     ev_rows, sts = seen.filter(ev_rows, sts)
                     if fixes is not None:
                         ev_rows = fixes.apply_rows(ev_rows, name_of=registry.name)
@@ -851,6 +857,7 @@ def run(inputs: Iterable, out_dir=None, options: RunOptions | None = None,
         result.repeated = int(documents["repeated"].sum())
         result.repeated_documents = int((documents["repeated"] > 0).sum())
         result.sentences = sentences
+        result.capped = capped
         result.skipped = list(skipped.items)
         result.excluded = list(skipped.excluded)
         result.imports = imports

@@ -97,3 +97,25 @@ def test_a_huge_document_extracted_in_parts_gives_the_same_outputs(tmp_path, mon
     assert tasks.count("doc") == 2          # b.txt and c.txt, each in parts
     pipeline.run([folder], tmp_path / "parts", workers=workers)
     assert _outputs(tmp_path / "parts") == _outputs(tmp_path / "whole")
+
+
+def test_the_cap_is_noted_per_document(ex, tmp_path):
+    # the extractor counts the sentences the token cap cut, and `graphkit run`
+    # says so in one line naming the documents; ordinary text gives no note
+    from click.testing import CliRunner
+
+    from graphkit.cli import cli
+
+    assert ex.extract(Document("d", LONG, "2014-05-01")).capped == 1
+    assert ex.extract(Document("d", "Russia and NATO held talks.", "2014-05-01")).capped == 0
+    docs = tmp_path / "in"
+    docs.mkdir()
+    (docs / "long.txt").write_text(LONG, encoding="utf-8")
+    (docs / "short.txt").write_text("Russia and NATO held talks.", encoding="utf-8")
+    for workers in ("1", "2"):
+        out = CliRunner().invoke(cli, ["run", str(docs), "-o", str(tmp_path / f"o{workers}"),
+                                       "--workers", workers])
+        assert out.exit_code == 0, out.output
+        notes = [ln for ln in out.output.splitlines() if ln.startswith("note:")]
+        assert len(notes) == 1 and "1 sentences of more than 250 tokens" in notes[0] \
+            and "long.txt" in notes[0] and "short.txt" not in notes[0]

@@ -63,6 +63,7 @@ class Extraction:
     mentions: dict    # party -> mention count
     agents: dict      # (agent name, party) -> mention count
     stances: list = field(default_factory=list)
+    capped: int = 0   # sentences cut into pieces by the token cap (see text.MAX_TOKENS)
 
 
 class RulesExtractor:
@@ -100,7 +101,8 @@ class RulesExtractor:
         last = parts[-1]
         return Extraction(doc.doc_id, [e for p in parts for e in p.events],
                           sum(p.sentences for p in parts), last.mentions, last.agents,
-                          [st for p in parts for st in p.stances])
+                          [st for p in parts for st in p.stances],
+                          sum(p.capped for p in parts))
 
     def parts(self, doc: Document, *, size: int = PART_CHARS) -> Iterator[Extraction]:
         """Extract events from one document in parts of about ``size`` characters.
@@ -132,18 +134,20 @@ class RulesExtractor:
             self._read(doc, -1, 0, doc.title, state, [])
             state.forget_counts()
         prev_end = part_start = 0
-        sentences = 0
-        for sid, (a, b) in enumerate(iter_sentences(text, 0, end)):
+        sentences = capped = 0
+        cut: list = []
+        for sid, (a, b) in enumerate(iter_sentences(text, 0, end, cut)):
             if "\n\n" in text[prev_end:a] or sid == 0:
                 state.new_paragraph()
             prev_end = b
             self._read(doc, sid, a, text[a:b], state, events)
             sentences += 1
             if b - part_start >= size:
-                yield Extraction(doc.doc_id, events, sentences, {}, {}, state.take_stances())
-                events, sentences, part_start = [], 0, b
+                yield Extraction(doc.doc_id, events, sentences, {}, {}, state.take_stances(),
+                                 len(cut) - capped)
+                events, sentences, part_start, capped = [], 0, b, len(cut)
         yield Extraction(doc.doc_id, events, sentences, dict(state.mentions),
-                         dict(state.agents), state.take_stances())
+                         dict(state.agents), state.take_stances(), len(cut) - capped)
 
     def _read(self, doc, sid, offset, text, state, events) -> None:
         """Run the stages over one sentence, appending its events to ``events``."""

@@ -123,9 +123,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     return list(iter_sentences(text, start, end))
 
 
-def iter_sentences(text: str, start: int = 0, end: int | None = None):
+def iter_sentences(text: str, start: int = 0, end: int | None = None, cut: list | None = None):
     """The spans of :func:`split_sentences`, one at a time (a huge document's
-    spans need not all be held at once).
+    spans need not all be held at once). ``cut``, a list, gets the start of each
+    sentence that the :data:`MAX_TOKENS` cap cut into pieces.
 
     Examples
     --------
@@ -136,7 +137,7 @@ def iter_sentences(text: str, start: int = 0, end: int | None = None):
     """
     end = len(text) if end is None else end
     for block_start, block_end in _blocks(text, start, end):
-        yield from _split_block(text, block_start, block_end)
+        yield from _split_block(text, block_start, block_end, cut)
 
 
 def _blocks(text: str, start: int, end: int):
@@ -202,7 +203,7 @@ _CONTINUES = {"with", "of", "the", "and", "to", "for", "in", "on", "a", "an", "b
               "which", "between", "about", "into", "over", "after", "before", "than", "but"}
 
 
-def _split_block(text: str, a: int, b: int):
+def _split_block(text: str, a: int, b: int, cut: list | None = None):
     """Sentences of one block. A "sentence" longer than 1,000 characters (a page
     without punctuation, a data dump) is cut at whitespace, and one of more than
     :data:`MAX_TOKENS` tokens at its last comma, semicolon or colon within them
@@ -213,14 +214,21 @@ def _split_block(text: str, a: int, b: int):
             yield s, e
             continue
         while e - s > _MAX_SENTENCE:
-            cut = text.rfind(" ", s + _MAX_SENTENCE // 2, s + _MAX_SENTENCE)
-            cut = cut if cut > s else s + _MAX_SENTENCE
-            yield from _token_capped(text, s, cut)
-            s = cut
+            at = text.rfind(" ", s + _MAX_SENTENCE // 2, s + _MAX_SENTENCE)
+            at = at if at > s else s + _MAX_SENTENCE
+            yield from _noted(_token_capped(text, s, at), s, cut)
+            s = at
             while s < e and text[s].isspace():
                 s += 1
         if s < e:
-            yield from _token_capped(text, s, e)
+            yield from _noted(_token_capped(text, s, e), s, cut)
+
+
+def _noted(pieces: list, s: int, cut: list | None) -> list:
+    """``pieces``, and ``s`` noted in ``cut`` when the token cap made more than one."""
+    if cut is not None and len(pieces) > 1:
+        cut.append(s)
+    return pieces
 
 
 _CLAUSE_MARKS = frozenset(",;:")
