@@ -244,6 +244,11 @@ def _modifies_a_topic(words, lower, g) -> bool:
     refugees")."""
     n = len(lower)
     k = g.end + (g.end < n and lower[g.end] in ("'s", "’s"))
+    for _ in range(4):      # (past modifiers: "Russia's unprovoked and brutal war")
+        if k < n and lower[k] not in TOPIC_HEADS and (lower[k] in ("and", ",") or (
+                words[k].isalpha() and words[k].islower() and lower[k] not in TOPIC_HEAD_ENDS
+                and lower[k] not in ("the", "a", "an"))):
+            k += 1
     return k < n and lower[k] in TOPIC_HEADS and words[k].islower() and (
         k + 1 == n or not words[k + 1].isalpha() or not words[k + 1].islower()
         or lower[k + 1] in TOPIC_HEAD_ENDS)

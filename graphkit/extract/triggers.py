@@ -274,13 +274,22 @@ def absorb(triggers, lower, breaks, mentions):
                     for j in range(pe, s))
             if same_clause and (linked or in_object) and not coordinated \
                     and not new_subject:
-                if _pt is not None and _pt.category == "AGREE" and linked \
-                        and trig.pos == "verb" and trig.category in (
-                            "ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT"):
+                hostile = trig.category in ("ASSAULT", "COERCE", "SANCTION", "ACCUSE",
+                                            "REJECT")
+                if _pt is not None and (_pt.category == "AGREE" or (
+                        _pt.category == "SUPPORT" and _pt.pos == "noun")) and linked \
+                        and trig.pos == "verb" and hostile:
                     # "is prepared to impose martial law": the act is what is
                     # intended, and an intended hostile act is a threat; "pledged
-                    # to hold Russia accountable" is no agreement with Russia
+                    # to hold Russia accountable", "support for efforts to impose
+                    # costs on Russia" are no agreement with Russia or support of it
                     out[last] = TriggerHit(ps, pe, None)
+                    last = k
+                    continue
+                if _pt is not None and _pt.category == "CONSULT" and hostile \
+                        and trig.pos == "verb":
+                    # "discussed efforts to impose costs on Russia": the talk is
+                    # between those who talk, the hostile act an event of its own
                     last = k
                     continue
                 if _pt is not None and "receives" in _pt.props and trig.category == "AID":
