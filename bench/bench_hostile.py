@@ -60,13 +60,11 @@ _WRAPPER = ("import json, resource, subprocess, sys, time\n"
             "'maxrss_kb': ru.ru_maxrss, 'stderr': err[-600:]}))\n")
 
 
-def measure(args: list, limit: float) -> dict:
-    """Run ``python -m graphkit ARGS`` with a time limit; time, CPU and memory."""
+def tree_peaks(proc) -> tuple[int, int]:
+    """Peak RSS and PSS (bytes) of the processes under ``proc`` (a wrapper that
+    runs graphkit), sampled every 0.25 s until ``proc`` ends."""
     import psutil
 
-    cmd = [sys.executable, "-c", _WRAPPER, str(limit), sys.executable, "-m", "graphkit", *args]
-    load = os.getloadavg()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     wrapper = psutil.Process(proc.pid)
     tree_rss = tree_pss = 0
     while proc.poll() is None:
@@ -83,6 +81,15 @@ def measure(args: list, limit: float) -> dict:
             break
         tree_rss, tree_pss = max(tree_rss, rss), max(tree_pss, pss)
         time.sleep(0.25)
+    return tree_rss, tree_pss
+
+
+def measure(args: list, limit: float) -> dict:
+    """Run ``python -m graphkit ARGS`` with a time limit; time, CPU and memory."""
+    cmd = [sys.executable, "-c", _WRAPPER, str(limit), sys.executable, "-m", "graphkit", *args]
+    load = os.getloadavg()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    tree_rss, tree_pss = tree_peaks(proc)
     out = json.loads(proc.communicate()[0].strip().splitlines()[-1])
     return {"finished": out["finished"], "rc": out["rc"], "limit_s": limit,
             "wall_s": round(out["wall_s"], 1), "cpu_s": round(out["cpu_s"], 1),

@@ -733,27 +733,13 @@ _WRAPPER = ("import json, resource, subprocess, sys, time\n"
 def measure_run(input_dir: Path, out_dir: Path, workers: int = 2) -> dict:
     """Run ``graphkit run`` in a subprocess; peak RSS of its largest process
     (getrusage) and of the whole process tree (sampled every 0.25 s)."""
-    import psutil
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_hostile import tree_peaks
 
     cmd = [sys.executable, "-c", _WRAPPER, sys.executable, "-m", "graphkit", "run",
            str(input_dir), "-o", str(out_dir), "--workers", str(workers), "-q"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
-    wrapper = psutil.Process(proc.pid)
-    tree_rss = tree_pss = 0
-    while proc.poll() is None:
-        rss = pss = 0
-        try:
-            for c in wrapper.children(recursive=True):
-                try:
-                    mi = c.memory_full_info()
-                    rss += mi.rss
-                    pss += getattr(mi, "pss", mi.rss)
-                except (psutil.NoSuchProcess, psutil.AccessDenied):
-                    pass
-        except psutil.NoSuchProcess:
-            break
-        tree_rss, tree_pss = max(tree_rss, rss), max(tree_pss, pss)
-        time.sleep(0.25)
+    tree_rss, tree_pss = tree_peaks(proc)     # (bench/bench_hostile.py)
     out = json.loads(proc.communicate()[0].strip().splitlines()[-1])
     events = 0
     ev_path = out_dir / "events.csv"

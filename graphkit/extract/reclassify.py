@@ -11,6 +11,7 @@ from __future__ import annotations
 from .engine import Example, Rule, Table
 from .modality import refusal
 from .vocab import (
+    ABSTRACT_NOUN_ENDINGS,
     COOPERATIVE,
     DETERMINERS,
     GAP_POSSESSIVES,
@@ -96,18 +97,13 @@ def _announced_intent(s, c, t, negated, modality):
     return None
 
 
-#: Endings of the abstract nouns a commitment may be "to" ("to security", "to peace",
-#: "to democracy"), so that the word after "to" is no verb.
-_NOUN_ENDINGS = ("ity", "ion", "ment", "ness", "ism", "ce", "cy", "ship", "dom", "ty")
-
-
 def _commitment_to_act(s, c, t, negated, modality):
     lower, words, te = s.lower, s.words, c.end
     if not (lower[te - 1] in INTENT_NOUNS and te + 1 < len(lower) and lower[te] == "to"):
         return None
     w = lower[te + 1]
     if not words[te + 1].isalpha() or not words[te + 1].islower() or w in DETERMINERS \
-            or w in GAP_POSSESSIVES or w.endswith(_NOUN_ENDINGS) \
+            or w in GAP_POSSESSIVES or w.endswith(ABSTRACT_NOUN_ENDINGS) \
             or any(m.start == te + 1 for m in s.mentions):
         return None
     return t.recast("AGREE", "intent"), negated, "asserted"

@@ -220,20 +220,7 @@ def _nearest_subject(a):
         lower[k] in NP_FILLER or lower[k] in ("'s", "’s") for k in range(src.end, ts))
     verb = next((k for k in range(ts - 1, max(a.c_start, src.end) - 1, -1)
                  if lower[k] in SUPPORT_VERBS), None)
-    # "The leaders discussed their support for Ukraine": the subject's possessive
-    # pronoun before the noun act, past its modifiers, names the subject as its doer
-    own = next((k for k in range(ts - 1, max(a.c_start, src.end, ts - 4) - 1, -1)
-                if lower[k] in GAP_POSSESSIVES), None)
-    own = own is not None and all(lower[k].isalpha() and a.words[k].islower()
-                                  for k in range(own + 1, ts))
-    # "The leaders underscored the importance of continued support for Ukraine": an
-    # act the subject wishes for (a desire, see factuality.desire) is the subject's
-    wished = any((lower[k] in DESIRE_PAIR_HEADS and lower[k + 1] == "for"
-                  or lower[k] in DESIRE_OF_HEADS and lower[k + 1] == "of")
-                 and all(lower[x].isalpha() and a.words[x].islower()
-                         for x in range(k + 2, ts))
-                 for k in range(max(a.c_start, src.end, ts - 5), ts - 1))
-    if not (close or verb is not None or own or wished):
+    if not (close or verb is not None or _own_act(a, src) or _wished_act(a, src)):
         return None
     if verb is not None and not close:
         sub = next((k for k in range(verb - 1, src.end - 1, -1) if lower[k] in SUBORDINATORS),
@@ -243,6 +230,26 @@ def _nearest_subject(a):
             # provide")
             src = next((g for g in a.live if sub < g.start <= sub + 3 and g.end <= verb), src)
     return src, None
+
+
+def _own_act(a, src) -> bool:
+    """"The leaders discussed their support for Ukraine": the subject's possessive
+    pronoun before the noun act, past its modifiers, names the subject as its doer."""
+    lower, ts = a.lower, a.ts
+    own = next((k for k in range(ts - 1, max(a.c_start, src.end, ts - 4) - 1, -1)
+                if lower[k] in GAP_POSSESSIVES), None)
+    return own is not None and all(lower[k].isalpha() and a.words[k].islower()
+                                   for k in range(own + 1, ts))
+
+
+def _wished_act(a, src) -> bool:
+    """"The leaders underscored the importance of continued support for Ukraine": an
+    act the subject wishes for (a desire, see factuality.desire) is the subject's."""
+    lower, ts = a.lower, a.ts
+    return any((lower[k] in DESIRE_PAIR_HEADS and lower[k + 1] == "for"
+                or lower[k] in DESIRE_OF_HEADS and lower[k + 1] == "of")
+               and all(lower[x].isalpha() and a.words[x].islower() for x in range(k + 2, ts))
+               for k in range(max(a.c_start, src.end, ts - 5), ts - 1))
 
 
 def _pair_in_focus(a):

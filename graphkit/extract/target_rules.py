@@ -22,10 +22,12 @@ from .vocab import (
     OBJECT_PREP_TALK,
     ORGANISED,
     PLACE_REACH,
+    POSSESSIVE_MARKS,
     PROPOSALS,
     SPEAKER_NOUNS,
     STOP_MODIFIER,
     TOPIC_HEADS,
+    TOPIC_HEAD_ENDS,
     TO_NOUNS,
     VICTIM_PREPS,
 )
@@ -195,7 +197,7 @@ def _object(a):
                 and not trig.elements[-1].isdisjoint(AFTER_OBJECT):
             return g        # "forced the UN refugee agency out"
         if a.ts < g.start and g.end < a.te and _not(a, g) \
-                and a.lower[g.end] in ("'s", "’s", "'", "’") and not (
+                and a.lower[g.end] in POSSESSIVE_MARKS and not (
                     a.src is not None and set(g.parties) <= set(a.src.parties)):
             return g        # the possessor inside the pattern: "declined Somalia's
             #                 request"
@@ -253,11 +255,6 @@ def _modifies_a_topic(words, lower, g) -> bool:
         k + 1 == n or not words[k + 1].isalpha() or not words[k + 1].islower()
         or lower[k + 1] in TOPIC_HEAD_ENDS)
 
-
-#: Words that may follow a topic head ("Russia's war against Ukraine").
-TOPIC_HEAD_ENDS = frozenset(("in", "against", "on", "of", "and", "or", "to", "that", "which",
-                             "toward", "towards", "by", "from", "with", "at", "as", "is",
-                             "are", "was", "were", "has", "have"))
 
 
 def _takes_object(a, g, prep) -> bool:

@@ -17,6 +17,7 @@ from .vocab import (
     COMPLEMENTIZERS,
     DETERMINERS,
     FINITE,
+    GAP_END_PREPS,
     GAP_POSSESSIVES,
     GAP_TIME_WORDS,
     HELP,
@@ -30,6 +31,7 @@ from .vocab import (
     OBJECT_PREP_ANY,
     OWN_SUBJECT,
     PARTITIVE,
+    POSSESSIVE_MARKS,
     PROTESTERS,
     STOP_MODIFIER,
     SUBORDINATORS,
@@ -156,7 +158,7 @@ def match_elements(elements, lower, i, covered, heads=None):
                         or (x > j and in_number(lower, x) and in_number(lower, x - 1))
                 ) <= 3) and all(
                         (lower[x].isalpha() or lower[x] == "-"
-                         or (lower[x] in ("'s", "’s", "'", "’") and x - 1 in covered)
+                         or (lower[x] in POSSESSIVE_MARKS and x - 1 in covered)
                          or (lower[x][0] in "0123456789,."
                              and amount_in_gap(lower, x, j + gap)))
                         and (x not in covered or lower[x] in GAP_POSSESSIVES
@@ -183,7 +185,7 @@ def _possessor_in_gap(lower, covered, x, gap_end) -> bool:
     k = x
     while k < gap_end and k in covered:
         k += 1
-    return k < gap_end and lower[k] in ("'s", "’s", "'", "’")
+    return k < gap_end and lower[k] in POSSESSIVE_MARKS
 
 
 def verb_reading(lower, i, trig, covered, nominal):
@@ -446,15 +448,12 @@ def _not_intransitive(lower, i, end, trig, covered, nominal):
     return "intransitive" in trig.props and not intransitive(lower, i, end, covered)
 
 
-_GAP_END_PREPS = frozenset(("to", "with", "for", "on", "against"))
-
-
 def _preposition_of_a_possessed_noun(lower, i, end, trig, covered, nominal):
     # "welcomed Finland's accession to NATO": the "to" belongs to the accession, so the
     # pattern "welcome ~ to" (hosting) does not reach it
     last = trig.elements[-1]
     return last is not None and None in trig.elements and not last.isdisjoint(
-        _GAP_END_PREPS) and any(lower[x] in ("'s", "’s", "'", "’") and lower[x + 1].isalpha()
+        GAP_END_PREPS) and any(lower[x] in POSSESSIVE_MARKS and lower[x + 1].isalpha()
                                 and lower[x + 1] not in last for x in range(i + 1, end - 2))
 
 

@@ -55,6 +55,8 @@ DESIRE_CUES = words("desire_cues")
 DESIRE_PAIR_HEADS = words("desire_pair_heads")
 # "the importance of continued support", "the need of dialogue": what is wished for
 DESIRE_OF_HEADS = words("desire_of_heads")
+# endings of abstract nouns ("to security", "to peace"): the word after "to" is no verb
+ABSTRACT_NOUN_ENDINGS = tuple(sorted(words("abstract_noun_endings")))
 # words before an act that say it failed ("failed to reach", "the failure of the
 # talks", "unable to agree") and after it ("the talks collapsed")
 FAILURE_BEFORE = words("failure_before")
@@ -249,6 +251,8 @@ VICTIM_PREPS = words("victim_preps")
 # what a party's adjective or possessive makes a topic of cooperation, not its object
 # ("agreed to counter Chinese influence", "discussed Russia's war")
 TOPIC_HEADS = words("topic_heads")
+# words that may follow a topic head ("Russia's war against Ukraine")
+TOPIC_HEAD_ENDS = words("topic_head_ends")
 
 # what may stand between "of" or "in" and a state's name ("of southern Serbia")
 COMPASS_OR_THE = frozenset(("the", *COMPASS))
@@ -310,6 +314,10 @@ GAP_TIME_WORDS = words("gap_time_words")
 # possessive pronouns: in a trigger's gap a determiner, even when resolved to a party
 # ("reaffirmed his support for")
 GAP_POSSESSIVES = words("gap_possessives")
+# prepositions closing a gap pattern ("welcome ~ to")
+GAP_END_PREPS = words("gap_end_preps")
+# the possessive marks as tokens ("Russia 's", "the United States '")
+POSSESSIVE_MARKS = frozenset(("'s", "’s", "'", "’"))
 
 # real words one letter away from a state's name or adjective
 # (the region, an island, currencies, a sports team, an airline)
